@@ -1,0 +1,75 @@
+package io.headroom4j;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of {@link Headroom#compress}: the request to send, token counts, and a record per piece of
+ * content considered.
+ *
+ * @param body          the request body to send upstream; the original bytes when nothing changed or
+ *                      when compression failed
+ * @param changed       true when {@code body} differs from the input
+ * @param tokensBefore  tokens of the considered content before compression
+ * @param tokensAfter   tokens of the same content as sent
+ * @param tokenizer     the name of the token counter used (an estimate for Claude models, see
+ *                      {@link io.headroom4j.token.TokenCounters})
+ * @param records       one record per piece of content considered, in request order
+ * @param retrievalKeys every retrieval key present in {@code body}, new or from earlier turns
+ * @param failedOpen    true when an error or timeout made compression return the original
+ * @param error         the error that made it fail open, or null
+ */
+public record CompressionResult(byte[] body, boolean changed, long tokensBefore, long tokensAfter, String tokenizer,
+                                List<TransformRecord> records, List<String> retrievalKeys, boolean failedOpen,
+                                String error) {
+
+    public CompressionResult {
+        records = List.copyOf(records);
+        retrievalKeys = List.copyOf(retrievalKeys);
+    }
+
+    /** The original request, unchanged, because compression failed with {@code error}. */
+    public static CompressionResult failOpen(byte[] original, String tokenizer, String error) {
+        return new CompressionResult(original, false, 0, 0, tokenizer, List.of(), List.of(), true, error);
+    }
+
+    /** Tokens saved; never negative. */
+    public long tokensSaved() {
+        return Math.max(0, tokensBefore - tokensAfter);
+    }
+
+    /** Fraction of tokens saved, 0 when there were none to begin with. */
+    public double savedFraction() {
+        return tokensBefore == 0 ? 0.0 : (double) tokensSaved() / tokensBefore;
+    }
+
+    /** The body as text. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Names of the transforms that changed something, each once, in order. */
+    public List<String> appliedTransforms() {
+        List<String> names = new ArrayList<>();
+        for (TransformRecord r : records) {
+            if (r.applied() && !names.contains(r.transform())) {
+                names.add(r.transform());
+            }
+        }
+        return names;
+    }
+
+    /** Tokens saved per transform name. */
+    public Map<String, Long> savedByTransform() {
+        Map<String, Long> saved = new LinkedHashMap<>();
+        for (TransformRecord r : records) {
+            if (r.applied()) {
+                saved.merge(r.transform(), (long) r.tokensSaved(), Long::sum);
+            }
+        }
+        return saved;
+    }
+}

@@ -1,0 +1,66 @@
+package io.headroom4j.compress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Omission markers: the one text shape every lossy compressor uses to say what it dropped.
+ *
+ * <p>A marker names the omission in the source's own units and ends with the retrieval key:
+ * <pre>{@code [lines 120-4,031: 3,912 lines like "GET /api/<*> 200 <*>ms" omitted; retrieve: 3f2a…]}</pre>
+ * The proxy and the MCP server find keys with {@link #KEY_IN_MARKER}, so every marker must end with
+ * {@code "; retrieve: " + key + "]"}.
+ */
+public final class Markers {
+
+    /** Finds the key inside any marker; group 1 is the key. */
+    public static final Pattern KEY_IN_MARKER = Pattern.compile("; retrieve: ([0-9a-f]{24})]");
+
+    private Markers() {
+    }
+
+    /** {@code [<what> omitted; retrieve: <key>]}, where {@code what} names the units and range. */
+    public static String omitted(String what, String key) {
+        return "[" + what + " omitted; retrieve: " + key + "]";
+    }
+
+    /** Every retrieval key found in {@code text}, in order of appearance, without duplicates. */
+    public static List<String> keysIn(String text) {
+        List<String> keys = new ArrayList<>();
+        if (text == null || text.indexOf("; retrieve: ") < 0) {
+            return keys;
+        }
+        Matcher m = KEY_IN_MARKER.matcher(text);
+        while (m.find()) {
+            String key = m.group(1);
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** True when {@code text} already carries a marker, so it must not be compressed again. */
+    public static boolean hasMarker(String text) {
+        return text != null && text.indexOf("; retrieve: ") >= 0 && KEY_IN_MARKER.matcher(text).find();
+    }
+
+    /** {@code 3912} as {@code "3,912"}: counts in markers use grouping so people read them at a glance. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A 1-based inclusive range: {@code "120-4,031"}, or {@code "7"} when it is a single unit. */
+    public static String range(long firstInclusive, long lastInclusive) {
+        return firstInclusive == lastInclusive ? count(firstInclusive)
+                : count(firstInclusive) + "-" + count(lastInclusive);
+    }
+
+    /** {@code "1 line"} or {@code "3,912 lines"}. */
+    public static String units(long n, String singular, String plural) {
+        return count(n) + " " + (n == 1 ? singular : plural);
+    }
+}

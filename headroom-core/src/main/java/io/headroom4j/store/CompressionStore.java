@@ -1,0 +1,45 @@
+package io.headroom4j.store;
+
+import java.util.Optional;
+
+/**
+ * Keeps the exact originals of compressed content, so a model (or a person) can fetch back what a
+ * compressor omitted. This is the reversible half of CCR (compress, cache, retrieve).
+ *
+ * <p>Keys are content hashes ({@link #keyOf}): storing the same content twice yields the same key and
+ * one entry. Implementations are thread-safe. Failures of the underlying storage surface as
+ * {@link java.io.UncheckedIOException}; callers that compress treat them as a reason to fail open.
+ */
+public interface CompressionStore extends AutoCloseable {
+
+    /**
+     * Stores {@code original} and returns its key. Storing content that is already present refreshes its
+     * time to live and returns the same key.
+     *
+     * @param original  the exact original text
+     * @param transform the name of the transform that omitted part of it, for reports
+     */
+    String put(String original, String transform);
+
+    /** The exact original stored under {@code key}, or empty if it was never stored or has expired. */
+    Optional<String> get(String key);
+
+    /**
+     * Only the parts of the original that match {@code query}: the best matching lines, or for a JSON
+     * array the best matching items, ranked by BM25 and returned in their original order. A blank query
+     * returns the whole original, as {@link #get} does.
+     */
+    Optional<String> retrieve(String key, String query);
+
+    /** Number of live entries. */
+    long size();
+
+    /** Releases resources (connections, files). Further calls may fail. */
+    @Override
+    void close();
+
+    /** The key for {@code original}: the first 24 hex digits of its SHA-256 over UTF-8 bytes. */
+    static String keyOf(String original) {
+        return ContentKeys.sha256Prefix(original);
+    }
+}

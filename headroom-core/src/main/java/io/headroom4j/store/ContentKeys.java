@@ -1,0 +1,36 @@
+package io.headroom4j.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/** Content-hash keys as they appear in retrieval markers. */
+public final class ContentKeys {
+
+    /** Length of a key in hex digits. */
+    public static final int KEY_LENGTH = 24;
+
+    /** Matches a well-formed key and nothing else. */
+    public static final Pattern KEY = Pattern.compile("[0-9a-f]{24}");
+
+    private ContentKeys() {
+    }
+
+    /** First 24 hex digits of SHA-256 over the UTF-8 bytes of {@code text}. */
+    public static String sha256Prefix(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, KEY_LENGTH / 2);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** True when {@code key} has the shape of a key. */
+    public static boolean isWellFormed(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+}
