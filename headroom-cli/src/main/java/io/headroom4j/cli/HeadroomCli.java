@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Context compression for AI agents: shrinks tool output before it reaches the model,"
                 + " keeps what it drops retrievable, and keeps the prompt cache hitting.",
         subcommands = {CommandLine.HelpCommand.class,
-                McpCommand.class, PerfCommand.class, DoctorCommand.class})
+                McpCommand.class, PerfCommand.class, DoctorCommand.class, WrapCommand.class})
 public final class HeadroomCli implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,6 +26,9 @@ public final class HeadroomCli implements Callable<Integer> {
     /** The configured command line, shared by {@link #main} and tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HeadroomCli());
+        // Everything after the agent's name belongs to the agent, options included.
+        cl.getSubcommands().get("wrap").setStopAtPositional(true);
+        cl.getSubcommands().get("mcp").getSubcommands().get("proxy").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("headroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;
