@@ -82,7 +82,7 @@ final class PerfHtml {
         int labelW = 220;
         int barW = 560;
         int h = rows.size() * rowH + 4;
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(labelW + barW + 120)
+        sb.append("<svg role=\"img\" width=\"").append(labelW + barW + 120)
                 .append("\" height=\"").append(h).append("\" aria-label=\"").append(esc(title)).append("\">\n");
         for (int i = 0; i < rows.size(); i++) {
             Map.Entry<String, Long> e = rows.get(i);
@@ -113,7 +113,7 @@ final class PerfHtml {
         int plotH = 180;
         int colW = Math.max(4, Math.min(40, 840 / n));
         int w = n * colW + 60;
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(w).append("\" height=\"")
+        sb.append("<svg role=\"img\" width=\"").append(w).append("\" height=\"")
                 .append(plotH + 40).append("\" aria-label=\"tokens per hour\">\n");
         sb.append("<text x=\"0\" y=\"12\" font-size=\"11\">").append(PerfReport.number(max)).append("</text>\n");
         int i = 0;
