@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * detached child process; and on release stops the proxy only when a wrap started it and no other live
  * wrap still holds a lease on it.
  *
- * <p>State lives in {@code <workspace>/proxy_clients/<port>/}: one {@code <pid>.json} per wrap holding a
+ * <p>State lives in {@code <workspace>/proxy_clients/<port>/}: one {@code <pid>-<n>.json} per wrap holding a
  * lease (with the process start time, so a reused pid does not count as alive), and {@code proxy.json}
  * naming the proxy a wrap started. Every change happens under a file lock on {@code .lock}, so wraps
  * starting and ending at the same moment agree on who is last. A proxy someone started by hand is never
@@ -34,14 +34,18 @@ import java.util.concurrent.TimeUnit;
 final class ProxyLease implements AutoCloseable {
 
     private static final long SELF = ProcessHandle.current().pid();
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
 
     private final Path dir;
     private final int port;
     private final boolean started;
     private boolean released;
 
-    private ProxyLease(Path dir, int port, boolean started) {
+    private final String leaseFile;
+
+    private ProxyLease(Path dir, int port, boolean started, String leaseFile) {
         this.dir = dir;
+        this.leaseFile = leaseFile;
         this.port = port;
         this.started = started;
     }
@@ -82,9 +86,11 @@ final class ProxyLease implements AutoCloseable {
                             + startOf(p.toHandle()) + "\"}\n", StandardCharsets.UTF_8);
                     started = true;
                 }
-                Files.writeString(dir.resolve(SELF + ".json"), "{\"pid\":" + SELF + ",\"start\":\""
+                // One file per lease, so two wraps in one process (tests, embedding) count twice.
+                String leaseFile = SELF + "-" + NEXT.incrementAndGet() + ".json";
+                Files.writeString(dir.resolve(leaseFile), "{\"pid\":" + SELF + ",\"start\":\""
                         + startOf(ProcessHandle.current()) + "\"}\n", StandardCharsets.UTF_8);
-                return new ProxyLease(dir, port, started);
+                return new ProxyLease(dir, port, started, leaseFile);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take a lease on the proxy in " + dir + ": " + e.getMessage(), e);
@@ -100,7 +106,7 @@ final class ProxyLease implements AutoCloseable {
         released = true;
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-            Files.deleteIfExists(dir.resolve(SELF + ".json"));
+            Files.deleteIfExists(dir.resolve(leaseFile));
             if (liveLeases() > 0) {
                 return;
             }

@@ -103,7 +103,7 @@ final class WrapCommand implements Callable<Integer> {
             Thread cleanup = new Thread(lease::close, "headroom-wrap-release");
             Runtime.getRuntime().addShutdownHook(cleanup);
             ignoreInterrupts();
-            int code = run(launch, err);
+            int code = run(launch, agent, err);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException ignored) {
@@ -113,7 +113,7 @@ final class WrapCommand implements Callable<Integer> {
         }
     }
 
-    private int run(AgentLaunch launch, PrintWriter err) {
+    private int run(AgentLaunch launch, String agent, PrintWriter err) {
         ProcessBuilder pb = new ProcessBuilder(launch.command()).inheritIO();
         pb.environment().clear();
         pb.environment().putAll(env);
@@ -123,7 +123,7 @@ final class WrapCommand implements Callable<Integer> {
             return agentProcess.waitFor();
         } catch (IOException e) {
             err.println("headroom: cannot start '" + launch.command().get(0) + "': " + e.getMessage()
-                    + hint(launch.command().get(0)));
+                    + hint(agent != null ? agent : launch.command().get(0)));
             return 127;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
