@@ -3,8 +3,10 @@ package io.headroom4j.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -71,6 +73,7 @@ public final class SqliteCompressionStore implements CompressionStore {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            createPrivately(file);
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             initialise(c);
             this.connection = c;
@@ -382,6 +385,21 @@ public final class SqliteCompressionStore implements CompressionStore {
             }
         }
         return removed;
+    }
+
+    /**
+     * Creates an empty database file readable by its owner only, since tool output can hold secrets;
+     * SQLite gives its WAL and shared-memory files the same permissions.
+     */
+    private static void createPrivately(Path file) throws IOException {
+        if (Files.exists(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // another process created it first
+        }
     }
 
     private void ensureOpen() {

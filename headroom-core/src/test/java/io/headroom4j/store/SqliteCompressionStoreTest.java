@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,6 +62,17 @@ final class SqliteCompressionStoreTest {
             assertThat(rs.getBytes(1)).isEqualTo(original.getBytes(StandardCharsets.UTF_8));
             assertThat(rs.getLong(2)).isEqualTo(original.getBytes(StandardCharsets.UTF_8).length);
             assertThat(rs.getString(3)).isEqualTo("blob");
+        }
+    }
+
+    @Test
+    void databaseFileIsReadableByItsOwnerOnly() throws Exception {
+        try (var store = open(Duration.ofHours(24), 1 << 20)) {
+            store.put("a secret token in tool output", "t");
+        }
+        Path file = dir.resolve("ws/store.db");
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
     }
 
