@@ -109,12 +109,23 @@ final class DemoCommand implements Callable<Integer> {
             boolean allExact = keys.isEmpty() ? showDirectRoundTrip(out, store.store(), originals)
                     : showRetrievals(out, store.store(), keys, originals);
             if (store.persistent()) {
+                // The incident log makes the best example for a query; any key will do otherwise.
                 String key = keys.isEmpty() ? CompressionStore.keyOf(originals.get("service.log")) : keys.get(0)[0];
+                for (String[] k : keys) {
+                    if (k[1].equals("service.log")) {
+                        key = k[0];
+                        break;
+                    }
+                }
                 out.println();
-                out.println("Try:  headroom retrieve " + key + "                 # the exact original, from "
+                out.println("Try:");
+                String tip = "  %-52s %s%n";
+                out.printf(Locale.ROOT, tip, "headroom retrieve " + key, "# the exact original, from "
                         + CompressionStores.databaseFile(config));
-                out.println("      headroom retrieve " + key + " --query \"timed out\"  # only matching lines, BM25-ranked");
-                out.println("      headroom compress your-output.txt          # any tool output, file or stdin");
+                out.printf(Locale.ROOT, tip, "headroom retrieve " + key + " --query \"timed out\"",
+                        "# only the matching lines, ranked by BM25");
+                out.printf(Locale.ROOT, tip, "headroom compress your-output.txt", "# any tool output, file or stdin");
+                out.printf(Locale.ROOT, tip, "headroom demo --show", "# what the model would see for each sample");
             }
             if (show) {
                 for (int i = 0; i < SAMPLES.size(); i++) {
