@@ -67,7 +67,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        HeadroomConfig config = options.load(env);
+        HeadroomConfig config = options.load(env, Map.of());
         int p = port != null ? port : env.get("HEADROOM_PORT") != null
                 ? Integer.parseInt(env.get("HEADROOM_PORT").trim()) : 8787;
         out.println("Headroom doctor");
@@ -169,7 +169,13 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         line(out, "OK", "workspace", ws + " is writable");
-        try (CompressionStore store = ConfigOptions.openStore(config)) {
+        try (Cli.Store opened = Cli.openStore(config)) {
+            if (!opened.persistent()) {
+                line(out, "FAIL", "store", "cannot open the SQLite store: " + opened.problem()
+                        + " (the proxy would keep originals in memory only)");
+                return;
+            }
+            CompressionStore store = opened.store();
             String original = "headroom doctor probe " + Instant.now();
             String key = store.put(original, "doctor");
             boolean back = store.get(key).map(original::equals).orElse(false);
@@ -266,8 +272,8 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         CompressionResult r;
-        try (CompressionStore store = ConfigOptions.openStore(config)) {
-            r = Headroom.create(config, store).compress(body, null);
+        try (Cli.Store store = Cli.openStore(config)) {
+            r = Headroom.create(config, store.store()).compress(body, null);
         }
         if (r.failedOpen()) {
             line(out, "WARN", "request", "compression failed open: " + r.error());

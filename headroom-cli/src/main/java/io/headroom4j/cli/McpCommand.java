@@ -23,7 +23,6 @@ import io.headroom4j.HeadroomConfig;
 import io.headroom4j.mcp.HeadroomMcpServer;
 import io.headroom4j.mcp.HeadroomTools;
 import io.headroom4j.mcp.McpRelay;
-import io.headroom4j.store.CompressionStore;
 
 /** {@code headroom mcp}: the MCP server, its installer, and the MCP relay. */
 @Command(name = "mcp", mixinStandardHelpOptions = true,
@@ -50,6 +49,13 @@ final class McpCommand implements Callable<Integer> {
         return protocol;
     }
 
+    static void warnIfVolatile(Cli.Store store) {
+        if (!store.persistent()) {
+            System.err.println("headroom: the workspace store could not be opened (" + store.problem()
+                    + "); originals are kept in memory for this session only");
+        }
+    }
+
     static InputStream stdin() {
         return new FileInputStream(FileDescriptor.in);
     }
@@ -65,9 +71,10 @@ final class McpCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             OutputStream protocol = claimStdout();
-            HeadroomConfig config = options.load(System.getenv());
-            try (CompressionStore store = ConfigOptions.openStore(config)) {
-                HeadroomMcpServer.serve(HeadroomTools.create(config, store), stdin(), protocol);
+            HeadroomConfig config = options.load(System.getenv(), Map.of());
+            try (Cli.Store store = Cli.openStore(config)) {
+                warnIfVolatile(store);
+                HeadroomMcpServer.serve(HeadroomTools.create(config, store.store()), stdin(), protocol);
             }
             return 0;
         }
@@ -87,9 +94,10 @@ final class McpCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             OutputStream protocol = claimStdout();
-            HeadroomConfig config = options.load(System.getenv());
-            try (CompressionStore store = ConfigOptions.openStore(config)) {
-                return new McpRelay(HeadroomTools.create(config, store)).run(command, stdin(), protocol);
+            HeadroomConfig config = options.load(System.getenv(), Map.of());
+            try (Cli.Store store = Cli.openStore(config)) {
+                warnIfVolatile(store);
+                return new McpRelay(HeadroomTools.create(config, store.store())).run(command, stdin(), protocol);
             }
         }
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -57,7 +58,7 @@ final class PerfCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--since must look like 30m, 24h, 7d or all; got " + since);
         }
-        HeadroomConfig config = options.load(System.getenv());
+        HeadroomConfig config = options.load(System.getenv(), Map.of());
         Ledger ledger = ledgerFile != null ? new Ledger(ledgerFile) : Ledger.inWorkspace(config.workspaceDir());
         PriceTable table = prices != null ? PriceTable.read(prices) : PriceTable.forWorkspace(config.workspaceDir());
         PerfReport report = PerfReport.of(from, ledger.read(from), table);

@@ -69,7 +69,7 @@ final class WrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        HeadroomConfig config = options.load(env);
+        HeadroomConfig config = options.load(env, Map.of());
         int p = port != null ? port : env.get("HEADROOM_PORT") != null
                 ? Integer.parseInt(env.get("HEADROOM_PORT").trim()) : 8787;
         String first = words.get(0);
