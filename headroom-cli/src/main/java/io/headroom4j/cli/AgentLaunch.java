@@ -11,7 +11,8 @@ import java.util.Map;
  * in front of the user's own. Pure: builds values, starts nothing.
  *
  * <ul>
- *   <li>{@code claude} (Claude Code): {@code ANTHROPIC_BASE_URL=http://127.0.0.1:P}.</li>
+ *   <li>{@code claude} (Claude Code): {@code ANTHROPIC_BASE_URL=http://127.0.0.1:P}, and
+ *       {@code ENABLE_TOOL_SEARCH=true} unless set (a custom base URL otherwise turns tool search off).</li>
  *   <li>{@code codex} (Codex CLI): a {@code headroom} model provider passed as {@code -c} overrides, so
  *       {@code ~/.codex/config.toml} is never edited: {@code base_url=http://127.0.0.1:P/v1},
  *       {@code wire_api="responses"}, and the key from {@code OPENAI_API_KEY} (or Codex's own login when
@@ -42,7 +43,14 @@ record AgentLaunch(List<String> command, Map<String, String> env) {
         String v1 = baseUrl + "/v1";
         env.put("HEADROOM_PROXY_URL", baseUrl);
         switch (agent == null ? "" : agent.toLowerCase(Locale.ROOT)) {
-            case "claude" -> env.put("ANTHROPIC_BASE_URL", baseUrl);
+            case "claude" -> {
+                env.put("ANTHROPIC_BASE_URL", baseUrl);
+                // Claude Code turns tool-search deferral off for custom base URLs, which loads every tool
+                // definition up front (tens of thousands of tokens); keep it on unless the user chose.
+                if (!userEnv.containsKey("ENABLE_TOOL_SEARCH")) {
+                    env.put("ENABLE_TOOL_SEARCH", "true");
+                }
+            }
             case "codex" -> {
                 env.put("OPENAI_BASE_URL", v1);
                 boolean apiKey = userEnv.get("OPENAI_API_KEY") != null && !userEnv.get("OPENAI_API_KEY").isBlank();

@@ -30,8 +30,13 @@ final class FakeProvider implements AutoCloseable {
     /** The final answer every agent should print. */
     static final String ANSWER = "HEADROOM-FAKE-ANSWER-42";
 
-    /** The shell command the fake asks the agent to run: 2,000 numbered log lines. */
-    static final String COMMAND = "for i in $(seq 1 2000); do echo \"2026-01-01 12:00:00 INFO request $i served"
+    /**
+     * The shell command the fake asks the agent to run: 350 numbered log lines (about 24 KB). Claude Code
+     * 2.1 replaces larger Bash output (around 30 KB and up) with a 2 KB preview and a file path before it
+     * sends anything, so a bigger output would never reach the proxy whole.
+     */
+    static final int LINES = 350;
+    static final String COMMAND = "for i in $(seq 1 " + LINES + "); do echo \"2026-01-01 12:00:00 INFO request $i served"
             + " GET /api/items/$i status=200\"; done";
 
     /** One request as the provider saw it. */

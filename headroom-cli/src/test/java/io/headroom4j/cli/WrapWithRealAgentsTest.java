@@ -44,33 +44,58 @@ final class WrapWithRealAgentsTest {
     }
 
     @Test
-    void claudeCodeRunsThroughTheProxyAndGetsItsAnswer() throws Exception {
+    void claudeCodeRunsThroughARunningProxyAndItsBashResultGoesThroughIt() throws Exception {
         Path claude = npmBin("@anthropic-ai/claude-code", CLAUDE_VERSION, "claude");
         assumeTrue(claude != null, "skipped: cannot install @anthropic-ai/claude-code from npm");
         try (FakeProvider f = new FakeProvider()) {
             fake = f;
-            Result r = wrap(Map.of("ANTHROPIC_API_KEY", "sk-ant-fake-key",
-                            "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1"),
-                    "--anthropic-upstream", f.url(), "--agent-bin", claude.toString(), "claude",
-                    "-p", "Print the log with the Bash tool, then say what you saw.", "--allowedTools", "Bash");
-            assertThat(r.code).as(r.output).isZero();
-            assertThat(r.stdout).contains(FakeProvider.ANSWER);
-            List<FakeProvider.Seen> messages = f.seen.stream().filter(s -> s.path().equals("/v1/messages")).toList();
-            assertThat(messages).as("requests that reached the provider through the proxy").hasSizeGreaterThanOrEqualTo(2);
-            FakeProvider.Seen withResult = messages.stream().filter(s -> s.body().contains("\"tool_result\""))
-                    .findFirst().orElseThrow();
-            // Claude Code ran the Bash command and sent its 2,000 lines back through the proxy.
-            assertThat(withResult.body()).contains("request 1 served");
-            List<LedgerEntry> ledger = Ledger.inWorkspace(tmp.resolve("ws")).read(Instant.EPOCH);
-            assertThat(ledger).as("one ledger line per proxied request").isNotEmpty()
-                    .allSatisfy(e -> assertThat(e.route()).contains("/v1/messages"));
-            long saved = ledger.stream().mapToLong(LedgerEntry::tokensSaved).sum();
-            if (saved > 0) {
-                assertThat(withResult.body()).doesNotContain("request 1999 served");
+            int port = WrapCommandTest.freePort();
+            // A proxy started by hand: wrap must reuse it and leave it running.
+            Process proxy = new ProcessBuilder(javaHeadroom("proxy", "--port", Integer.toString(port),
+                    "--anthropic-api-url", f.url())).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("proxy.log").toFile()).start();
+            proxy.getOutputStream().close();
+            try {
+                for (int i = 0; i < 300 && DoctorCommand.health(port) == null; i++) {
+                    Thread.sleep(100);
+                }
+                assertThat(DoctorCommand.health(port)).as("the proxy came up").isNotNull();
+                Result r = wrap(port, Map.of("ANTHROPIC_API_KEY", "sk-ant-fake-key",
+                                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1"),
+                        "--agent-bin", claude.toString(), "claude",
+                        "-p", "Print the log with the Bash tool, then say what you saw.", "--allowedTools", "Bash");
+                assertThat(r.code).as(r.output).isZero();
+                assertThat(r.stdout).contains(FakeProvider.ANSWER);
+                assertThat(r.stderr).contains("using the proxy on http://127.0.0.1:" + port);
+                // Only the proxy knows the fake's address, so whatever reached the fake came through it.
+                List<FakeProvider.Seen> messages = f.seen.stream().filter(s -> s.path().equals("/v1/messages"))
+                        .toList();
+                assertThat(messages).hasSizeGreaterThanOrEqualTo(2);
+                FakeProvider.Seen withResult = messages.stream().filter(s -> s.body().contains("\"tool_result\""))
+                        .findFirst().orElseThrow();
+                assertThat(withResult.body()).as("Claude Code ran the command").contains("request 1 served");
+                String stats = stats(port);
+                assertThat(stats).contains("\"total\":" + messages.size());
+                long saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).at("/tokens/saved")
+                        .asLong();
+                if (saved > 0) {
+                    assertThat(withResult.body()).as("the tool result was compressed")
+                            .doesNotContain("request " + FakeProvider.LINES + " served");
+                }
+                System.err.println("claude through the proxy: " + messages.size() + " requests, " + saved
+                        + " tokens saved; proxy stats " + stats);
+                assertThat(DoctorCommand.health(port)).as("wrap left the proxy it did not start running").isNotNull();
+            } finally {
+                proxy.destroy();
+                proxy.waitFor(10, TimeUnit.SECONDS);
             }
-            System.err.println("claude through the proxy: " + ledger.size() + " requests, " + saved
-                    + " tokens saved");
         }
+    }
+
+    private static String stats(int port) throws IOException, InterruptedException {
+        var client = java.net.http.HttpClient.newHttpClient();
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/stats")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
@@ -80,31 +105,41 @@ final class WrapWithRealAgentsTest {
         Files.createDirectories(tmp.resolve("codex-home"));
         try (FakeProvider f = new FakeProvider()) {
             fake = f;
-            Result r = wrap(Map.of("OPENAI_API_KEY", "sk-fake-key", "CODEX_HOME", tmp.resolve("codex-home").toString()),
+            int port = WrapCommandTest.freePort();
+            Result r = wrap(port, Map.of("OPENAI_API_KEY", "sk-fake-key",
+                            "CODEX_HOME", tmp.resolve("codex-home").toString()),
                     "--openai-upstream", f.url(), "--agent-bin", codex.toString(), "codex",
                     "exec", "--skip-git-repo-check", "Say hello.");
             assertThat(r.code).as(r.output).isZero();
             assertThat(r.stdout).contains(FakeProvider.ANSWER);
+            assertThat(r.stderr).contains("started a proxy on http://127.0.0.1:" + port);
+            // Only the proxy that wrap started knows the fake's address.
             assertThat(f.seen).as("Codex's requests reached the provider through the proxy")
                     .anySatisfy(s -> assertThat(s.path()).isEqualTo("/v1/responses"));
-            assertThat(Ledger.inWorkspace(tmp.resolve("ws")).read(Instant.EPOCH)).as("ledger lines").isNotEmpty()
-                    .anySatisfy(e -> assertThat(e.route()).contains("/v1/responses"));
+            assertThat(DoctorCommand.health(port)).as("wrap stopped the proxy it started").isNull();
+            List<LedgerEntry> ledger = Ledger.inWorkspace(tmp.resolve("ws")).read(Instant.EPOCH);
+            System.err.println("codex through the proxy: " + f.seen.size() + " requests at the provider, "
+                    + ledger.size() + " ledger lines");
         }
     }
 
-    private record Result(int code, String stdout, String output) {
+    private record Result(int code, String stdout, String stderr, String output) {
     }
 
-    /** Runs {@code headroom wrap ARGS} as its own process, as a user would, and waits up to two minutes. */
-    private Result wrap(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private static List<String> javaHeadroom(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HeadroomCli.class.getName());
-        cmd.add("wrap");
-        cmd.add("--port");
-        cmd.add(Integer.toString(WrapCommandTest.freePort()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs {@code headroom wrap ARGS} as its own process, as a user would, and waits up to two minutes. */
+    private Result wrap(int port, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = javaHeadroom("wrap", "--port", Integer.toString(port));
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("stdout.txt");
         Path err = tmp.resolve("stderr.txt");
@@ -125,9 +160,10 @@ final class WrapWithRealAgentsTest {
             throw new AssertionError("wrap did not finish within 120 s; stderr:\n" + Files.readString(err));
         }
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        String all = "stdout:\n" + stdout + "\nstderr:\n" + Files.readString(err, StandardCharsets.UTF_8)
-                + "\nfake saw: " + fake.seen.stream().map(FakeProvider.Seen::path).toList();
-        return new Result(p.exitValue(), stdout, all);
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        String all = "stdout:\n" + stdout + "\nstderr:\n" + stderr + "\nfake saw: "
+                + fake.seen.stream().map(FakeProvider.Seen::path).toList();
+        return new Result(p.exitValue(), stdout, stderr, all);
     }
 
     /** The agent's executable from npm under {@code target/npm}, installing it on first use; null if npm fails. */
