@@ -256,8 +256,12 @@ final class DoctorCommand implements Callable<Integer> {
                 + config.lossyMinTokens() + " (lossy-min-tokens)");
         r.add("output of excluded tools is never touched: " + String.join(", ", config.excludedTools()));
         r.add("user and system messages are protected (protect-user-messages=" + config.protectUserMessages()
-                + ", protect-system-messages=" + config.protectSystemMessages() + "); in cache mode the cached"
-                + " prefix is never changed");
+                + ", protect-system-messages=" + config.protectSystemMessages() + ")");
+        if (config.protectCachePrefix()) {
+            r.add("content up to the last cache_control breakpoint is never changed (protect-cache-prefix=true);"
+                    + " agents that mark their newest tool result for caching, as Claude Code does, then get"
+                    + " nothing compressed in that request");
+        }
         return r;
     }
 
@@ -285,7 +289,7 @@ final class DoctorCommand implements Callable<Integer> {
         }
         Map<String, Integer> why = new LinkedHashMap<>();
         for (TransformRecord t : r.records()) {
-            out.printf("  %-28s %-8s %-16s %,7d -> %,7d  %s%n", t.location(), t.contentType(), t.transform(),
+            out.printf("  %-36s %-8s %-16s %,7d -> %,7d  %s%n", t.location(), t.contentType(), t.transform(),
                     t.tokensBefore(), t.tokensAfter(), t.note());
             if (!t.applied()) {
                 why.merge(t.note().replaceAll("\\d[\\d,]*", "N"), 1, Integer::sum);
