@@ -93,7 +93,10 @@ final class McpInstaller {
         }
         ((ObjectNode) servers).set(name, entry);
         String verb = existing == null ? "added" : "replaced";
-        String what = "MCP server '" + name + "' (" + command + " " + String.join(" ", args) + ")";
+        String line = command + " " + String.join(" ", args);
+        // A class path can run to kilobytes; show its ends, the file has it all.
+        String what = "MCP server '" + name + "' (" + (line.length() <= 240 ? line
+                : line.substring(0, 120) + " ... " + line.substring(line.length() - 100)) + ")";
         if (dryRun) {
             return new Outcome(true, false, "dry run: would have " + verb + " " + what + " in " + file
                     + (Files.exists(file) ? " (after a backup)" : " (a new file)"));
