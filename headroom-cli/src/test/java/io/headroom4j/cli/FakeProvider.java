@@ -148,19 +148,31 @@ final class FakeProvider implements AutoCloseable {
 
     private void responses(HttpExchange ex, JsonNode req) throws IOException {
         String shellTool = null;
-        for (JsonNode t : req.path("tools")) {
-            String name = t.path("name").asText();
+        boolean codeMode = false;
+        List<JsonNode> tools = new java.util.ArrayList<>();
+        collectTools(req, tools);
+        for (JsonNode tool : tools) {
+            String name = tool.path("name").asText();
             if (name.equals("shell") || name.equals("exec_command") || name.equals("shell_command")) {
                 shellTool = name;
             }
+            // Codex 0.169 offers one JavaScript "exec" tool that calls the others (code mode).
+            codeMode |= name.equals("exec") && tool.path("type").asText().equals("custom");
         }
-        boolean hasResult = req.toString().contains("\"function_call_output\"");
-        boolean callTool = shellTool != null && !hasResult;
+        boolean hasResult = req.toString().contains("_call_output\"");
+        boolean callTool = (shellTool != null || codeMode) && !hasResult;
         ex.getResponseHeaders().set("content-type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
             event(out, "response.created", "{\"type\":\"response.created\",\"response\":{\"id\":\"resp_fake\"}}");
-            if (callTool) {
+            if (callTool && codeMode) {
+                String js = "const r = await tools.exec_command({cmd: " + JSON.writeValueAsString(COMMAND)
+                        + "});\ntext(typeof r === 'string' ? r : JSON.stringify(r));";
+                ObjectNode item = JSON.createObjectNode().put("type", "custom_tool_call").put("id", "ctc_fake")
+                        .put("status", "completed").put("call_id", "call_fake1").put("name", "exec").put("input", js);
+                event(out, "response.output_item.done", "{\"type\":\"response.output_item.done\",\"output_index\":0,"
+                        + "\"item\":" + item + "}");
+            } else if (callTool) {
                 ObjectNode args = JSON.createObjectNode();
                 switch (shellTool) {
                     case "exec_command" -> args.put("cmd", COMMAND);
@@ -184,6 +196,20 @@ final class FakeProvider implements AutoCloseable {
             event(out, "response.completed", "{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_fake\","
                     + "\"usage\":{\"input_tokens\":1000,\"input_tokens_details\":{\"cached_tokens\":0},"
                     + "\"output_tokens\":10,\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":1010}}}");
+        }
+    }
+
+    /** Every element of every {@code tools} array, at any depth (Codex nests them in namespaces). */
+    private static void collectTools(JsonNode n, List<JsonNode> into) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("tools") && e.getValue().isArray()) {
+                    e.getValue().forEach(into::add);
+                }
+                collectTools(e.getValue(), into);
+            });
+        } else if (n.isArray()) {
+            n.forEach(x -> collectTools(x, into));
         }
     }
 

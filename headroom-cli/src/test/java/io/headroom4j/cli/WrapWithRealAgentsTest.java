@@ -109,13 +109,15 @@ final class WrapWithRealAgentsTest {
             Result r = wrap(port, Map.of("OPENAI_API_KEY", "sk-fake-key",
                             "CODEX_HOME", tmp.resolve("codex-home").toString()),
                     "--openai-upstream", f.url(), "--agent-bin", codex.toString(), "codex",
-                    "exec", "--skip-git-repo-check", "Say hello.");
+                    "exec", "--skip-git-repo-check", "Print the log, then say what you saw.");
             assertThat(r.code).as(r.output).isZero();
             assertThat(r.stdout).contains(FakeProvider.ANSWER);
             assertThat(r.stderr).contains("started a proxy on http://127.0.0.1:" + port);
             // Only the proxy that wrap started knows the fake's address.
             assertThat(f.seen).as("Codex's requests reached the provider through the proxy")
                     .anySatisfy(s -> assertThat(s.path()).isEqualTo("/v1/responses"));
+            assertThat(f.seen).as("Codex ran the command and sent its output back through the proxy")
+                    .anySatisfy(s -> assertThat(s.body()).contains("_call_output").contains("request 1 served"));
             assertThat(DoctorCommand.health(port)).as("wrap stopped the proxy it started").isNull();
             List<LedgerEntry> ledger = Ledger.inWorkspace(tmp.resolve("ws")).read(Instant.EPOCH);
             System.err.println("codex through the proxy: " + f.seen.size() + " requests at the provider, "
