@@ -32,8 +32,8 @@ final class FakeProvider implements AutoCloseable {
 
     /**
      * The shell command the fake asks the agent to run: 350 numbered log lines (about 24 KB). Claude Code
-     * 2.1 replaces larger Bash output (around 30 KB and up) with a 2 KB preview and a file path before it
-     * sends anything, so a bigger output would never reach the proxy whole.
+     * 2.1 replaces large Bash output (146 KB in a trial) with a 2 KB preview and a file path before it sends
+     * anything, so a much bigger output would never reach the proxy whole.
      */
     static final int LINES = 350;
     static final String COMMAND = "for i in $(seq 1 " + LINES + "); do echo \"2026-01-01 12:00:00 INFO request $i served"
