@@ -47,6 +47,7 @@ final class PerfReport {
         double costWith;
         boolean priced = true;
         boolean listPriceOnly;
+        final java.util.Set<String> unpriced = new java.util.TreeSet<>();
 
         long saved() {
             return Math.max(0, before - after);
@@ -122,6 +123,7 @@ final class PerfReport {
         if (price.isEmpty()) {
             if (e.tokensSaved() > 0 || usage) {
                 t.priced = false;
+                t.unpriced.add(e.model());
             }
             return;
         }
@@ -150,10 +152,13 @@ final class PerfReport {
     }
 
     static String money(Totals t) {
+        String amount = String.format(Locale.ROOT, "$%.4f", t.moneySaved) + (t.listPriceOnly ? " (list price)" : "");
         if (!t.priced) {
-            return "unavailable";
+            // A partial sum is shown only with the models it leaves out, and never as $0.0000.
+            return t.moneySaved > 0 ? amount + " for priced models; unavailable for " + String.join(", ", t.unpriced)
+                    : "unavailable";
         }
-        return String.format(Locale.ROOT, "$%.4f", t.moneySaved) + (t.listPriceOnly ? " (list price)" : "");
+        return amount;
     }
 
     String text() {
@@ -279,8 +284,13 @@ final class PerfReport {
             n.put("money_saved_usd", Math.round(t.moneySaved * 1e6) / 1e6);
             n.put("money_basis", t.listPriceOnly ? "list price (some requests had no provider usage)"
                     : "net of prompt-cache pricing");
+        } else if (t.moneySaved > 0) {
+            n.put("money_saved_usd", Math.round(t.moneySaved * 1e6) / 1e6);
+            n.put("money_basis", "priced models only");
+            t.unpriced.forEach(n.putArray("money_unavailable_for")::add);
         } else {
             n.put("money_saved_usd", "unavailable");
+            t.unpriced.forEach(n.putArray("money_unavailable_for")::add);
         }
     }
 

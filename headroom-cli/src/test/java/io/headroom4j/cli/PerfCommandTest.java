@@ -67,7 +67,7 @@ final class PerfCommandTest {
         assertThat(out).contains("Requests:      2")
                 .contains("Tokens:        15,000 -> 6,000")
                 .contains("Saved:         9,000 tokens (60.0%)")
-                .contains("Money saved:   unavailable")
+                .contains("Money saved:   $0.0270 for priced models; unavailable for my-local-model")
                 .contains("claude-sonnet-4-5-20250929").contains("my-local-model")
                 .contains("log.templates").contains("7,000").contains("Bash").contains("grep")
                 .doesNotContain("search.group").doesNotContain("$0.00");
@@ -85,7 +85,8 @@ final class PerfCommandTest {
         assertThat(sonnet.get("money_saved_usd").asDouble()).isEqualTo(0.027);
         assertThat(sonnet.get("cache_hit_pct").asDouble()).isEqualTo(80.0);
         assertThat(n.at("/by_model/1/money_saved_usd").asText()).isEqualTo("unavailable");
-        assertThat(n.at("/total/money_saved_usd").asText()).isEqualTo("unavailable");
+        assertThat(n.at("/total/money_saved_usd").asDouble()).isEqualTo(0.027);
+        assertThat(n.at("/total/money_unavailable_for/0").asText()).isEqualTo("my-local-model");
         assertThat(n.at("/total/tokens_saved").asLong()).isEqualTo(9_000);
         assertThat(n.at("/by_transform/0/transform").asText()).isEqualTo("log.templates");
         assertThat(n.at("/by_transform/0/tokens_saved").asLong()).isEqualTo(7_000);
@@ -113,6 +114,14 @@ final class PerfCommandTest {
                 .contains("log.templates").contains("unavailable")
                 .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         assertThat(err).contains("wrote");
+    }
+
+    @Test
+    void onlyUnpricedModelsShowUnavailableNeverZero() {
+        Ledger.inWorkspace(ws).append(new LedgerEntry(Instant.now(), "openai", "my-local-model", "/v1/chat/completions",
+                5_000, 4_000, Map.of(), Map.of(), -1, -1, -1, -1, 500, 8, false, 200));
+        assertThat(perf()).isZero();
+        assertThat(out).contains("Money saved:   unavailable\n").doesNotContain("$0.0");
     }
 
     @Test
