@@ -612,9 +612,10 @@ public final class HeadroomProxy implements AutoCloseable {
         long length = resp.headers().firstValueAsLong("content-length").orElse(-1);
         boolean noBody = ex.getRequestMethod().equalsIgnoreCase("HEAD") || resp.statusCode() == 204
                 || resp.statusCode() == 304;
-        try (in) {
+        try {
             ex.sendResponseHeaders(resp.statusCode(), noBody || length == 0 ? -1 : Math.max(length, 0));
         } catch (IOException e) {
+            in.close();
             throw new ClientGone(e.toString());
         }
         if (noBody || length == 0) {
