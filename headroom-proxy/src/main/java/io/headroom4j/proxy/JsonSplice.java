@@ -37,6 +37,8 @@ final class JsonSplice {
                 int start = (int) p.currentTokenLocation().getByteOffset();
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                     p.skipChildren();
+                } else {
+                    p.finishToken();   // strings are parsed lazily; the end offset needs the whole token
                 }
                 int end = (int) p.currentLocation().getByteOffset();
                 if (name.equals(field)) {

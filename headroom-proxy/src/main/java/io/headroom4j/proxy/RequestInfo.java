@@ -57,6 +57,7 @@ record RequestInfo(boolean valid, String model, boolean stream, boolean definesR
                     }
                     case "system", "instructions" -> {
                         p.skipChildren();
+                        p.finishToken();   // strings are parsed lazily; the end offset needs the whole token
                         digest.update(body, start, (int) p.currentLocation().getByteOffset() - start);
                         sawSystem = true;
                     }
@@ -83,6 +84,7 @@ record RequestInfo(boolean valid, String model, boolean stream, boolean definesR
                             }
                         } else {
                             p.skipChildren();
+                            p.finishToken();
                             if (t == JsonToken.VALUE_STRING && !sawUser) {
                                 digest.update((byte) 0);
                                 digest.update(body, start, (int) p.currentLocation().getByteOffset() - start);
