@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom4j 0.1.0",
         description = "Context compression for AI agents: shrinks tool output before it reaches the model,"
                 + " keeps what it drops retrievable, and keeps the prompt cache hitting.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ProxyCommand.class})
 public final class HeadroomCli implements Callable<Integer> {
 
     @CommandLine.Spec
