@@ -33,7 +33,7 @@ import io.headroom4j.store.CompressionStore;
 final class RealClientsTest {
 
     private static final Path DIR = Path.of("target", "clients").toAbsolutePath();
-    private static final String NPM_PACKAGES = "openai@6 @anthropic-ai/sdk@0 headroom-ai@0.37.0";
+    private static final String NPM_PACKAGES = "openai@6.49.0 @anthropic-ai/sdk@0.137.0 headroom-ai@0.37.0";
     private static final String LOG = EndToEndTest.log(7);
 
     private static FakeUpstream up;
@@ -108,7 +108,7 @@ final class RealClientsTest {
     void pythonSdksWorkThroughTheProxy() throws Exception {
         Path py = DIR.resolve("py");
         ensureInstalled(py.resolve(".installed"), List.of("python3", "-m", "pip", "install", "--quiet",
-                "--disable-pip-version-check", "--no-input", "--target", py.toString(), "anthropic", "openai"),
+                "--disable-pip-version-check", "--no-input", "--target", py.toString(), "anthropic==2.12.0", "openai==3.54.0"),
                 "the anthropic and openai Python SDKs from PyPI");
         Path script = DIR.resolve("sdk_check.py");
         copyResource("clients/sdk_check.py", script);
