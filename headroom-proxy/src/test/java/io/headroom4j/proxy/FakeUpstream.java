@@ -46,6 +46,10 @@ final class FakeUpstream implements AutoCloseable {
     private volatile Responder fallback = json(200, Map.of(), "{}");
     private final HttpServer server;
 
+    static {
+        System.setProperty("sun.net.httpserver.nodelay", "true");   // as a real provider's server would
+    }
+
     FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

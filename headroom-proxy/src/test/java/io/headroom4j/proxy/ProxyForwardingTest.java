@@ -292,7 +292,9 @@ final class ProxyForwardingTest {
                             null);
                 });
         up.then(FakeUpstream.json(200, Map.of(), "{}"));
-        String req = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        // Large enough to be compressed off the request thread, under the budget (small ones run inline).
+        String req = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "hi ".repeat(10_000) + "\"}]}";
         HttpResponse<byte[]> r = send(post(proxy, "/v1/chat/completions", req));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("x-headroom-compression-failed")).contains("true");
