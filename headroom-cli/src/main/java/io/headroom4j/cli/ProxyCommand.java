@@ -1,15 +1,10 @@
 package io.headroom4j.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,16 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.headroom4j.HeadroomConfig;
-import io.headroom4j.Mode;
 import io.headroom4j.proxy.HeadroomProxy;
 import io.headroom4j.proxy.ProxyConfig;
 import io.headroom4j.store.CompressionStore;
-import io.headroom4j.store.InMemoryCompressionStore;
+import io.headroom4j.store.CompressionStores;
 
 /**
  * {@code headroom proxy}: runs the compressing proxy until interrupted. Settings come from defaults, then the
- * config file ({@code --config}, Java properties with the {@link HeadroomConfig#KEYS} names), then
- * {@code HEADROOM_*} environment variables, then flags; a flag left unset changes nothing.
+ * config file ({@code --config}), then {@code HEADROOM_*} environment variables, then flags (resolved by
+ * {@link io.headroom4j.ConfigLoader}); a flag left unset changes nothing. Originals go to the workspace's
+ * SQLite store, or to memory when it cannot be opened.
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = "Run the OpenAI- and Anthropic-compatible proxy that compresses requests on their way out.")
@@ -59,8 +54,8 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--no-ccr", description = "Never drop content, so nothing needs retrieving; no retrieve tool.")
     Boolean noCcr;
 
-    @Option(names = "--config", description = "A properties file with settings (keys as in `headroom doctor`).")
-    Path configFile;
+    @CommandLine.Mixin
+    ConfigOptions options = new ConfigOptions();
 
     /** Set by tests to stop the proxy instead of waiting for Ctrl-C. */
     CountDownLatch stop = new CountDownLatch(1);
@@ -72,21 +67,17 @@ public final class ProxyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = System.getenv();
-        HeadroomConfig.Builder b = HeadroomConfig.builder();
-        if (configFile != null) {
-            b.apply(readProperties(configFile), configFile.toString());
-        }
-        b.applyEnvironment(env);
+        Map<String, String> flags = new LinkedHashMap<>();
         if (mode != null) {
-            b.mode(Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)));
+            flags.put("mode", mode.trim().toLowerCase(Locale.ROOT));
         }
         if (lossless != null) {
-            b.lossless(lossless);
+            flags.put("lossless", lossless.toString());
         }
         if (noCcr != null && noCcr) {
-            b.ccr(false);
+            flags.put("ccr", "false");
         }
-        HeadroomConfig config = b.build();
+        HeadroomConfig config = options.load(env, flags);
         ProxyConfig.Builder pb = ProxyConfig.builder().applyEnvironment(env);
         if (port != null) {
             pb.port(port);
@@ -101,8 +92,12 @@ public final class ProxyCommand implements Callable<Integer> {
             pb.anthropicApiUrl(anthropicApiUrl);
         }
         ProxyConfig proxyConfig = pb.build();
-        // The SQLite store (persistent across restarts) replaces this once it lands in headroom-core.
-        CompressionStore store = new InMemoryCompressionStore(config.storeTtl(), 256L * 1024 * 1024);
+        Cli.Store opened = Cli.openStore(config);
+        CompressionStore store = opened.store();
+        if (opened.problem() != null) {
+            spec.commandLine().getErr().println("headroom: warning: the persistent store could not be opened ("
+                    + opened.problem() + "); originals are kept in memory only");
+        }
         HeadroomProxy proxy;
         try {
             proxy = HeadroomProxy.start(config, proxyConfig, store);
@@ -112,7 +107,8 @@ public final class ProxyCommand implements Callable<Integer> {
             return 1;
         }
         running = proxy;
-        banner(out, proxy, config, proxyConfig);
+        banner(out, proxy, config, proxyConfig, opened.persistent()
+                ? CompressionStores.databaseFile(config).toString() : "in memory (lost on restart)");
         Thread hook = new Thread(() -> {
             proxy.close();
             store.close();
@@ -129,14 +125,14 @@ public final class ProxyCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void banner(PrintWriter out, HeadroomProxy proxy, HeadroomConfig config, ProxyConfig pc) {
+    static void banner(PrintWriter out, HeadroomProxy proxy, HeadroomConfig config, ProxyConfig pc, String where) {
         String url = proxy.uri().toString();
         out.println("Headroom4j proxy " + HeadroomProxy.VERSION + " listening on " + url);
         out.println("  mode       " + config.mode().name().toLowerCase(Locale.ROOT)
                 + (config.lossless() ? ", lossless" : "") + (config.ccr() ? ", retrieval on" : ", retrieval off"));
         out.println("  upstreams  OpenAI    " + pc.openaiApiUrl());
         out.println("             Anthropic " + pc.anthropicApiUrl());
-        out.println("  store      in memory (originals kept " + config.storeTtl().toHours() + " h, lost on restart)");
+        out.println("  store      " + where + ", originals kept " + config.storeTtl().toHours() + " h");
         out.println("  security   " + (isLoopback(pc.host()) ? "loopback only"
                 : "WARNING: listening beyond loopback; anyone who can reach " + pc.host() + " can use it"));
         out.println("Point your agent at it:");
@@ -148,19 +144,5 @@ public final class ProxyCommand implements Callable<Integer> {
 
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-    }
-
-    private static Map<String, String> readProperties(Path file) {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String k : p.stringPropertyNames()) {
-            m.put(k, p.getProperty(k));
-        }
-        return m;
     }
 }

@@ -23,7 +23,7 @@ final class ProxyCommandTest {
         CommandLine cl = new CommandLine(cmd);
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--port", "0",
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--port", "0", "--workspace", "target/tmp/proxy-ws",
                 "--mode", "token", "--openai-api-url", "http://127.0.0.1:9/v1"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (cmd.running == null && System.nanoTime() < deadline) {
@@ -38,7 +38,7 @@ final class ProxyCommandTest {
         cmd.stop.countDown();
         assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(0);
         assertThat(out.toString()).contains("listening on http://127.0.0.1:").contains("ANTHROPIC_BASE_URL=")
-                .contains("OPENAI_BASE_URL=").contains("loopback only");
+                .contains("OPENAI_BASE_URL=").contains("loopback only").contains("proxy-ws");
     }
 
     @Test
