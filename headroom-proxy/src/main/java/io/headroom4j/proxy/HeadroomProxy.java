@@ -471,8 +471,7 @@ public final class HeadroomProxy implements AutoCloseable {
         boolean injected = false;
         String conversation = h.getFirst("x-headroom-session-id") != null
                 ? "session:" + h.getFirst("x-headroom-session-id") : info.conversationId();
-        boolean canIntercept = !(format == RequestFormat.OPENAI_RESPONSES && info.stream());
-        if (config.ccr() && proxyConfig.injectRetrieveTool() && !info.definesRetrieve() && canIntercept) {
+        if (config.ccr() && proxyConfig.injectRetrieveTool() && !info.definesRetrieve()) {
             boolean sticky = stickyConversations.getIfPresent(conversation) != null;
             if (sticky || !r.retrievalKeys().isEmpty()) {
                 byte[] with = JsonSplice.appendToArray(send, "tools", List.of(RetrieveTool.definition(format)));
@@ -703,8 +702,11 @@ public final class HeadroomProxy implements AutoCloseable {
                 throw new ClientGone(e.toString());
             }
         };
-        StreamRelay relay = format == RequestFormat.ANTHROPIC_MESSAGES
-                ? new StreamRelay.Anthropic(sink, answerer()) : new StreamRelay.OpenAiChat(sink, answerer());
+        StreamRelay relay = switch (format) {
+            case ANTHROPIC_MESSAGES -> new StreamRelay.Anthropic(sink, answerer());
+            case OPENAI_CHAT -> new StreamRelay.OpenAiChat(sink, answerer());
+            case OPENAI_RESPONSES -> new StreamRelay.Responses(sink, answerer());
+        };
         HttpResponse<InputStream> resp = first;
         byte[] body = sent;
         int rounds = 0;
@@ -717,7 +719,7 @@ public final class HeadroomProxy implements AutoCloseable {
                 break;
             }
             rounds++;
-            body = JsonSplice.appendToArray(body, relay.conversationField(), next);
+            body = appendConversation(body, relay.conversationField(), next);
             if (body == null) {
                 throw new UpstreamDropped("cannot append the retrieve round to the request");
             }

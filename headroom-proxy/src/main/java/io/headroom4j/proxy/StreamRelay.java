@@ -497,6 +497,163 @@ abstract class StreamRelay {
         }
     }
 
+    /**
+     * The OpenAI Responses stream. Items are numbered by {@code output_index}; in a continued response the
+     * relay renumbers them on, renumbers {@code sequence_number} across rounds, drops the next round's
+     * {@code response.created}/{@code in_progress}, and makes the final {@code response.completed} list every
+     * item the client saw, from all rounds.
+     */
+    static final class Responses extends StreamRelay {
+        private final Map<Integer, Integer> clientIndex = new HashMap<>();
+        private final Map<Integer, ObjectNode> retrieveItems = new LinkedHashMap<>();
+        private final List<JsonNode> visible = new ArrayList<>();
+        private final List<SseEvents.Event> tail = new ArrayList<>();
+        private JsonNode roundOutput;
+        private boolean clientToolSeen;
+        private boolean rewrote;
+        private int nextClientIndex;
+        private long sequence;
+
+        Responses(Sink out, Answerer answerer) {
+            super(out, answerer);
+        }
+
+        @Override
+        String conversationField() {
+            return "input";
+        }
+
+        @Override
+        void startRound() {
+            clientIndex.clear();
+            retrieveItems.clear();
+            tail.clear();
+            roundOutput = null;
+            clientToolSeen = false;
+        }
+
+        private void forward(SseEvents.Event e, ObjectNode data, boolean changed) throws IOException {
+            if (data.has("sequence_number") && data.path("sequence_number").asLong() != sequence) {
+                data.put("sequence_number", sequence);
+                changed = true;
+            }
+            sequence++;
+            out.write(changed ? event(e.name(), data) : e.raw());
+        }
+
+        @Override
+        void onEvent(SseEvents.Event e) throws IOException {
+            JsonNode parsed = parse(e.data());
+            if (parsed == null) {
+                out.write(e.raw());
+                return;
+            }
+            ObjectNode data = ((ObjectNode) parsed).deepCopy();
+            String type = data.path("type").asText("");
+            switch (type) {
+                case "response.created", "response.in_progress", "response.queued" -> {
+                    if (round == 0) {
+                        forward(e, data, false);
+                    }
+                    return;
+                }
+                case "response.completed" -> {
+                    usage = Usages.of(data.path("response").path("usage"), usage);
+                    if (!retrieveItems.isEmpty() && !clientToolSeen) {
+                        roundOutput = data.path("response").path("output");
+                        tail.add(e);
+                        return;
+                    }
+                    if (rewrote || !retrieveItems.isEmpty()) {
+                        ArrayNode output = JSON.createArrayNode();
+                        visible.forEach(output::add);
+                        ((ObjectNode) data.path("response")).set("output", output);
+                        forward(e, data, true);
+                    } else {
+                        forward(e, data, false);
+                    }
+                    return;
+                }
+                default -> {
+                }
+            }
+            if (!data.has("output_index")) {
+                forward(e, data, false);
+                return;
+            }
+            int idx = data.path("output_index").asInt();
+            if (type.equals("response.output_item.added")) {
+                JsonNode item = data.path("item");
+                boolean isCall = "function_call".equals(item.path("type").asText());
+                if (isCall && RetrieveTool.NAME.equals(item.path("name").asText())) {
+                    retrieveItems.put(idx, ((ObjectNode) item).deepCopy());
+                    return;
+                }
+                clientToolSeen |= isCall;
+                clientIndex.put(idx, nextClientIndex++);
+            }
+            if (retrieveItems.containsKey(idx)) {
+                if (type.equals("response.output_item.done")) {
+                    retrieveItems.put(idx, ((ObjectNode) data.path("item")).deepCopy());
+                }
+                return;
+            }
+            if (type.equals("response.output_item.done")) {
+                visible.add(data.path("item"));
+            }
+            Integer ci = clientIndex.get(idx);
+            boolean changed = false;
+            if (ci != null && ci != idx) {
+                data.put("output_index", ci);
+                changed = true;
+                rewrote = true;
+            }
+            forward(e, data, changed);
+        }
+
+        @Override
+        List<String> endRound(boolean mayContinue) throws IOException {
+            if (tail.isEmpty()) {
+                return null;
+            }
+            if (!mayContinue) {
+                for (SseEvents.Event e : tail) {
+                    out.write(e.raw());
+                }
+                return null;
+            }
+            rewrote = true;
+            List<String> append = new ArrayList<>();
+            if (roundOutput != null && roundOutput.isArray()) {
+                for (JsonNode item : roundOutput) {
+                    append.add(item.toString());
+                }
+            }
+            for (ObjectNode call : retrieveItems.values()) {
+                RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("arguments")));
+                ObjectNode o = JSON.createObjectNode();
+                o.put("type", "function_call_output");
+                o.put("call_id", call.path("call_id").asText());
+                o.put("output", a.text());
+                append.add(o.toString());
+            }
+            return append;
+        }
+
+        @Override
+        void writeError(int status, byte[] upstreamBody) throws IOException {
+            JsonNode body = parseBytes(upstreamBody);
+            ObjectNode err = JSON.createObjectNode();
+            err.put("type", "error");
+            err.put("code", body != null ? body.path("error").path("code").asText(String.valueOf(status))
+                    : String.valueOf(status));
+            err.put("message", body != null ? body.path("error").path("message").asText("HTTP " + status)
+                    : "headroom: continuing after headroom_retrieve failed upstream with HTTP " + status);
+            err.put("sequence_number", sequence++);
+            out.write(event("error", err));
+        }
+    }
+
     static JsonNode parseBytes(byte[] body) {
         try {
             JsonNode n = JSON.readTree(body);

@@ -49,6 +49,7 @@ public final class ProxyBench {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         try (FakeUpstream up = new FakeUpstream()) {
+            up.recording = false;
             CompressionStore store = TestProxies.store();
             HeadroomConfig config = HeadroomConfig.builder().compressionTimeout(Duration.ofSeconds(10)).build();
             Headroom headroom = Headroom.create(config, store);

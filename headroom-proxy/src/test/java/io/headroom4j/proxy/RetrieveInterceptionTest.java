@@ -247,4 +247,34 @@ final class RetrieveInterceptionTest {
         assertThat(input.get(input.size() - 1).path("type").asText()).isEqualTo("function_call_output");
         assertThat(input.get(input.size() - 1).path("output").asText()).isEqualTo(LOG);
     }
+
+    @Test
+    void responsesStreamingRetrieveContinuesInTheSameClientStream() throws Exception {
+        up.then((req, ex) -> FakeUpstream.sse(Map.of(), Streams.cut(Streams.responsesRetrieve("resp_1", "call_r",
+                keyIn(req)), 45)).respond(req, ex));
+        up.then(FakeUpstream.sse(Map.of(), Streams.cut(Streams.responsesText("resp_2", "Port 5432."), 45)));
+        String req = "{\"model\":\"gpt-5\",\"stream\":true,\"instructions\":\"Fix.\",\"input\":[{\"role\":"
+                + "\"user\",\"content\":\"why?\"},{\"type\":\"function_call_output\",\"call_id\":\"c0\",\"output\":"
+                + TestProxies.quoted(LOG) + "}]}";
+        HttpResponse<byte[]> r = send(post(proxy, "/v1/responses", req));
+        assertThat(r.statusCode()).isEqualTo(200);
+        String out = text(r);
+        assertThat(out).doesNotContain("headroom_retrieve").doesNotContain("\"id\":\"resp_2\",\"object\":\"response\","
+                + "\"status\":\"in_progress\"");
+        List<SseEvents.Event> events = new SseEvents().feed(r.body(), 0, r.body().length);
+        assertThat(events).extracting(SseEvents.Event::name).containsExactly("response.created",
+                "response.output_item.added", "response.output_text.delta", "response.output_item.done",
+                "response.completed");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(TestProxies.JSON.readTree(events.get(i).data()).path("sequence_number").asInt()).isEqualTo(i);
+        }
+        JsonNode completed = TestProxies.JSON.readTree(events.get(4).data()).path("response");
+        assertThat(completed.path("output")).hasSize(1);
+        assertThat(completed.path("output").get(0).path("content").get(0).path("text").asText()).isEqualTo("Port 5432.");
+        assertThat(up.take().text()).contains("\"name\":\"headroom_retrieve\"");
+        JsonNode input = TestProxies.JSON.readTree(up.take().body()).path("input");
+        assertThat(input.get(input.size() - 2).path("type").asText()).isEqualTo("function_call");
+        assertThat(input.get(input.size() - 1).path("call_id").asText()).isEqualTo("call_r");
+        assertThat(input.get(input.size() - 1).path("output").asText()).isEqualTo(LOG);
+    }
 }

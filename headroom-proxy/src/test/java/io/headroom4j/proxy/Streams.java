@@ -127,6 +127,43 @@ final class Streams {
                 + "data: [DONE]\n\n";
     }
 
+    static String responsesEvent(String type, int seq, String rest) {
+        return "event: " + type + "\ndata: {\"type\":\"" + type + "\",\"sequence_number\":" + seq + rest + "}\n\n";
+    }
+
+    /** A Responses stream whose only output item is a message with {@code text}. */
+    static String responsesText(String id, String text) {
+        String item = "{\"id\":\"msg_" + id + "\",\"type\":\"message\",\"status\":\"completed\",\"role\":"
+                + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\",\"annotations\":[]}]}";
+        return responsesEvent("response.created", 0, ",\"response\":{\"id\":\"" + id + "\",\"object\":\"response\","
+                + "\"status\":\"in_progress\",\"output\":[]}")
+                + responsesEvent("response.output_item.added", 1, ",\"output_index\":0,\"item\":{\"id\":\"msg_" + id
+                + "\",\"type\":\"message\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}")
+                + responsesEvent("response.output_text.delta", 2, ",\"item_id\":\"msg_" + id + "\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\"" + text + "\"")
+                + responsesEvent("response.output_item.done", 3, ",\"output_index\":0,\"item\":" + item)
+                + responsesEvent("response.completed", 4, ",\"response\":{\"id\":\"" + id + "\",\"object\":"
+                + "\"response\",\"status\":\"completed\",\"output\":[" + item + "],\"usage\":{\"input_tokens\":50,"
+                + "\"input_tokens_details\":{\"cached_tokens\":32},\"output_tokens\":5,\"total_tokens\":55}}");
+    }
+
+    /** A Responses stream in which the model only calls headroom_retrieve. */
+    static String responsesRetrieve(String id, String callId, String key) {
+        String args = "{\\\"key\\\":\\\"" + key + "\\\"}";
+        String item = "{\"id\":\"fc_" + id + "\",\"type\":\"function_call\",\"status\":\"completed\","
+                + "\"arguments\":\"" + args + "\",\"call_id\":\"" + callId + "\",\"name\":\"headroom_retrieve\"}";
+        return responsesEvent("response.created", 0, ",\"response\":{\"id\":\"" + id + "\",\"object\":\"response\","
+                + "\"status\":\"in_progress\",\"output\":[]}")
+                + responsesEvent("response.output_item.added", 1, ",\"output_index\":0,\"item\":{\"id\":\"fc_" + id
+                + "\",\"type\":\"function_call\",\"status\":\"in_progress\",\"arguments\":\"\",\"call_id\":\""
+                + callId + "\",\"name\":\"headroom_retrieve\"}")
+                + responsesEvent("response.function_call_arguments.delta", 2, ",\"item_id\":\"fc_" + id
+                + "\",\"output_index\":0,\"delta\":\"" + args + "\"")
+                + responsesEvent("response.output_item.done", 3, ",\"output_index\":0,\"item\":" + item)
+                + responsesEvent("response.completed", 4, ",\"response\":{\"id\":\"" + id + "\",\"object\":"
+                + "\"response\",\"status\":\"completed\",\"output\":[" + item + "]}");
+    }
+
     /** Cuts {@code text}'s UTF-8 bytes every {@code size} bytes, so events and characters straddle chunks. */
     static List<byte[]> cut(String text, int size) {
         byte[] all = text.getBytes(StandardCharsets.UTF_8);
