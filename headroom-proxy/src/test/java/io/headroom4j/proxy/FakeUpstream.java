@@ -143,6 +143,11 @@ final class FakeUpstream implements AutoCloseable {
                 os.write(c);
                 os.flush();
             }
+            try {
+                Thread.sleep(300);   // let the bytes travel before the drop (a reset discards unread data)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             throw new IOException("fake upstream drops the connection");
         };
     }

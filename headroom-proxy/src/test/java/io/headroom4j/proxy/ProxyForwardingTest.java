@@ -160,15 +160,57 @@ final class ProxyForwardingTest {
     void droppedUpstreamConnectionBreaksTheClientStream() throws Exception {
         String partial = Streams.messageStart("msg_drop") + Streams.textBlock(0, "half");
         up.then(FakeUpstream.sseThenDrop(Streams.cut(partial, 50)));
+        // A raw socket shows exactly what went over the wire: every event the upstream sent, and no final
+        // zero-length chunk, so no client can mistake the broken stream for a complete one.
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(rawPost("/v1/messages", ANTHROPIC_REQUEST, "127.0.0.1"));
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[4096];
+            try {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    wire.write(buf, 0, n);
+                }
+            } catch (java.net.SocketException reset) {
+                // a reset is as good as an end of stream here: the connection was dropped
+            }
+        }
+        String got = wire.toString(StandardCharsets.UTF_8);
+        assertThat(got).startsWith("HTTP/1.1 200");
+        String body = got.substring(got.indexOf("\r\n\r\n") + 4);
+        // What arrived is the upstream's bytes up to the drop, unaltered (TCP may lose the tail on a reset).
+        assertThat(partial).startsWith(dechunk(body));
+        assertThat(dechunk(body)).startsWith("event: message_start\n");
+        assertThat(body).doesNotEndWith("0\r\n\r\n");
+        // And the JDK client reports an error instead of a clean end.
+        up.then(FakeUpstream.sseThenDrop(Streams.cut(partial, 50)));
         HttpResponse<InputStream> r = TestProxies.CLIENT.send(post(proxy, "/v1/messages", ANTHROPIC_REQUEST).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(r.statusCode()).isEqualTo(200);
-        try (InputStream in = r.body()) {
-            byte[] got = in.readNBytes(partial.getBytes(StandardCharsets.UTF_8).length);
-            assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo(partial);
-            // Not a clean end of stream: the client sees the connection break, as it would without the proxy.
-            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> r.body().readAllBytes()).isInstanceOf(IOException.class);
+    }
+
+    /** The payload of an HTTP/1.1 chunked body (possibly cut off). */
+    static String dechunk(String body) {
+        StringBuilder out = new StringBuilder();
+        byte[] b = body.getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        int pos = 0;
+        while (pos < b.length) {
+            int eol = body.indexOf("\r\n", pos);
+            if (eol < 0) {
+                break;
+            }
+            int len = Integer.parseInt(body.substring(pos, eol).trim(), 16);
+            if (len == 0 || eol + 2 + len > b.length) {
+                break;
+            }
+            payload.write(b, eol + 2, len);
+            pos = eol + 2 + len + 2;
         }
+        out.append(payload.toString(StandardCharsets.UTF_8));
+        return out.toString();
     }
 
     @Test
