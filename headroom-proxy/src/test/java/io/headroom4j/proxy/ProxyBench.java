@@ -58,7 +58,9 @@ public final class ProxyBench {
             up.always((req, ex) -> FakeUpstream.sse(Map.of(), FakeUpstream.chunks(stream.split("(?<=\n\n)")))
                     .respond(req, ex));
             try {
-                if (mode.equals("soak")) {
+                if (mode.equals("probe")) {
+                    probe(proxy);
+                } else if (mode.equals("soak")) {
                     soak(up, proxy, stream, args.length > 1 ? Integer.parseInt(args[1]) : 60);
                 } else {
                     latency(up, proxy);
@@ -122,6 +124,30 @@ public final class ProxyBench {
         }
         System.out.println("proxy's own compression time (ms): "
                 + TestProxies.JSON.readTree(proxy.statsJson()).path("compression"));
+    }
+
+    /** Where the time of a 100K-token request goes inside the proxy: scan, compression, the rest. */
+    static void probe(HeadroomProxy proxy) throws Exception {
+        String big = request(100_000, "fixed");
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 3; round++) {
+            long[] scan = new long[50];
+            long[] over = new long[50];
+            for (int i = 0; i < 50; i++) {
+                long t0 = System.nanoTime();
+                RequestInfo.scan(bytes);
+                scan[i] = System.nanoTime() - t0;
+                HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/v1/messages"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                over[i] = (long) (Double.parseDouble(r.headers().firstValue("x-headroom-overhead-ms").orElse("0"))
+                        * 1e6);
+            }
+            Arrays.sort(scan);
+            Arrays.sort(over);
+            System.out.printf(Locale.ROOT, "100K request: scan p50 %.2f ms, compression p50 %.2f ms%n",
+                    ms(pct(scan, 50)), ms(pct(over, 50)));
+        }
     }
 
     static void compare(String label, String direct, String proxied, String body, int concurrency, int requests,
