@@ -481,4 +481,34 @@ final class ProxyForwardingTest {
         assertThat(TestProxies.JSON.readTree(bad.body()).path("error").path("type").asText())
                 .isEqualTo("invalid_request_error");
     }
+
+    @Test
+    void bypassHeaderForwardsTheRequestUntouched() throws Exception {
+        proxy.close();
+        String log = "line\n".repeat(300);
+        proxy = TestProxies.start(up, store, TestProxies.marker(store, log));
+        up.then(FakeUpstream.json(200, Map.of(), "{}"));
+        String req = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"tool\",\"tool_call_id\":\"c\",\"content\":"
+                + TestProxies.quoted(log) + "}]}";
+        HttpResponse<byte[]> r = send(post(proxy, "/v1/chat/completions", req).header("x-headroom-bypass", "true"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        FakeUpstream.Received got = up.take();
+        assertThat(got.text()).isEqualTo(req);
+        assertThat(got.headers().getFirst("x-headroom-bypass")).isNull();
+    }
+
+    @Test
+    void concurrentStreamsEachArriveByteForByte() throws Exception {
+        String stream = Streams.anthropicFull();
+        up.always(FakeUpstream.sse(Map.of(), Streams.cutInsideRocket(stream, 23)));
+        java.util.List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(() -> send(post(proxy, "/v1/messages", ANTHROPIC_REQUEST)).body()));
+            }
+            for (java.util.concurrent.Future<byte[]> f : results) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(stream.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
 }
