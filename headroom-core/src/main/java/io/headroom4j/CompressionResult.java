@@ -19,8 +19,9 @@ import java.util.Map;
  *                      {@link io.headroom4j.token.TokenCounters})
  * @param records       one record per piece of content considered, in request order
  * @param retrievalKeys every retrieval key present in {@code body}, new or from earlier turns
- * @param failedOpen    true when an error or timeout made compression return the original
- * @param error         the error that made it fail open, or null
+ * @param failedOpen    true when an error made compression send some content, or the whole request, as it
+ *                      came instead of compressed
+ * @param error         the first such error, or a note on why the body was passed through; null if none
  */
 public record CompressionResult(byte[] body, boolean changed, long tokensBefore, long tokensAfter, String tokenizer,
                                 List<TransformRecord> records, List<String> retrievalKeys, boolean failedOpen,
