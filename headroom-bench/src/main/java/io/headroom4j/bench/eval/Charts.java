@@ -55,15 +55,18 @@ final class Charts {
         c.getStyler().setYAxisMax(100.0);
         List<Double> kept = new ArrayList<>();
         List<Double> rec = new ArrayList<>();
+        List<Double> enc = new ArrayList<>();
         List<Double> lost = new ArrayList<>();
         for (String t : types) {
             Retention r = byType.get(t).retention;
             kept.add(Stats.pct(r.kept(), r.total()));
             rec.add(Stats.pct(r.recoverable(), r.total()));
+            enc.add(Stats.pct(r.encoded(), r.total()));
             lost.add(Stats.pct(r.lost(), r.total()));
         }
         c.addSeries("kept in output", types, kept).setFillColor(new Color(0x54A24B));
         c.addSeries("recoverable via retrieval key", types, rec).setFillColor(new Color(0x4C78A8));
+        c.addSeries("encoded in lossless output", types, enc).setFillColor(new Color(0xEECA3B));
         c.addSeries("lost", types, lost).setFillColor(new Color(0xE45756));
         save(c, file);
     }

@@ -226,7 +226,8 @@ public final class Evaluation {
         List<Double> secs = time(() -> last[0] = h.compressContent(f.content(), f.query()));
         Headroom.ContentResult r = last[0];
         String out = r.output();
-        Retention ret = RetentionChecker.check(facts, out, store::get, r.retrievalKeys());
+        Retention ret = RetentionChecker.check(facts, out, r.compressed().lossless() && !out.equals(f.content()),
+                store::get, r.retrievalKeys());
         RoundTrip.Outcome rt = roundTrip.check(f.content(), out, r.compressed().transform(), r.compressed().lossless());
         return new FileResult(f, arm, r.type().name(), r.compressed().transform(), before, tokens.count(out),
                 r.compressed().lossless(), ret, rt, secs, r.compressed().note());
@@ -260,7 +261,7 @@ public final class Evaluation {
         } catch (Exception e) {
             rt = RoundTrip.Outcome.MISMATCH;
         }
-        Retention ret = RetentionChecker.check(facts, out[0], k -> Optional.empty(), List.of());
+        Retention ret = RetentionChecker.check(facts, out[0], true, k -> Optional.empty(), List.of());
         return Optional.of(new FileResult(f, JTOON, "", "toon", before, tokens.count(out[0]), true, ret, rt, secs,
                 "round trip compared as parsed JSON (JToon rewrites number literals)"));
     }

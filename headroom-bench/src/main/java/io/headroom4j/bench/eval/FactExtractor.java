@@ -33,9 +33,11 @@ public final class FactExtractor {
     /** Error lines longer than this are checked by their first this-many characters. */
     static final int ERROR_PREFIX = 200;
 
-    // Words that make a line matter when something breaks. "warn" catches WARN and warning.
+    // Words that make a line matter when something breaks. "warn" catches WARN and warning; "error" inside a
+    // path or file name (lib/error.js) does not count.
     private static final Pattern ERROR_LINE = Pattern.compile(
-            "(?i)(\\berror\\b|\\berrors\\b|exception\\b|\\bfail(ed|ure|ures|ing|s)?\\b|\\bfatal\\b|\\bpanic\\b|traceback"
+            "(?i)((?<![/.-])\\w*errors?\\b(?!\\.\\w)|(?<![/.-])\\w*exception\\b(?!\\.\\w)"
+                    + "|\\bfail(ed|ure|ures|ing|s)?\\b|\\bfatal\\b|\\bpanic\\b|traceback"
                     + "|caused by|\\bwarn(ing)?\\b|timed out|\\brefused\\b|crashloopbackoff|oomkilled|backoff"
                     + "|exit(ed)? (code|status) [1-9]|BUILD FAILURE|\u2715|\u25cf |<<< FAIL|\\bstatus=5\\d\\d\\b)");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w$.<>/@:-]+\\(.*\\)\\s*$|^\\s+at \\S+ \\(.*\\)$");
@@ -158,7 +160,16 @@ public final class FactExtractor {
         Matcher p = PATH.matcher(line);
         while (p.find()) {
             String path = trimPunctuation(p.group());
-            if (!path.contains("://") && !line.contains("://" + path) && path.length() > 4) {
+            if (path.contains("://") || line.contains("://" + path) || path.length() <= 4) {
+                continue;
+            }
+            // path:line is checked as the path plus its line number, so regrouping hits under a file
+            // header (a lossless layout for grep output) still counts.
+            int colon = path.lastIndexOf(':');
+            if (colon > 0 && colon < path.length() - 1 && isDigits(path, colon + 1)) {
+                b.add(Fact.of(Fact.Kind.PATH, path.substring(0, colon)));
+                b.add(new Fact(Fact.Kind.NUMBER, path.substring(colon + 1), path.substring(0, colon)));
+            } else {
                 b.add(Fact.of(Fact.Kind.PATH, path));
             }
         }
@@ -173,6 +184,15 @@ public final class FactExtractor {
         while (id.find()) {
             b.add(Fact.of(Fact.Kind.ID, id.group()));
         }
+    }
+
+    private static boolean isDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLetterAndDigit(String s) {

@@ -33,10 +33,21 @@ public final class RetentionChecker {
      */
     public static Retention check(List<Fact> facts, String output, Function<String, Optional<String>> store,
                                   Collection<String> reportedKeys) {
+        return check(facts, output, false, store, reportedKeys);
+    }
+
+    /**
+     * Checks {@code facts} against {@code output}; when {@code losslessOutput} is true, facts that are not
+     * verbatim are counted as encoded rather than lost, since the compressor claims they decode back.
+     */
+    public static Retention check(List<Fact> facts, String output, boolean losslessOutput,
+                                  Function<String, Optional<String>> store, Collection<String> reportedKeys) {
         Text out = new Text(output);
         Text recovered = null;
+        Text expanded = null;
         int kept = 0;
         int recoverable = 0;
+        int encoded = 0;
         int lost = 0;
         Map<Fact.Kind, Integer> lostByKind = new EnumMap<>(Fact.Kind.class);
         List<Fact> samples = new ArrayList<>();
@@ -47,9 +58,12 @@ public final class RetentionChecker {
             }
             if (recovered == null) {
                 recovered = new Text(fetchAll(output, store, reportedKeys));
+                expanded = new Text(expand(output, store));
             }
-            if (recovered.has(f)) {
+            if (recovered.has(f) || expanded.has(f)) {
                 recoverable++;
+            } else if (losslessOutput) {
+                encoded++;
             } else {
                 lost++;
                 lostByKind.merge(f.kind(), 1, Integer::sum);
@@ -58,7 +72,7 @@ public final class RetentionChecker {
                 }
             }
         }
-        return new Retention(kept, recoverable, lost, lostByKind, samples);
+        return new Retention(kept, recoverable, encoded, lost, lostByKind, samples);
     }
 
     /** Every original reachable from the output's keys, following keys inside fetched originals twice deep. */
@@ -81,6 +95,34 @@ public final class RetentionChecker {
             }
             keys = next;
         }
+        return sb.toString();
+    }
+
+    /**
+     * The output with every marker replaced by the original its key fetches, so a fact split between kept
+     * text and an omitted part (a line cut at a sentence, say) is found whole. Markers whose key the store
+     * does not know stay as they are.
+     */
+    static String expand(String output, Function<String, Optional<String>> store) {
+        if (!Markers.hasMarker(output)) {
+            return output;
+        }
+        StringBuilder sb = new StringBuilder(output.length() * 2);
+        java.util.regex.Matcher m = Markers.KEY_IN_MARKER.matcher(output);
+        int from = 0;
+        while (m.find()) {
+            int open = output.lastIndexOf('[', m.start());
+            if (open < from) {
+                continue;
+            }
+            Optional<String> original = store.apply(m.group(1));
+            if (original.isEmpty()) {
+                continue;
+            }
+            sb.append(output, from, open).append(original.get());
+            from = m.end();
+        }
+        sb.append(output, from, output.length());
         return sb.toString();
     }
 

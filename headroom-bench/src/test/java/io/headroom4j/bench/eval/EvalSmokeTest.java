@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the whole harness on one small corpus type, without the Python peer, so CI catches a broken harness. */
+/** Runs the whole harness on one small corpus input, without the Python peer, so CI catches a broken harness. */
 final class EvalSmokeTest {
 
     @Test
@@ -17,7 +17,7 @@ final class EvalSmokeTest {
         Path docs = tmp.resolve("docs");
         int code = EvalMain.run(new String[] {"--corpus", "corpus", "--docs", docs.toString(), "--work",
             tmp.resolve("work").toString(), "--no-python", "--no-conversations", "--no-bar", "--quick",
-            "--types", "tree", "--max-files", "2"});
+            "--types", "tree", "--max-files", "1"});
 
         assertThat(code).isZero();
         String report = Files.readString(docs.resolve("EVALUATION.md"));

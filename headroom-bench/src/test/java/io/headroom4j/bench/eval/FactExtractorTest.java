@@ -61,4 +61,18 @@ final class FactExtractorTest {
         assertThat(FactExtractor.extract(sb.toString())).isEqualTo(first);
         assertThat(first.stream().filter(f -> f.kind() == Fact.Kind.ID).count()).isEqualTo(FactExtractor.MAX_PER_KIND);
     }
+
+    @Test
+    void splitsPathAndLineSoRegroupedGrepHitsStillCount() {
+        List<Fact> facts = FactExtractor.extract("node_modules/express/lib/response.js:69:  deprecate('res.send')\n");
+        assertThat(facts).contains(Fact.of(Fact.Kind.PATH, "node_modules/express/lib/response.js"),
+                new Fact(Fact.Kind.NUMBER, "69", "node_modules/express/lib/response.js"));
+    }
+
+    @Test
+    void doesNotTakeAFileNamedErrorForAnErrorLine() {
+        assertThat(FactExtractor.extract("--- a/lib/error.js\n")).noneMatch(f -> f.kind() == Fact.Kind.ERROR);
+        assertThat(FactExtractor.extract("TypeError: Cannot read properties of null\n"))
+                .anyMatch(f -> f.kind() == Fact.Kind.ERROR);
+    }
 }

@@ -52,4 +52,25 @@ final class RetentionCheckerTest {
                 k -> Optional.empty(), List.of());
         assertThat(r.kept()).isEqualTo(1);
     }
+
+    @Test
+    void findsALineSplitBetweenKeptTextAndAnOmittedPart() {
+        String original = "In this case Ajv can either fail schema compilation.";
+        String output = "The option allows changing the behaviour. " + Markers.omitted("1 sentence", KEY);
+        Fact f = Fact.of(Fact.Kind.ERROR, "The option allows changing the behaviour. In this case Ajv can either fail");
+        Retention r = RetentionChecker.check(List.of(f), output, k -> Optional.ofNullable(Map.of(KEY, original).get(k)),
+                List.of());
+        assertThat(r.recoverable()).isEqualTo(1);
+    }
+
+    @Test
+    void countsMissingFactsOfALosslessOutputAsEncodedNotLost() {
+        Fact url = Fact.of(Fact.Kind.URL, "https://api.example.com/issues/3999");
+        String templated = "[2]{url~\"https://api.example.com/issues/{number}\",number=4000..3999}:";
+        Retention lossless = RetentionChecker.check(List.of(url), templated, true, k -> Optional.empty(), List.of());
+        Retention lossy = RetentionChecker.check(List.of(url), templated, false, k -> Optional.empty(), List.of());
+        assertThat(lossless.encoded()).isEqualTo(1);
+        assertThat(lossless.lost()).isZero();
+        assertThat(lossy.lost()).isEqualTo(1);
+    }
 }
