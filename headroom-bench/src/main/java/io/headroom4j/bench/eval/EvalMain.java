@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code --corpus DIR} (default {@code headroom-bench/corpus}), {@code --docs DIR} (default
  * {@code docs}), {@code --work DIR} (default {@code headroom-bench/target/eval}), {@code --no-python} (skip the
- * Python Headroom peer), {@code --quick} (fewer timed runs), {@code --types json,log} (only these corpus
+ * Python Headroom peer), {@code --fresh-python} (run the Python peer even when an earlier run over the same
+ * inputs can be reused), {@code --quick} (fewer timed runs), {@code --types json,log} (only these corpus
  * types), {@code --max-files N} (at most N inputs per type), {@code --no-conversations}, {@code --no-bar}.
  * Exits 0 on success, 1 on failure, 2 on a usage error.
  */
@@ -50,6 +51,7 @@ public final class EvalMain {
         boolean python = true;
         boolean conversations = true;
         boolean bar = true;
+        boolean reusePeer = true;
         int maxRuns = 10;
         double minSeconds = 0.5;
         List<String> types = new ArrayList<>();
@@ -62,6 +64,7 @@ public final class EvalMain {
                 case "--no-python" -> python = false;
                 case "--no-conversations" -> conversations = false;
                 case "--no-bar" -> bar = false;
+                case "--fresh-python" -> reusePeer = false;
                 case "--quick" -> {
                     maxRuns = 3;
                     minSeconds = 0.05;
@@ -69,7 +72,8 @@ public final class EvalMain {
                 case "--types" -> types.addAll(Arrays.asList(value(args, ++i, "--types").split(",")));
                 case "--max-files" -> maxFiles = Integer.parseInt(value(args, ++i, "--max-files"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --corpus --docs --work --no-python --no-conversations --no-bar --quick --types --max-files");
+                        + "; known: --corpus --docs --work --no-python --fresh-python --no-conversations --no-bar"
+                        + " --quick --types --max-files");
             }
         }
         if (!Files.isDirectory(corpus)) {
@@ -79,7 +83,7 @@ public final class EvalMain {
         Evaluation.Results results;
         try (Progress progress = new Progress(System.out, bar)) {
             results = new Evaluation(new Evaluation.Options(corpus, work, python, maxRuns, minSeconds, types, maxFiles,
-                    conversations), progress).run();
+                    conversations, reusePeer), progress).run();
         }
         String header = header(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
         new Report(results, header).write(docs);

@@ -58,9 +58,10 @@ public final class Evaluation {
      * @param types       corpus types to run (empty: all)
      * @param maxFiles    at most this many inputs per type (0: all), for smoke runs
      * @param conversations true to run the cache economics
+     * @param reusePeer   true to reuse the Python peer's outputs from an earlier run over the same inputs
      */
     public record Options(Path corpus, Path work, boolean pythonPeer, int maxRuns, double minSeconds,
-                          List<String> types, int maxFiles, boolean conversations) {
+                          List<String> types, int maxFiles, boolean conversations, boolean reusePeer) {
     }
 
     /**
@@ -187,7 +188,7 @@ public final class Evaluation {
         status.put(HEAD_TAIL, "first N/2 and last N/2 tokens, same N");
 
         if (options.pythonPeer()) {
-            HeadroomPeer.Run run = new HeadroomPeer(options.work().resolve("peers"), progress).run(files);
+            HeadroomPeer.Run run = new HeadroomPeer(options.work().resolve("peers"), progress, options.reusePeer()).run(files);
             status.put(HEADROOM, run.available() ? run.reason() : "skipped: " + run.reason());
             if (run.available()) {
                 for (CorpusFile f : files) {
