@@ -57,7 +57,8 @@ public record CorpusFile(String type, String name, String content, String query)
                     if (name.equalsIgnoreCase("README.md") || name.startsWith(".")) {
                         continue;
                     }
-                    files.add(new CorpusFile(type, name, Files.readString(p, StandardCharsets.UTF_8), QUERIES.get(type)));
+                    files.add(new CorpusFile(type, name, Files.readString(p, StandardCharsets.UTF_8),
+                            QUERIES.get(type)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

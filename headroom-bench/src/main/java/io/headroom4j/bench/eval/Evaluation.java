@@ -132,8 +132,8 @@ public final class Evaluation {
      * @param peerStatus     one line per peer saying whether it ran
      * @param decoder        the decoder used for round trips, or empty
      */
-    public record Results(List<FileResult> files, List<ConversationResult> conversations, Map<String, String> peerStatus,
-                          Optional<String> decoder) {
+    public record Results(List<FileResult> files, List<ConversationResult> conversations,
+                          Map<String, String> peerStatus, Optional<String> decoder) {
     }
 
     private final Options options;
@@ -164,7 +164,8 @@ public final class Evaluation {
         Map<String, String> status = new LinkedHashMap<>();
         InMemoryCompressionStore losslessStore = new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30);
         InMemoryCompressionStore defaultStore = new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30);
-        Headroom lossless = Headroom.create(HeadroomConfig.defaults().toBuilder().lossless(true).build(), losslessStore);
+        Headroom lossless = Headroom.create(HeadroomConfig.defaults().toBuilder().lossless(true).build(),
+                losslessStore);
         Headroom standard = Headroom.create(HeadroomConfig.defaults(), defaultStore);
 
         warmUp(files, lossless, standard);
@@ -188,7 +189,8 @@ public final class Evaluation {
         status.put(HEAD_TAIL, "first N/2 and last N/2 tokens, same N");
 
         if (options.pythonPeer()) {
-            HeadroomPeer.Run run = new HeadroomPeer(options.work().resolve("peers"), progress, options.reusePeer()).run(files);
+            HeadroomPeer.Run run = new HeadroomPeer(options.work().resolve("peers"), progress,
+                    options.reusePeer()).run(files);
             status.put(HEADROOM, run.available() ? run.reason() : "skipped: " + run.reason());
             if (run.available()) {
                 for (CorpusFile f : files) {

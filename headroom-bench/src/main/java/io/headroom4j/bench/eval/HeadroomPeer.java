@@ -156,7 +156,8 @@ final class HeadroomPeer {
             Map<String, String> originals = new LinkedHashMap<>();
             n.path("originals").fields().forEachRemaining(e -> originals.put(e.getKey(), e.getValue().asText()));
             outputs.put(n.path("id").asText(), new Output(n.path("output").isNull() ? null : n.path("output").asText(),
-                    n.path("seconds").asDouble(), originals, n.path("error").isNull() ? null : n.path("error").asText()));
+                    n.path("seconds").asDouble(), originals, n.path("error").isNull() ? null
+                            : n.path("error").asText()));
         }
         return new Run(true, reason, outputs);
     }
@@ -193,7 +194,8 @@ final class HeadroomPeer {
         }
     }
 
-    private static int exec(List<String> cmd, Path logFile, int timeoutSeconds) throws IOException, InterruptedException {
+    private static int exec(List<String> cmd, Path logFile, int timeoutSeconds) throws IOException,
+            InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -170,7 +170,8 @@ final class Report {
                         .append(r.retention().lost()).append(" lost, e.g. ");
                 List<String> samples = new ArrayList<>();
                 for (Fact f : r.retention().lostSamples()) {
-                    samples.add(f.kind() + " `" + clip(f.key().isEmpty() ? f.needle() : f.key() + "=" + f.needle()) + "`");
+                    samples.add(f.kind() + " `" + clip(f.key().isEmpty() ? f.needle() : f.key() + "=" + f.needle())
+                            + "`");
                 }
                 sb.append(String.join("; ", samples)).append('\n');
             }
@@ -194,12 +195,14 @@ final class Report {
                 continue;
             }
             sb.append("| ").append(arm).append(" | ").append(s.files).append(" | ").append(s.unchanged).append(" | ")
-                    .append(s.exact).append(" | ").append(s.mismatch == 0 ? "0" : "**" + s.mismatch + "**").append(" | ")
+                    .append(s.exact).append(" | ")
+                    .append(s.mismatch == 0 ? "0" : "**" + s.mismatch + "**").append(" | ")
                     .append(s.noDecoder).append(" | ").append(s.lossy).append(" |\n");
         }
         sb.append("\nJToon's round trip is checked as parsed JSON (it may rewrite number literals such as `1.0`).\n");
         if (ll.lossy > 0) {
-            sb.append("\n**Warning:** ").append(ll.lossy).append(" output(s) in lossless-only mode were marked lossy.\n");
+            sb.append("\n**Warning:** ").append(ll.lossy)
+                    .append(" output(s) in lossless-only mode were marked lossy.\n");
         }
         if (df.files == 0) {
             sb.append('\n');
@@ -249,7 +252,8 @@ final class Report {
         }
         sb.append("\n|---|---:|").append("---:|---:|---:|".repeat(speedArms.size())).append('\n');
         for (String t : withAll()) {
-            sb.append("| ").append(t).append(" | ").append(fmt(sum.get(Evaluation.H4J).get(t).bytes / 1e6)).append(" |");
+            sb.append("| ").append(t).append(" | ").append(fmt(sum.get(Evaluation.H4J).get(t).bytes / 1e6))
+                    .append(" |");
             for (String a : speedArms) {
                 Summary s = sum.get(a).get(t);
                 if (s.files == 0) {

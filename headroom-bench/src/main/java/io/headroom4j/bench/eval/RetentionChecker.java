@@ -163,7 +163,8 @@ public final class RetentionChecker {
             int end = i + needle.length();
             boolean left = i == 0 || !isNumberChar(text.charAt(i - 1));
             boolean right = end == text.length() || !isNumberChar(text.charAt(end))
-                    || (text.charAt(end) == '.' && (end + 1 == text.length() || !Character.isDigit(text.charAt(end + 1))));
+                    || (text.charAt(end) == '.'
+                        && (end + 1 == text.length() || !Character.isDigit(text.charAt(end + 1))));
             if (left && right) {
                 return true;
             }

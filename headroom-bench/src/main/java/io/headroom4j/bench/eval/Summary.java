@@ -45,7 +45,8 @@ final class Summary {
 
     /** Percentage of facts kept or recoverable. */
     double retainedPct() {
-        return retention.total() == 0 ? 100.0 : Stats.pct(retention.kept() + retention.recoverable(), retention.total());
+        return retention.total() == 0 ? 100.0 : Stats.pct(retention.kept() + retention.recoverable(),
+                retention.total());
     }
 
     /** Megabytes (10^6 bytes) per second, from each input's median time. */
