@@ -1,10 +1,15 @@
 package io.headroom4j;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The outcome of {@link Headroom#compress}: the request to send, token counts, and a record per piece of
@@ -27,6 +32,13 @@ public record CompressionResult(byte[] body, boolean changed, long tokensBefore,
                                 List<TransformRecord> records, List<String> retrievalKeys, boolean failedOpen,
                                 String error) {
 
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    static {
+        TREES.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1_000).build());
+    }
+
     public CompressionResult {
         records = List.copyOf(records);
         retrievalKeys = List.copyOf(retrievalKeys);
@@ -45,6 +57,15 @@ public record CompressionResult(byte[] body, boolean changed, long tokensBefore,
     /** Fraction of tokens saved, 0 when there were none to begin with. */
     public double savedFraction() {
         return tokensBefore == 0 ? 0.0 : (double) tokensSaved() / tokensBefore;
+    }
+
+    /** The body as a Jackson tree, for callers that passed one in; null when the body is not JSON. */
+    public JsonNode bodyTree() {
+        try {
+            return TREES.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The body as text. */

@@ -201,7 +201,7 @@ public final class MessageCompressor {
                 return "protected: " + (role.isEmpty() ? "message without role" : role + " message");
             }
         }
-        if (s.frozen()) {
+        if (s.frozen() && config.protectCachePrefix()) {
             return "protected: before the last cache_control breakpoint";
         }
         if (RETRIEVE_TOOL.equals(s.toolName())) {

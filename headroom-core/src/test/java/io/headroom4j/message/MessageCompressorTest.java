@@ -154,6 +154,20 @@ final class MessageCompressorTest {
     }
 
     @Test
+    void compressesBeforeTheBreakpointOnlyWhenThatProtectionIsOff() {
+        String log = bigLog("one");
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"a\","
+                + "\"content\":" + json(log) + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(compressor(FIRST_LINE).compress(bytes, null).changed()).isFalse();
+        HeadroomConfig off = HeadroomConfig.builder().mode(Mode.TOKEN).protectCachePrefix(false).build();
+        CompressionResult r = compressor(off, FIRST_LINE).compress(bytes, null);
+        assertThat(r.changed()).isTrue();
+        assertThat(r.bodyTree().at("/messages/0/content/0/cache_control/type").asText()).isEqualTo("ephemeral");
+    }
+
+    @Test
     void compressesResponsesApiFunctionCallOutput() {
         String log = bigLog("r");
         String body = "{\"model\":\"gpt-5\",\"input\":[{\"type\":\"message\",\"role\":\"user\",\"content\":\"check logs\"},"
