@@ -41,6 +41,8 @@ public final class FactExtractor {
                     + "|caused by|\\bwarn(ing)?\\b|timed out|\\brefused\\b|crashloopbackoff|oomkilled|backoff"
                     + "|exit(ed)? (code|status) [1-9]|BUILD FAILURE|\u2715|\u25cf |<<< FAIL|\\bstatus=5\\d\\d\\b)");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at [\\w$.<>/@:-]+\\(.*\\)\\s*$|^\\s+at \\S+ \\(.*\\)$");
+    // grep -n / rg output: path:line:text (or path-line-text for context lines).
+    private static final Pattern GREP_LINE = Pattern.compile("^([^\\s:]+\\.[\\w]+)[:-](\\d+)[:-](.*)$");
     private static final Pattern KEY_NUMBER = Pattern.compile(
             "\\b([A-Za-z_][A-Za-z0-9_.-]{1,40})\"?\\s{0,2}[=:]\\s{0,2}\"?(-?\\d+(?:\\.\\d+)?)(?![\\d.])");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\[\\]{}`,|\\\\]+");
@@ -138,7 +140,10 @@ public final class FactExtractor {
             return;
         }
         if (ERROR_LINE.matcher(line).find() || STACK_FRAME.matcher(line).matches()) {
-            String t = line.strip();
+            // A grep hit's error is its text: the path and line number are checked as PATH and NUMBER facts,
+            // so a layout that groups hits under their file keeps the fact.
+            Matcher g = GREP_LINE.matcher(line);
+            String t = (g.matches() ? g.group(3) : line).strip();
             b.add(Fact.of(Fact.Kind.ERROR, t.length() > ERROR_PREFIX ? t.substring(0, ERROR_PREFIX) : t));
         }
         Matcher c = CONFLICT.matcher(line);

@@ -75,4 +75,11 @@ final class FactExtractorTest {
         assertThat(FactExtractor.extract("TypeError: Cannot read properties of null\n"))
                 .anyMatch(f -> f.kind() == Fact.Kind.ERROR);
     }
+
+    @Test
+    void takesTheTextOfAGrepHitAsItsErrorLine() {
+        List<Fact> facts = FactExtractor.extract("node_modules/webpack/lib/Compiler.js:349:\t\t\tthrow new TypeError(\n");
+        assertThat(facts).contains(Fact.of(Fact.Kind.ERROR, "throw new TypeError("),
+                new Fact(Fact.Kind.NUMBER, "349", "node_modules/webpack/lib/Compiler.js"));
+    }
 }
