@@ -73,6 +73,27 @@ final class HeadroomPeer {
     /** Installs (if needed) and runs Headroom over {@code files}. */
     Run run(List<CorpusFile> files) {
         try {
+            Files.createDirectories(work);
+            Path input = work.resolve("peer-input.jsonl");
+            Path output = work.resolve("peer-output.jsonl");
+            List<String> lines = new ArrayList<>();
+            for (CorpusFile f : files) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("id", f.id());
+                n.put("content", f.content());
+                n.put("query", f.query());
+                lines.add(JSON.writeValueAsString(n));
+            }
+            String joined = String.join("\n", lines) + "\n";
+            boolean same = Files.exists(input) && Files.exists(output)
+                    && Files.readString(input, StandardCharsets.UTF_8).equals(joined)
+                    && Files.readAllLines(output, StandardCharsets.UTF_8).size() == files.size();
+            if (same && reuse) {
+                // Same inputs, same pinned version: its outputs cannot differ, only its timings would.
+                log.line("headroom-ai: reusing the outputs of the previous run (same inputs, same version)");
+                return read(output, "headroom-ai " + VERSION + " (outputs and timings reused from a previous run on the"
+                        + " same inputs)");
+            }
             Path venv = work.resolve("headroom-venv");
             Path python = venv.resolve("bin/python");
             if (!Files.isExecutable(python)) {
@@ -97,26 +118,6 @@ final class HeadroomPeer {
             Path script = work.resolve("headroom_peer.py");
             try (InputStream in = HeadroomPeer.class.getResourceAsStream("headroom_peer.py")) {
                 Files.write(script, in.readAllBytes());
-            }
-            Path input = work.resolve("peer-input.jsonl");
-            Path output = work.resolve("peer-output.jsonl");
-            List<String> lines = new ArrayList<>();
-            for (CorpusFile f : files) {
-                ObjectNode n = JSON.createObjectNode();
-                n.put("id", f.id());
-                n.put("content", f.content());
-                n.put("query", f.query());
-                lines.add(JSON.writeValueAsString(n));
-            }
-            String joined = String.join("\n", lines) + "\n";
-            boolean same = Files.exists(input) && Files.exists(output)
-                    && Files.readString(input, StandardCharsets.UTF_8).equals(joined)
-                    && Files.readAllLines(output, StandardCharsets.UTF_8).size() == files.size();
-            if (same && reuse) {
-                // Same inputs, same pinned version: its outputs cannot differ, only its timings would.
-                log.line("headroom-ai: reusing the outputs of the previous run (same inputs, same version)");
-                return read(output, "headroom-ai " + VERSION + " (outputs and timings reused from a previous run on the"
-                        + " same inputs)");
             }
             Files.writeString(input, joined, StandardCharsets.UTF_8);
             log.line("headroom-ai: compressing " + files.size() + " inputs with Headroom " + VERSION);
