@@ -214,8 +214,8 @@ final class Report {
 
         sb.append("\n## Side by side: ours / theirs\n\n");
         sb.append("Ratios per content type on the same inputs. *Saved* = tokens saved by Headroom4j ÷ tokens saved by "
-                + "the peer (> 1: we save more). *Retained* = share of facts kept or recoverable, ours ÷ theirs (≥ 1: "
-                + "we lose no more). *Time* = median compression time, ours ÷ theirs (< 1: we are faster). Ours is "
+                + "the peer (> 1: we save more; \"theirs ≈ 0\" when the peer saved under 0.5%). *Retained* = share of facts kept or recoverable, ours ÷ theirs (≥ 1: "
+                + "we lose no more; facts only encoded in a lossless output count against). *Time* = median compression time, ours ÷ theirs (< 1: we are faster). Ours is "
                 + "Headroom4j default mode, except against JToon, where it is lossless-only mode (lossless vs lossless).\n\n");
         sb.append("| Content |");
         List<String> peers = List.of(Evaluation.HEADROOM, Evaluation.JTOON, Evaluation.TRUNCATE, Evaluation.HEAD_TAIL);
@@ -235,7 +235,10 @@ final class Report {
                 if (p.equals(Evaluation.JTOON)) {
                     ours = jsonOnly(Evaluation.H4J_LOSSLESS, t);
                 }
-                sb.append(' ').append(ratio(ours.before - ours.after, theirs.before - theirs.after)).append(" | ")
+                boolean theirsNone = theirs.before == 0 || (theirs.before - theirs.after) * 200 < theirs.before;
+                sb.append(' ').append(theirsNone ? (ours.before - ours.after) * 200 < ours.before ? "both ≈ 0"
+                                : "theirs ≈ 0" : ratio(ours.before - ours.after, theirs.before - theirs.after))
+                        .append(" | ")
                         .append(ratio(ours.retainedPct(), theirs.retainedPct())).append(" | ")
                         .append(p.equals(Evaluation.TRUNCATE) || p.equals(Evaluation.HEAD_TAIL) ? "n/a"
                                 : ratio(ours.seconds, theirs.seconds)).append(" |");
