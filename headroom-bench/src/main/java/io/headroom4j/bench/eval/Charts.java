@@ -33,7 +33,6 @@ final class Charts {
     static void savings(Map<String, Map<String, Summary>> sum, List<String> types, List<String> arms, Path file)
             throws IOException {
         CategoryChart c = bar("Tokens saved per content type (o200k_base)", "tokens saved (%)");
-        int i = 0;
         for (String arm : arms) {
             List<Double> ys = new ArrayList<>();
             for (String t : types) {
@@ -41,9 +40,8 @@ final class Charts {
                 ys.add(s.files == 0 ? 0.0 : s.savedPct());
             }
             if (sum.get(arm).get("all").files > 0) {
-                c.addSeries(arm, types, ys).setFillColor(PALETTE[i % PALETTE.length]);
+                c.addSeries(arm, types, ys).setFillColor(colorOf(arm));
             }
-            i++;
         }
         save(c, file);
     }
@@ -75,7 +73,6 @@ final class Charts {
     static void lost(Map<String, Map<String, Summary>> sum, List<String> types, List<String> arms, Path file)
             throws IOException {
         CategoryChart c = bar("Facts lost (neither in output nor retrievable)", "facts lost (%)");
-        int i = 0;
         for (String arm : arms) {
             List<Double> ys = new ArrayList<>();
             for (String t : types) {
@@ -83,9 +80,8 @@ final class Charts {
                 ys.add(Stats.pct(r.lost(), r.total()));
             }
             if (sum.get(arm).get("all").files > 0) {
-                c.addSeries(arm, types, ys).setFillColor(PALETTE[i % PALETTE.length]);
+                c.addSeries(arm, types, ys).setFillColor(colorOf(arm));
             }
-            i++;
         }
         save(c, file);
     }
@@ -94,7 +90,6 @@ final class Charts {
     static void speed(Map<String, Map<String, Summary>> sum, List<String> types, List<String> arms, Path file)
             throws IOException {
         CategoryChart c = bar("Throughput per content type (higher is faster)", "MB/s");
-        int i = 0;
         for (String arm : arms) {
             List<Double> ys = new ArrayList<>();
             for (String t : types) {
@@ -102,9 +97,8 @@ final class Charts {
                 ys.add(s.mbPerSecond());
             }
             if (sum.get(arm).get("all").files > 0) {
-                c.addSeries(arm, types, ys).setFillColor(PALETTE[i % PALETTE.length]);
+                c.addSeries(arm, types, ys).setFillColor(colorOf(arm));
             }
-            i++;
         }
         save(c, file);
     }
@@ -133,6 +127,12 @@ final class Charts {
             i++;
         }
         BitmapEncoder.saveBitmap(c, strip(file), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** One colour per arm in every chart, so a reader can follow an arm from chart to chart. */
+    private static Color colorOf(String arm) {
+        int i = Evaluation.ARMS.indexOf(arm);
+        return PALETTE[Math.max(0, i) % PALETTE.length];
     }
 
     private static CategoryChart bar(String title, String yTitle) {
