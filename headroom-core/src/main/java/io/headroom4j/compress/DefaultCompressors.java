@@ -1,6 +1,9 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.code.CodeCompressor;
+import io.headroom4j.compress.text.HtmlCompressor;
+import io.headroom4j.compress.text.TextCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 
@@ -14,6 +17,9 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.CODE, new CodeCompressor());
+        b.register(ContentType.PROSE, new TextCompressor());
+        b.register(ContentType.HTML, new HtmlCompressor());
         return b.build();
     }
 
