@@ -104,12 +104,13 @@ public final class TextCompressor implements Compressor {
             return null;
         }
         int[] dupOf = doc.nearDuplicates();
-        double[] score = score(doc, context);
+        String[] scorer = {"position"};
+        double[] score = score(doc, context, scorer);
         boolean[] keep = select(doc, dupOf, score, context.query().isBlank());
-        return assemble(doc, dupOf, keep, context);
+        return assemble(doc, dupOf, keep, context, scorer[0]);
     }
 
-    private static double[] score(Doc doc, CompressionContext context) {
+    private static double[] score(Doc doc, CompressionContext context, String[] scorerUsed) {
         String content = doc.text;
         int n = doc.units;
         double[] rel = null;
@@ -122,9 +123,13 @@ public final class TextCompressor implements Compressor {
             }
             long timeout = Math.max(50, context.config().compressionTimeout().toMillis() / 2);
             rel = NeuralScoring.tryScore(context.config().neuralModel(), query, sentences, timeout);
+            if (rel != null) {
+                scorerUsed[0] = "neural:" + context.config().neuralModel();
+            }
         }
         if (rel == null && hasQuery) {
             rel = Bm25.score(content, doc.unitStart, doc.unitEnd, Bm25.queryTerms(query));
+            scorerUsed[0] = "BM25";
         }
         double max = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -293,7 +298,7 @@ public final class TextCompressor implements Compressor {
         return false;
     }
 
-    private Compressed assemble(Doc doc, int[] dupOf, boolean[] keep, CompressionContext context) {
+    private Compressed assemble(Doc doc, int[] dupOf, boolean[] keep, CompressionContext context, String scorer) {
         String text = doc.text;
         // Cheap size check before anything is offloaded.
         long keptChars = 0;
@@ -375,7 +380,7 @@ public final class TextCompressor implements Compressor {
         }
         String note = "kept " + Markers.count(doc.units - omittedUnits) + " of " + Markers.units(doc.units, "unit", "units")
                 + " (sentences, items, blocks); " + Markers.units(omittedBlocks, "paragraph", "paragraphs")
-                + " omitted whole";
+                + " omitted whole; ranked by " + scorer;
         return Compressed.lossy(out.toString(), TRANSFORM, keys, note);
     }
 

@@ -62,15 +62,15 @@ final class CodeCompressorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "blinker_base.py, python",
-        "semver_range.js, javascript",
-        "zod_ZodError.ts, typescript",
-        "fatih_color.go, go",
-        "memchr.rs, rust",
-        "jsoup_StringUtil.java, java",
-        "treesitter_tree_cursor.c, c",
-        "treesitter_node_tree.cc, cpp"})
-    void reducesRealSourceToSignaturesAndRestoresExactly(String file, String language) {
+        "blinker_base.py, python, 0.8",
+        "semver_range.js, javascript, 0.8",
+        "zod_ZodError.ts, typescript, 0.9",
+        "fatih_color.go, go, 0.97",
+        "memchr.rs, rust, 0.8",
+        "jsoup_StringUtil.java, java, 0.8",
+        "treesitter_tree_cursor.c, c, 0.8",
+        "treesitter_node_tree.cc, cpp, 0.8"})
+    void reducesRealSourceToSignaturesAndRestoresExactly(String file, String language, double maxRatio) {
         String source = fixture(file);
         CompressionStore store = store();
         Compressed c = compressor.compress(source, lossy(store, "", null));
@@ -78,7 +78,7 @@ final class CodeCompressorTest {
         assertThat(c.lossless()).as(c.note()).isFalse();
         assertThat(c.note()).startsWith(language + ":");
         assertThat(TokenCounters.o200k().count(c.output()))
-                .isLessThan(TokenCounters.o200k().count(source) * 9 / 10);
+                .isLessThan((int) (TokenCounters.o200k().count(source) * maxRatio));
         assertThat(restore(c.output(), store)).isEqualTo(source);
         assertThat(c.retrievalKeys()).isNotEmpty();
         // Every non-marker output line is an input line, in order.
