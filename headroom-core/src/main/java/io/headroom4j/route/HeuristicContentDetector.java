@@ -26,6 +26,16 @@ final class HeuristicContentDetector implements ContentDetector {
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
                     + "pub |impl |struct |interface |const |let |var |function |export |return |if \\(|for \\(|}\\s*$|"
                     + "@\\w+|#\\[|use \\w)");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6} \\S.*");
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "<(p|div|span|a|li|ul|ol|table|tr|td|th|h[1-6]|br|section|article|nav|header|footer|body|head|title"
+                    + "|meta|link|script|style|img|pre|code|em|strong)[\\s>/]");
+    /** Statements the keyword list misses: assignments, calls, control flow, Python blocks, C preprocessor. */
+    private static final Pattern STATEMENT = Pattern.compile(
+            "^\\s*((if|elif|else|for|while|try|except|finally|with|match|case|switch|do|loop)\\b.*[:{]\\s*$"
+                    + "|[\\w.\\[\\]]+(\\s*:\\s*[\\w\\[\\], .|]+)?\\s*[-+*/|&]?=\\s*\\S"
+                    + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static |template\\s*<"
+                    + "|namespace |async |await |raise |yield |assert |del |pass$|break;?$|continue;?$|mod |match )");
     private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
 
     @Override
@@ -45,8 +55,7 @@ final class HeuristicContentDetector implements ContentDetector {
                 return ContentType.JSON;
             }
         }
-        if (trimmed.startsWith("<!DOCTYPE html") || trimmed.startsWith("<!doctype html") || trimmed.startsWith("<html")
-                || (first == '<' && sample.contains("</div>") && sample.contains("<"))) {
+        if (first == '<' && looksLikeHtml(trimmed)) {
             return ContentType.HTML;
         }
         if (trimmed.startsWith("diff --git ") || trimmed.startsWith("--- ") && sample.contains("\n+++ ")
@@ -67,6 +76,12 @@ final class HeuristicContentDetector implements ContentDetector {
         int commas = 0;
         int firstCommas = -1;
         int sentences = 0;
+        int wordy = 0;
+        int codeEnd = 0;
+        int markdown = 0;
+        int comments = 0;
+        int fenced = 0;
+        boolean inFence = false;
         for (int i = 0; i < n; i++) {
             String line = lines[i];
             if (line.isBlank()) {
@@ -85,7 +100,22 @@ final class HeuristicContentDetector implements ContentDetector {
             if (TREE_LINE.matcher(line).matches()) {
                 tree++;
             }
-            if (CODE_LINE.matcher(line).find()) {
+            String stripped = line.strip();
+            boolean fenceLine = stripped.startsWith("```") || stripped.startsWith("~~~");
+            if (fenceLine) {
+                inFence = !inFence;
+                markdown++;
+            }
+            // Code and prose votes skip fenced samples (a README's examples) and comment lines.
+            boolean countable = !fenceLine && !inFence;
+            if (!countable) {
+                fenced++;
+            }
+            if (countable && isComment(stripped)) {
+                comments++;
+                countable = false;
+            }
+            if (countable && (CODE_LINE.matcher(line).find() || STATEMENT.matcher(line).find())) {
                 code++;
             }
             if (TABLE_LINE.matcher(line).matches()) {
@@ -103,6 +133,15 @@ final class HeuristicContentDetector implements ContentDetector {
             }
             if (line.length() > 60 && (line.endsWith(".") || line.contains(". "))) {
                 sentences++;
+            }
+            if (countable && isWordy(line)) {
+                wordy++;
+            }
+            if (countable && endsLikeCode(line)) {
+                codeEnd++;
+            }
+            if (line.startsWith("#") && MARKDOWN_HEADING.matcher(line).matches()) {
+                markdown++;
             }
         }
         if (nonEmpty == 0) {
@@ -125,16 +164,90 @@ final class HeuristicContentDetector implements ContentDetector {
                 || (nonEmpty >= 3 && tabs / total >= 0.9)) {
             return ContentType.TABLE;
         }
-        if (code / total >= 0.25) {
+        // Documents with code samples (READMEs) are prose: many lines of words, or Markdown structure.
+        double countable = Math.max(1, nonEmpty - comments - fenced);
+        if (wordy / total >= 0.4 && wordy > code + codeEnd
+                || markdown >= 2 && wordy / countable >= 0.2 && wordy > code) {
+            return ContentType.PROSE;
+        }
+        if (code / countable >= 0.25 || code >= 2 && (code + codeEnd) / countable >= 0.4) {
             return ContentType.CODE;
         }
-        if (sentences / total >= 0.3) {
+        if (sentences / total >= 0.3 || wordy / total >= 0.3) {
             return ContentType.PROSE;
         }
         if (log / total >= 0.25) {
             return ContentType.LOG;
         }
         return ContentType.UNKNOWN;
+    }
+
+    /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */
+    private static boolean looksLikeHtml(String trimmed) {
+        String head = trimmed.length() > 8192 ? trimmed.substring(0, 8192) : trimmed;
+        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")
+                || lower.startsWith("<?xml") && lower.contains("<html")) {
+            return true;
+        }
+        if (lower.startsWith("<?xml") || lower.startsWith("<testsuite")) {
+            return false;
+        }
+        // Markdown that opens with an HTML banner (many READMEs) is a document, not a page.
+        if (lower.contains("\n## ") || lower.contains("\n```")) {
+            return false;
+        }
+        int tags = 0;
+        java.util.regex.Matcher m = HTML_TAG.matcher(lower);
+        while (m.find() && tags < 4) {
+            tags++;
+        }
+        return tags >= 4;
+    }
+
+    /** A line of at least five words made mostly of letters: prose rather than code or data. */
+    private static boolean isWordy(String line) {
+        int letters = 0;
+        int spaces = 0;
+        int other = 0;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+            } else {
+                inWord = false;
+                if (c == ' ') {
+                    spaces++;
+                } else if (c != ',' && c != '.' && c != '\'' && c != '-' && c != '’' && c != '"') {
+                    other++;
+                }
+            }
+        }
+        String t = line.strip();
+        return words >= 5 && letters + spaces >= 0.75 * line.length() && other <= Math.max(3, line.length() / 8)
+                && !t.endsWith(";") && !t.endsWith("{") && !t.endsWith(")") && !t.startsWith("//")
+                && !t.startsWith("*") && !t.startsWith("/*");
+    }
+
+    private static boolean isComment(String t) {
+        return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.startsWith("#") && !t.startsWith("#[")
+                && !t.startsWith("#include") && !t.startsWith("#define") && !t.startsWith("#if");
+    }
+
+    private static boolean endsLikeCode(String line) {
+        String t = line.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        return last == ';' || last == '{' || last == '}' || t.endsWith("):") || t.endsWith("=>")
+                || (last == ')' && line.startsWith(" ") && t.indexOf('(') > 0 && t.indexOf(' ') < 0);
     }
 
     private static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
