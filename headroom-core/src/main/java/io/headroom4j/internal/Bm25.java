@@ -1,15 +1,19 @@
 package io.headroom4j.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Okapi BM25 relevance of text spans to a query, without building an index or allocating per token.
+ * Okapi BM25 relevance of short documents (lines, JSON items, paragraphs) to a keyword query. Stateless
+ * and thread-safe; deterministic.
  *
- * <p>Terms are runs of letters and digits, lower-cased, with a trailing plural "s" dropped from words of
- * four or more letters, and a few English stop words ignored. Each term is reduced to a 64-bit hash, so
- * scoring a span only hashes its characters and probes a small table of query terms; document
- * frequencies come from the spans being scored, as each call is its own small corpus. Thread-safe:
- * everything lives on the stack of one call.
+ * <p>Tokens are maximal runs of letters and digits, lower-cased, also split where a lower-case letter or
+ * digit is followed by an upper-case one, so {@code TimeoutException} yields {@code timeout} and
+ * {@code exception}. Only query terms are counted: a document is scanned once, hashing each token as it
+ * goes and comparing it with the (few) query terms, so nothing is allocated per token. Scoring follows
+ * Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond" (2009), with
+ * {@code k1 = 1.2}, {@code b = 0.75} and Lucene's always-positive idf {@code ln(1 + (N - df + 0.5) / (df + 0.5))}.
  */
 public final class Bm25 {
 
@@ -17,135 +21,210 @@ public final class Bm25 {
     public static final double K1 = 1.2;
     /** Length normalisation. */
     public static final double B = 0.75;
-
-    private static final long[] STOP = hashes("a an and are as at be by for from has have how i in is it its "
-            + "of on or that the this to was were what when where which who why will with you your do does "
-            + "can me my we our about into there their then than so if not no");
+    /** Query terms beyond this many are ignored. */
+    public static final int MAX_QUERY_TERMS = 64;
 
     private Bm25() {
     }
 
-    /** The distinct term hashes of {@code query}, stop words removed, in first-seen order. */
-    public static long[] queryTerms(String query) {
-        if (query == null || query.isEmpty()) {
-            return new long[0];
+    /** The distinct tokens of {@code text}, lower-cased, in order of first appearance; empty for null. */
+    public static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
         }
-        long[] out = new long[16];
-        int n = 0;
-        int len = query.length();
+        int n = text.length();
         int i = 0;
-        while (i < len) {
-            char c = query.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < len && Character.isLetterOrDigit(query.charAt(i))) {
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
-            long h = hash(query, start, i);
-            if (contains(STOP, STOP.length, h) || contains(out, n, h)) {
-                continue;
+            if (i >= n) {
+                break;
             }
-            if (n == out.length) {
-                out = Arrays.copyOf(out, n * 2);
+            int end = tokenEnd(text, i, n);
+            StringBuilder sb = new StringBuilder(end - i);
+            for (int j = i; j < end; j++) {
+                sb.append(Character.toLowerCase(text.charAt(j)));
             }
-            out[n++] = h;
+            String t = sb.toString();
+            if (!out.contains(t) && out.size() < MAX_QUERY_TERMS) {
+                out.add(t);
+            }
+            i = end;
         }
-        return Arrays.copyOf(out, n);
+        return out;
+    }
+
+    /** BM25 score of each document for {@code query}; 0 for documents sharing no term with it. */
+    public static double[] score(List<? extends CharSequence> docs, String query) {
+        return score(docs, terms(query));
     }
 
     /**
-     * BM25 score of each span {@code [starts[d], ends[d])} of {@code text} against {@code queryTerms};
-     * all zeros when there are no query terms.
+     * BM25 score of each document for the given lower-case {@code queryTerms} (as {@link #terms} makes
+     * them); 0 for documents sharing no term.
      */
-    public static double[] score(CharSequence text, int[] starts, int[] ends, long[] queryTerms) {
-        int docs = starts.length;
-        double[] scores = new double[docs];
-        int q = queryTerms.length;
-        if (q == 0 || docs == 0) {
+    public static double[] score(List<? extends CharSequence> docs, List<String> queryTerms) {
+        int nDocs = docs.size();
+        double[] scores = new double[nDocs];
+        int q = Math.min(queryTerms.size(), MAX_QUERY_TERMS);
+        if (nDocs == 0 || q == 0) {
             return scores;
         }
-        int[] tf = new int[docs * q];
-        int[] docLen = new int[docs];
-        long totalLen = 0;
-        for (int d = 0; d < docs; d++) {
-            int i = starts[d];
-            int end = ends[d];
-            int terms = 0;
-            while (i < end) {
-                if (!Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
-                    continue;
-                }
-                int s = i;
-                while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
-                }
-                terms++;
-                long h = hash(text, s, i);
-                for (int t = 0; t < q; t++) {
-                    if (queryTerms[t] == h) {
-                        tf[d * q + t]++;
-                        break;
-                    }
-                }
-            }
-            docLen[d] = terms;
-            totalLen += terms;
-        }
-        double avg = Math.max(1.0, (double) totalLen / docs);
+        String[] terms = new String[q];
+        int[] termHash = new int[q];
         for (int t = 0; t < q; t++) {
-            int df = 0;
-            for (int d = 0; d < docs; d++) {
-                if (tf[d * q + t] > 0) {
-                    df++;
+            terms[t] = queryTerms.get(t);
+            termHash[t] = terms[t].hashCode();
+        }
+        int[] lengths = new int[nDocs];
+        int[] df = new int[q];
+        // Sparse term frequencies: only documents with at least one query term are kept.
+        int[] matchedDocs = new int[Math.min(nDocs, 1024)];
+        int[] tfs = new int[matchedDocs.length * q];
+        int matched = 0;
+        int[] tf = new int[q];
+        long totalLength = 0;
+        for (int d = 0; d < nDocs; d++) {
+            CharSequence doc = docs.get(d);
+            Arrays.fill(tf, 0);
+            int len = countTokens(doc, terms, termHash, tf);
+            lengths[d] = len;
+            totalLength += len;
+            boolean any = false;
+            for (int t = 0; t < q; t++) {
+                if (tf[t] > 0) {
+                    df[t]++;
+                    any = true;
                 }
             }
-            if (df == 0) {
-                continue;
+            if (any) {
+                if (matched == matchedDocs.length) {
+                    matchedDocs = Arrays.copyOf(matchedDocs, matched * 2);
+                    tfs = Arrays.copyOf(tfs, matchedDocs.length * q);
+                }
+                matchedDocs[matched] = d;
+                System.arraycopy(tf, 0, tfs, matched * q, q);
+                matched++;
             }
-            double idf = Math.log(1.0 + (docs - df + 0.5) / (df + 0.5));
-            for (int d = 0; d < docs; d++) {
-                int f = tf[d * q + t];
+        }
+        double avgLength = Math.max(1.0, (double) totalLength / nDocs);
+        double[] idf = new double[q];
+        for (int t = 0; t < q; t++) {
+            idf[t] = Math.log(1.0 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
+        }
+        for (int m = 0; m < matched; m++) {
+            int d = matchedDocs[m];
+            double norm = K1 * (1.0 - B + B * lengths[d] / avgLength);
+            double s = 0.0;
+            for (int t = 0; t < q; t++) {
+                int f = tfs[m * q + t];
                 if (f > 0) {
-                    scores[d] += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * docLen[d] / avg));
+                    s += idf[t] * (f * (K1 + 1.0)) / (f + norm);
                 }
             }
+            scores[d] = s;
         }
         return scores;
     }
 
-    /** FNV-1a over the lower-cased term, with a trailing plural "s" dropped from terms of four or more chars. */
-    static long hash(CharSequence s, int start, int end) {
-        if (end - start >= 4 && Character.toLowerCase(s.charAt(end - 1)) == 's'
-                && Character.toLowerCase(s.charAt(end - 2)) != 's') {
-            end--;
-        }
-        long h = 0xcbf29ce484222325L;
-        for (int i = start; i < end; i++) {
-            h ^= Character.toLowerCase(s.charAt(i));
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
-
-    private static boolean contains(long[] a, int n, long v) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == v) {
-                return true;
+    /**
+     * Indexes of the at most {@code limit} best-scoring documents with a positive score, in ascending
+     * (original) order. Ties go to the earlier document, so the choice is deterministic.
+     */
+    public static int[] best(double[] scores, int limit) {
+        int positive = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                positive++;
             }
         }
-        return false;
+        int[] idx = new int[positive];
+        int k = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                idx[k++] = i;
+            }
+        }
+        if (positive > limit) {
+            Integer[] boxed = new Integer[positive];
+            for (int i = 0; i < positive; i++) {
+                boxed[i] = idx[i];
+            }
+            // Stable sort by score descending keeps earlier documents first among equals.
+            Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
+            idx = new int[Math.max(0, limit)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = boxed[i];
+            }
+            Arrays.sort(idx);
+        }
+        return idx;
     }
 
-    private static long[] hashes(String words) {
-        String[] w = words.split(" ");
-        long[] out = new long[w.length];
-        for (int i = 0; i < w.length; i++) {
-            out[i] = hash(w[i], 0, w[i].length());
+    /** Number of positive scores. */
+    public static int countPositive(double[] scores) {
+        int n = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                n++;
+            }
         }
-        return out;
+        return n;
+    }
+
+    private static int countTokens(CharSequence doc, String[] terms, int[] termHash, int[] tf) {
+        int n = doc.length();
+        int tokens = 0;
+        int i = 0;
+        while (i < n) {
+            char c = doc.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(doc, i, n);
+            tokens++;
+            int h = 0;
+            for (int j = i; j < end; j++) {
+                h = 31 * h + Character.toLowerCase(doc.charAt(j));
+            }
+            int len = end - i;
+            for (int t = 0; t < terms.length; t++) {
+                if (termHash[t] == h && terms[t].length() == len && sameLowerCase(doc, i, terms[t])) {
+                    tf[t]++;
+                    break;
+                }
+            }
+            i = end;
+        }
+        return tokens;
+    }
+
+    private static boolean sameLowerCase(CharSequence doc, int start, String term) {
+        for (int j = 0; j < term.length(); j++) {
+            if (Character.toLowerCase(doc.charAt(start + j)) != term.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of the token starting at {@code start}: letters and digits, split before a lower-to-upper step. */
+    private static int tokenEnd(CharSequence s, int start, int n) {
+        int i = start + 1;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                break;
+            }
+            char prev = s.charAt(i - 1);
+            if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 }

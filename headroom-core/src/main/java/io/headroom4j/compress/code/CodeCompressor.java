@@ -1,7 +1,6 @@
 package io.headroom4j.compress.code;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -13,12 +12,22 @@ import java.util.regex.Pattern;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
+import org.treesitter.TSPoint;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
 import org.treesitter.TSTree;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
+import io.headroom4j.internal.TokenGate;
+import io.headroom4j.store.ContentKeys;
 
 /**
  * Reduces source code to a signature view: imports, declarations and signatures stay, each long function
@@ -26,7 +35,8 @@ import io.headroom4j.compress.Markers;
  * lines back.
  *
  * <p>Supports Python, JavaScript, TypeScript, Go, Rust, Java, C and C++ through tree-sitter
- * (io.github.bonede JNI bindings). Thread-safe: each call uses its own parser.
+ * (io.github.bonede JNI bindings). Thread-safe: each call uses its own parser; what a parse found is
+ * remembered by content hash (up to 4,096 inputs), since agents resend the same tool output every turn.
  *
  * <p>What callers can rely on:
  * <ul>
@@ -81,6 +91,10 @@ public final class CodeCompressor implements Compressor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final Map<SourceLanguage, Object> GRAMMARS = new EnumMap<>(SourceLanguage.class);
+    private static final Map<SourceLanguage, TSQuery> QUERIES = new EnumMap<>(SourceLanguage.class);
+
+    /** Recent analyses by content hash; small values (line ranges), so a count bound is enough. */
+    private final Cache<String, Analysis> analyses = Caffeine.newBuilder().maximumSize(4_096).build();
 
     /** Creates the compressor; grammars and native libraries load on first use. */
     public CodeCompressor() {
@@ -112,8 +126,7 @@ public final class CodeCompressor implements Compressor {
         if (content.indexOf('\0') >= 0) {
             return Compressed.unchanged(content, TRANSFORM, "binary content");
         }
-        if (content.length() < 64L * context.config().lossyMinTokens()
-                && context.tokens().count(content) < context.config().lossyMinTokens()) {
+        if (!TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens())) {
             return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
         }
         try {
@@ -125,13 +138,33 @@ public final class CodeCompressor implements Compressor {
 
     private Compressed compressParsed(String content, CompressionContext context) {
         Lines lines = new Lines(content);
-        SourceLanguage[] candidates = candidates(content, context.toolName());
-        if (candidates.length == 0) {
-            return Compressed.unchanged(content, TRANSFORM, "language not recognised");
+        // Agents resend the same tool output every turn: remember what the parse found, by content hash.
+        String cacheKey = ContentKeys.sha256Prefix(content) + '|' + (context.toolName() == null ? ""
+                : context.toolName());
+        Analysis analysis = analyses.getIfPresent(cacheKey);
+        if (analysis == null) {
+            analysis = analyse(content, lines, context.toolName());
+            if (analysis.cacheable()) {
+                analyses.put(cacheKey, analysis);
+            }
         }
-        List<Elision> best = null;
-        SourceLanguage bestLang = null;
+        if (analysis.elisions() == null) {
+            return Compressed.unchanged(content, TRANSFORM, analysis.why());
+        }
+        return assemble(content, lines, analysis.language(), analysis.elisions(), context);
+    }
+
+    /** What one parse found: the language and ranges to elide, or why there are none. */
+    record Analysis(SourceLanguage language, List<Elision> elisions, String why, boolean cacheable) {
+    }
+
+    private static Analysis analyse(String content, Lines lines, String toolName) {
+        SourceLanguage[] candidates = candidates(content, toolName);
+        if (candidates.length == 0) {
+            return new Analysis(null, null, "language not recognised", true);
+        }
         String why = "does not parse cleanly";
+        boolean cacheable = true;
         for (SourceLanguage lang : candidates) {
             TSLanguage grammar = grammar(lang);
             if (grammar == null) {
@@ -141,6 +174,7 @@ public final class CodeCompressor implements Compressor {
             try (TSParser parser = new TSParser()) {
                 if (!parser.setLanguage(grammar)) {
                     why = "grammar " + lang.id() + " rejected by tree-sitter";
+                    cacheable = false;
                     continue;
                 }
                 try (TSTree tree = parser.parseString(null, content)) {
@@ -149,16 +183,12 @@ public final class CodeCompressor implements Compressor {
                         why = "does not parse cleanly as " + lang.id();
                         continue;
                     }
-                    best = new Walker(lang, lines).walk(root);
-                    bestLang = lang;
-                    break;
+                    List<Elision> found = new Walker(lang, lines).walk(root, query(lang, grammar));
+                    return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
                 }
             }
         }
-        if (best == null) {
-            return Compressed.unchanged(content, TRANSFORM, why);
-        }
-        return assemble(content, lines, bestLang, best, context);
+        return new Analysis(null, null, why, cacheable);
     }
 
     private static SourceLanguage[] candidates(String content, String toolName) {
@@ -178,6 +208,7 @@ public final class CodeCompressor implements Compressor {
         Object g = GRAMMARS.get(lang);
         if (g == null) {
             try {
+                ensureTempDir();
                 g = lang.newGrammar();
             } catch (RuntimeException | LinkageError e) {
                 // Remember the failure: retrying a native load that failed once only fails again, slowly.
@@ -186,6 +217,42 @@ public final class CodeCompressor implements Compressor {
             GRAMMARS.put(lang, g);
         }
         return g instanceof TSLanguage t ? t : null;
+    }
+
+    /**
+     * The query capturing every function-like node the grammar has (and, for Python, class and module
+     * docstrings); compiled once per language. Queries are immutable and shared across threads.
+     */
+    private static synchronized TSQuery query(SourceLanguage lang, TSLanguage grammar) {
+        TSQuery q = QUERIES.get(lang);
+        if (q == null) {
+            StringBuilder sb = new StringBuilder("[");
+            for (String type : FUNCTIONS) {
+                if (grammar.symbolForName(type, true) != 0) {
+                    sb.append(" (").append(type).append(')');
+                }
+            }
+            sb.append(" ] @fn");
+            if (lang == SourceLanguage.PYTHON) {
+                sb.append("\n(module . (expression_statement (string) @doc))")
+                        .append("\n(class_definition body: (block . (expression_statement (string) @doc)))");
+            }
+            q = new TSQuery(grammar, sb.toString());
+            QUERIES.put(lang, q);
+        }
+        return q;
+    }
+
+    /** The JNI bindings extract their libraries to java.io.tmpdir with createTempFile, which needs the directory. */
+    private static void ensureTempDir() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (tmp != null && !tmp.isEmpty()) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(tmp));
+            } catch (java.io.IOException | RuntimeException e) {
+                // Loading reports the real problem if the directory is unusable.
+            }
+        }
     }
 
     /** Rows covered by ERROR nodes among the root's children; the root itself being an error counts all rows. */
@@ -213,9 +280,8 @@ public final class CodeCompressor implements Compressor {
         return node.getEndPoint().getRow() - node.getStartPoint().getRow() + 1;
     }
 
-    private static Compressed assemble(String content, Lines lines, SourceLanguage lang, List<Elision> found,
+    private static Compressed assemble(String content, Lines lines, SourceLanguage lang, List<Elision> elisions,
                                        CompressionContext context) {
-        List<Elision> elisions = nonOverlapping(found);
         long omittedChars = 0;
         int omittedLines = 0;
         for (Elision e : elisions) {
@@ -272,7 +338,11 @@ public final class CodeCompressor implements Compressor {
     record Elision(int first, int last, String what) {
     }
 
-    /** Finds the ranges to elide in one parse tree. */
+    /**
+     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings costs microseconds, so
+     * the tree is not walked node by node: one query finds the function nodes (see {@link #query}), and
+     * comments are found by a line scan and only confirmed against the tree.
+     */
     private static final class Walker {
         private final SourceLanguage lang;
         private final Lines lines;
@@ -283,73 +353,77 @@ public final class CodeCompressor implements Compressor {
             this.lines = lines;
         }
 
-        List<Elision> walk(TSNode root) {
-            ArrayDeque<TSNode> stack = new ArrayDeque<>();
-            stack.push(root);
-            boolean first = true;
-            while (!stack.isEmpty()) {
-                TSNode node = stack.pop();
-                int start = node.getStartPoint().getRow();
-                int end = node.getEndPoint().getRow();
-                if (end - start < 2) {
-                    continue;   // a range to elide needs a kept first line, the range, and a kept last line
+        List<Elision> walk(TSNode root, TSQuery functions) {
+            int covered = -1;
+            try (TSQueryCursor cursor = new TSQueryCursor()) {
+                cursor.exec(functions, root);
+                TSQueryMatch match = new TSQueryMatch();
+                while (cursor.nextMatch(match)) {
+                    for (TSQueryCapture capture : match.getCaptures()) {
+                        TSNode node = capture.getNode();
+                        int start = node.getStartPoint().getRow();
+                        if (start <= covered) {
+                            continue;   // nested in a body already omitted
+                        }
+                        int end = node.getEndPoint().getRow();
+                        if (end - start < 2) {
+                            continue;   // a range to elide needs a kept first line, the range, a kept last line
+                        }
+                        if (lang == SourceLanguage.PYTHON && !FUNCTIONS.contains(node.getType())) {
+                            pythonDocstring(node);
+                            continue;
+                        }
+                        int elided = function(node, start);
+                        covered = Math.max(covered, elided);
+                    }
                 }
-                String type = node.getType();
-                if (FUNCTIONS.contains(type) && function(node, start)) {
-                    continue;
-                }
-                if (type.contains("comment")) {
-                    comment(start, end);
-                    continue;
-                }
-                if (lang == SourceLanguage.PYTHON && (first || "block".equals(type))) {
-                    pythonDocstring(node);
-                }
-                first = false;
-                pushChildren(node, stack);
             }
+            comments(root);
             return out;
         }
 
-        private void pushChildren(TSNode node, ArrayDeque<TSNode> stack) {
-            int n = node.getNamedChildCount();
-            int runStart = -1;
-            int runEnd = -1;
-            for (int i = n - 1; i >= 0; i--) {
-                TSNode child = node.getNamedChild(i);
-                int s = child.getStartPoint().getRow();
-                int e = child.getEndPoint().getRow();
-                boolean lineComment = s == e && child.getType().contains("comment");
-                if (lineComment && runStart >= 0 && e == runStart - 1) {
-                    runStart = s;
-                } else {
-                    flushCommentRun(runStart, runEnd);
-                    runStart = lineComment ? s : -1;
-                    runEnd = lineComment ? e : -1;
+        /** Block comments and runs of line comments, found by text and confirmed as comment nodes. */
+        private void comments(TSNode root) {
+            int n = lines.count();
+            int row = 0;
+            while (row < n) {
+                String t = lines.text(row).strip();
+                if (t.startsWith("/*") && !t.contains("*/")) {
+                    int end = row + 1;
+                    while (end < n && !lines.text(end).contains("*/")) {
+                        end++;
+                    }
+                    if (end < n && end - row >= 2 && isComment(root, row)) {
+                        int keep = t.length() <= 3 && row + 1 < end ? row + 1 : row;
+                        add(keep + 1, end - 1, "rest of comment");
+                    }
+                    row = end + 1;
+                    continue;
                 }
-                if (e - s >= 2) {
-                    stack.push(child);
+                String prefix = lang.commentPrefix();
+                if (t.startsWith(prefix) && !t.contains("; retrieve: ")) {
+                    int end = row;
+                    while (end + 1 < n && lines.text(end + 1).strip().startsWith(prefix)) {
+                        end++;
+                    }
+                    if (end - row >= 3 && isComment(root, row)) {
+                        add(row + 1, end, "rest of comment");
+                    }
+                    row = end + 1;
+                    continue;
                 }
-            }
-            flushCommentRun(runStart, runEnd);
-        }
-
-        private void flushCommentRun(int start, int end) {
-            if (start >= 0 && end - start >= 3) {
-                add(start + 1, end, "rest of comment");
+                row++;
             }
         }
 
-        private void comment(int start, int end) {
-            // Keep the opening line, and the first line with text when the opener is bare ("/**").
-            int keep = start;
-            if (lines.text(start).strip().length() <= 3 && keep + 1 < end) {
-                keep++;
-            }
-            add(keep + 1, end - 1, "rest of comment");
+        private boolean isComment(TSNode root, int row) {
+            int col = lines.indent(row).length();
+            TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
+            return node != null && !node.isNull() && node.getType().contains("comment");
         }
 
-        private boolean function(TSNode node, int start) {
+        /** Elides the body of one function; returns the last row elided or covered, or -1. */
+        private int function(TSNode node, int start) {
             TSNode body = node.getChildByFieldName("body");
             if (body == null || body.isNull()) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
@@ -361,11 +435,14 @@ public final class CodeCompressor implements Compressor {
                     }
                 }
                 if (body == null) {
-                    return false;
+                    return -1;
                 }
             }
             int bodyStart = body.getStartPoint().getRow();
             int bodyEnd = body.getEndPoint().getRow();
+            if (bodyEnd - bodyStart < 1) {
+                return -1;
+            }
             String name = "body of " + name(node) + "()";
             if (lang == SourceLanguage.PYTHON && "block".equals(body.getType())) {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
@@ -377,20 +454,16 @@ public final class CodeCompressor implements Compressor {
                     }
                     first++;
                 }
-                add(first, bodyEnd, what);
-                return true;
+                return add(first, bodyEnd, what) ? bodyEnd : -1;
             }
-            add(bodyStart + 1, bodyEnd - 1, name);
-            return true;
+            return add(bodyStart + 1, bodyEnd - 1, name) ? bodyEnd : -1;
         }
 
-        private void pythonDocstring(TSNode container) {
-            TSNode doc = docstring(container);
-            if (doc != null) {
-                int s = doc.getStartPoint().getRow();
-                int e = doc.getEndPoint().getRow();
-                add(s + 1, e - 1, "rest of docstring");
-            }
+        /** Keeps the first and last lines of a long class or module docstring. */
+        private void pythonDocstring(TSNode doc) {
+            int s = doc.getStartPoint().getRow();
+            int e = doc.getEndPoint().getRow();
+            add(s + 1, e - 1, "rest of docstring");
         }
 
         private static TSNode docstring(TSNode block) {
@@ -405,16 +478,17 @@ public final class CodeCompressor implements Compressor {
             return "string".equals(str.getType()) ? str : null;
         }
 
-        private void add(int first, int last, String what) {
+        private boolean add(int first, int last, String what) {
             if (first > last || first < 0 || last >= lines.count()) {
-                return;
+                return false;
             }
             int chars = lines.start(last) + lines.length(last) - lines.start(first);
             // The marker is about 60 chars plus the description; eliding less than that saves nothing.
             if (chars < 80 + what.length()) {
-                return;
+                return false;
             }
             out.add(new Elision(first, last, what));
+            return true;
         }
 
         private String name(TSNode fn) {

@@ -1,5 +1,6 @@
 package io.headroom4j.compress.text;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Bm25;
+import io.headroom4j.internal.TokenGate;
 
 /**
  * Query-aware extractive compression of prose, documents and retrieved passages: keeps the sentences most
@@ -92,9 +94,7 @@ public final class TextCompressor implements Compressor {
     }
 
     static boolean bigEnough(String content, CompressionContext context) {
-        int min = context.config().lossyMinTokens();
-        // Text over 64 chars per token is not plausible; skip counting for long inputs.
-        return content.length() >= 64L * min || context.tokens().count(content) >= min;
+        return TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens());
     }
 
     /** The extractive compression of {@code content}, or null when it would not save enough. */
@@ -128,7 +128,11 @@ public final class TextCompressor implements Compressor {
             }
         }
         if (rel == null && hasQuery) {
-            rel = Bm25.score(content, doc.unitStart, doc.unitEnd, Bm25.queryTerms(query));
+            List<CharSequence> units = new ArrayList<>(n);
+            for (int u = 0; u < n; u++) {
+                units.add(CharBuffer.wrap(content, doc.unitStart[u], doc.unitEnd[u]));   // a view, no copy
+            }
+            rel = Bm25.score(units, query);
             scorerUsed[0] = "BM25";
         }
         double max = 0;
