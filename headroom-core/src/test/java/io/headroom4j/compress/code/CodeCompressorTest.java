@@ -196,4 +196,19 @@ final class CodeCompressorTest {
         String source = "def f(x):\n    return x + 1\n";
         assertThat(compressor.compress(source, lossy(store(), "", null)).output()).isEqualTo(source);
     }
+
+    @Test
+    void passesThroughMinifiedSingleLineCode() {
+        String minified = "function f(a){return a+1}var x=[1,2,3].map(function(v){return f(v)*2});".repeat(20_000);
+        Compressed c = compressor.compress(minified, lossy(store(), "", "bundle.min.js"));
+        assertThat(c.output()).isEqualTo(minified);
+    }
+
+    @Test
+    void passesThroughHugeInputWithAReason() {
+        String huge = "x = 1\n".repeat(2_000_000);
+        Compressed c = compressor.compress(huge, lossy(store(), "", null));
+        assertThat(c.output()).isSameAs(huge);
+        assertThat(c.note()).startsWith("over ");
+    }
 }

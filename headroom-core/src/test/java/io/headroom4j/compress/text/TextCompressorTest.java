@@ -168,4 +168,25 @@ final class TextCompressorTest {
         Compressed b = compressor.compress(readme, lossy(store(), "caret ranges"));
         assertThat(a.output()).isEqualTo(b.output());
     }
+
+    @Test
+    void handlesAHugeSingleLineOfProse() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 3_000_000; i++) {
+            sb.append("Sentence number ").append(i).append(" talks about topic ").append(i % 97).append(". ");
+        }
+        String text = sb.toString();
+        CompressionStore store = store();
+        Compressed c = compressor.compress(text, lossy(store, "topic 42"));
+        assertThat(c.output().length()).isLessThan(text.length());
+        assertThat(restore(c.output(), store)).isEqualTo(text);
+    }
+
+    @Test
+    void binaryLookingTextIsPassedThroughOrRestorable() {
+        String binary = "\0\1\2\3 ELF header \uFFFD\uFFFD ".repeat(20_000);
+        CompressionStore store = store();
+        Compressed c = compressor.compress(binary, lossy(store, ""));
+        assertThat(restore(c.output(), store)).isEqualTo(binary);
+    }
 }
