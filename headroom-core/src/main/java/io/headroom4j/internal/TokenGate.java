@@ -11,10 +11,12 @@ public final class TokenGate {
     /**
      * True when {@code content} has at least {@code min} tokens by {@code tokens}.
      *
-     * <p>For the tiktoken encodings ({@code o200k_base}, {@code cl100k_base}) the count of
-     * whitespace-separated words is a lower bound: their pre-tokenizer never joins two such words into one
-     * piece, and every piece is at least one token. So when there are {@code min} words the answer is yes
-     * after one character scan; otherwise (short text, or another counter) the text is counted.
+     * <p>For the tiktoken encodings ({@code o200k_base}, {@code cl100k_base}) two cheap counts are lower
+     * bounds, because every piece of their pre-tokenizer is at least one token: whitespace-separated words
+     * (no piece spans whitespace between two words) and runs of letters or of digits (a piece holds at most
+     * one letter run, or one run of up to three digits; a run right after an ASCII apostrophe is not counted,
+     * since "'t" joins the word before it). When either reaches {@code min} the answer is yes after one
+     * character scan; otherwise (short text, or another counter) the text is counted.
      */
     public static boolean hasAtLeast(String content, int min, TokenCounter tokens) {
         if (min <= 0) {
@@ -22,10 +24,37 @@ public final class TokenGate {
         }
         String name = tokens.name();
         if (name != null && (name.startsWith("o200k_base") || name.startsWith("cl100k_base"))
-                && words(content, min) >= min) {
+                && (words(content, min) >= min || runs(content, min) >= min)) {
             return true;
         }
         return tokens.count(content) >= min;
+    }
+
+    /** Runs of letters (with combining marks) and runs of digits, counting stops at {@code limit}. */
+    static int runs(String s, int limit) {
+        int n = 0;
+        int prev = 0;   // 0 other, 1 letter, 2 digit
+        for (int i = 0; i < s.length() && n < limit; i++) {
+            char c = s.charAt(i);
+            int cls;
+            if (Character.isLetter(c) || isMark(c) || Character.isSurrogate(c)) {
+                cls = 1;
+            } else if (Character.isDigit(c)) {
+                cls = 2;
+            } else {
+                cls = 0;
+            }
+            if (cls != 0 && cls != prev && !(cls == 1 && i > 0 && s.charAt(i - 1) == '\'')) {
+                n++;
+            }
+            prev = cls;
+        }
+        return n;
+    }
+
+    private static boolean isMark(char c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 
     /** Whitespace-separated words in {@code s}, counting stops at {@code limit}. */
