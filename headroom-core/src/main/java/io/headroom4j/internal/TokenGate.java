@@ -54,7 +54,8 @@ public final class TokenGate {
 
     private static boolean isMark(char c) {
         int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK
+                || t == Character.COMBINING_SPACING_MARK;
     }
 
     /** Whitespace-separated words in {@code s}, counting stops at {@code limit}. */

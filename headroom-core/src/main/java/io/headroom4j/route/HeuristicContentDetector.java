@@ -1,5 +1,7 @@
 package io.headroom4j.route;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +36,8 @@ final class HeuristicContentDetector implements ContentDetector {
     private static final Pattern STATEMENT = Pattern.compile(
             "^\\s*((if|elif|else|for|while|try|except|finally|with|match|case|switch|do|loop)\\b.*[:{]\\s*$"
                     + "|[\\w.\\[\\]]+(\\s*:\\s*[\\w\\[\\], .|]+)?\\s*[-+*/|&]?=\\s*\\S"
-                    + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static |template\\s*<"
+                    + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static "
+                    + "|template\\s*<"
                     + "|namespace |async |await |raise |yield |assert |del |pass$|break;?$|continue;?$|mod |match )");
     private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
 
@@ -185,7 +188,7 @@ final class HeuristicContentDetector implements ContentDetector {
     /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */
     private static boolean looksLikeHtml(String trimmed) {
         String head = trimmed.length() > 8192 ? trimmed.substring(0, 8192) : trimmed;
-        String lower = head.toLowerCase(java.util.Locale.ROOT);
+        String lower = head.toLowerCase(Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html")
                 || lower.startsWith("<?xml") && lower.contains("<html")) {
             return true;
@@ -198,7 +201,7 @@ final class HeuristicContentDetector implements ContentDetector {
             return false;
         }
         int tags = 0;
-        java.util.regex.Matcher m = HTML_TAG.matcher(lower);
+        Matcher m = HTML_TAG.matcher(lower);
         while (m.find() && tags < 4) {
             tags++;
         }

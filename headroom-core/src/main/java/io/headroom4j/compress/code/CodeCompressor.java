@@ -1,12 +1,16 @@
 package io.headroom4j.compress.code;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.treesitter.TSLanguage;
@@ -227,7 +231,7 @@ public final class CodeCompressor implements Compressor {
         TSQuery q = QUERIES.get(lang);
         if (q == null) {
             StringBuilder sb = new StringBuilder("[");
-            for (String type : FUNCTIONS) {
+            for (String type : new TreeSet<>(FUNCTIONS)) {   // a fixed order: Set.of iterates randomly
                 if (grammar.symbolForName(type, true) != 0) {
                     sb.append(" (").append(type).append(')');
                 }
@@ -248,8 +252,8 @@ public final class CodeCompressor implements Compressor {
         String tmp = System.getProperty("java.io.tmpdir");
         if (tmp != null && !tmp.isEmpty()) {
             try {
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(tmp));
-            } catch (java.io.IOException | RuntimeException e) {
+                Files.createDirectories(Path.of(tmp));
+            } catch (IOException | RuntimeException e) {
                 // Loading reports the real problem if the directory is unusable.
             }
         }

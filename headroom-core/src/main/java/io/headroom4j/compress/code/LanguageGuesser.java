@@ -112,7 +112,8 @@ final class LanguageGuesser {
         if (l.startsWith("def ") && l.endsWith(":") || l.startsWith("async def ")) {
             s[py] += 3;
         }
-        if (l.startsWith("from ") && l.contains(" import ") && !l.endsWith(";") && !l.contains("'") && !l.contains("\"")) {
+        if (l.startsWith("from ") && l.contains(" import ") && !l.endsWith(";") && !l.contains("'")
+                && !l.contains("\"")) {
             s[py] += 3;
         }
         if (l.startsWith("import ") && !l.endsWith(";") && !l.contains(" from ") && !l.contains("{")) {
@@ -149,7 +150,8 @@ final class LanguageGuesser {
             s[ts] += 2;
         }
         if (l.contains(": string") || l.contains(": number") || l.contains(": boolean") || l.contains(": void")
-                || l.contains("readonly ") || l.contains(": any") || l.contains(" as const") || l.contains("): Promise<")) {
+                || l.contains("readonly ") || l.contains(": any") || l.contains(" as const")
+                || l.contains("): Promise<")) {
             s[ts] += 1;
         }
         // Go
@@ -164,7 +166,8 @@ final class LanguageGuesser {
         }
         // Rust
         if (l.startsWith("fn ") || l.startsWith("pub fn ") || l.startsWith("pub(crate) fn ") || l.startsWith("impl ")
-                || l.startsWith("impl<") || l.startsWith("pub struct ") || l.startsWith("#[") || l.startsWith("use std::")
+                || l.startsWith("impl<") || l.startsWith("pub struct ") || l.startsWith("#[")
+                || l.startsWith("use std::")
                 || l.startsWith("pub enum ") || l.startsWith("mod ") || l.startsWith("pub mod ")) {
             s[rs] += 2;
         }

@@ -1,5 +1,6 @@
 package io.headroom4j.compress.text;
 
+import java.util.ArrayDeque;
 import java.util.Set;
 
 import org.jsoup.Jsoup;
@@ -86,7 +87,7 @@ final class HtmlToText {
         private int skip;
         private int pre;
         private int listDepth;
-        private final java.util.ArrayDeque<String> fences = new java.util.ArrayDeque<>();
+        private final ArrayDeque<String> fences = new ArrayDeque<>();
         private String pendingHref;
         private int linkStart = -1;
 

@@ -21,7 +21,8 @@ public interface SentenceScorer {
     double[] score(String query, List<String> sentences);
 
     /**
-     * Opens scorers by name; registered in {@code META-INF/services/io.headroom4j.compress.text.SentenceScorer$Provider}.
+     * Opens scorers by name; registered in
+     * {@code META-INF/services/io.headroom4j.compress.text.SentenceScorer$Provider}.
      */
     interface Provider {
 

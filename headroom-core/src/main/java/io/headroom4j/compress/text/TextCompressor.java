@@ -4,6 +4,7 @@ import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
@@ -209,9 +210,10 @@ public final class TextCompressor implements Compressor {
         if (len < 4 || len > 12) {
             return false;
         }
-        String w = t.subSequence(s, e).toString().toLowerCase(java.util.Locale.ROOT);
+        String w = t.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
         return w.startsWith("error") || w.startsWith("warn") || w.startsWith("fail") || w.startsWith("exception")
-                || w.startsWith("never") || w.startsWith("must") || w.startsWith("deprecat") || w.startsWith("important")
+                || w.startsWith("never") || w.startsWith("must") || w.startsWith("deprecat")
+                || w.startsWith("important")
                 || w.startsWith("default");
     }
 
@@ -382,7 +384,8 @@ public final class TextCompressor implements Compressor {
         if (out.length() > text.length() * (1 - MIN_SAVINGS)) {
             return null;
         }
-        String note = "kept " + Markers.count(doc.units - omittedUnits) + " of " + Markers.units(doc.units, "unit", "units")
+        String note = "kept " + Markers.count(doc.units - omittedUnits) + " of "
+                + Markers.units(doc.units, "unit", "units")
                 + " (sentences, items, blocks); " + Markers.units(omittedBlocks, "paragraph", "paragraphs")
                 + " omitted whole; ranked by " + scorer;
         return Compressed.lossy(out.toString(), TRANSFORM, keys, note);
