@@ -171,7 +171,8 @@ final class LanguageGuesser {
                 || l.startsWith("pub enum ") || l.startsWith("mod ") || l.startsWith("pub mod ")) {
             s[rs] += 2;
         }
-        if (l.contains("let mut ") || l.contains("&self") || l.contains("&mut ") || l.contains("Option<")
+        // "(&self" rather than "&self": C code is full of "&self->field".
+        if (l.contains("let mut ") || l.contains("(&self") || l.contains("(&mut self") || l.contains("Option<")
                 || l.contains("Result<") || l.contains("::new(")) {
             s[rs] += 1;
         }
@@ -201,6 +202,9 @@ final class LanguageGuesser {
                 || l.contains("malloc(") || l.contains("printf(") || l.contains("sizeof(")
                 || l.startsWith("typedef ") || l.startsWith("static ") && l.contains("(")) {
             s[c] += 1;
+        }
+        if (l.contains("->") && l.endsWith(";") || l.contains("NULL")) {
+            s[c] += 1;   // C and C++ (which adds C's score when its own signals are present)
         }
         if (l.contains("std::") || l.startsWith("namespace ") || l.startsWith("template <") || l.startsWith("template<")
                 || l.startsWith("public:") || l.startsWith("private:") || l.startsWith("protected:")
