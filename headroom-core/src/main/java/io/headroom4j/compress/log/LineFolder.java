@@ -95,7 +95,9 @@ public final class LineFolder {
                 int omittedChars = lines.next(to) - lines.start(from);
                 if (what.length() + 40 < omittedChars) {
                     String key = context.offload(lines.slice(from, to), transform);
-                    marker = Markers.omitted(what, key);
+                    // Indented like the first line it replaces, so a folded run of frames still reads as a trace.
+                    marker = text.substring(lines.start(from), LineSignals.skipSpace(text, lines.start(from),
+                            lines.end(from))) + Markers.omitted(what, key);
                     if (!keys.contains(key)) {
                         keys.add(key);
                     }
@@ -149,6 +151,28 @@ public final class LineFolder {
             }
         }
         return new Folded(out.toString(), keys, omitted, markers, finalStates);
+    }
+
+    /**
+     * The final carriage-return state ({@link #finalState}) of every {@link LineSignals#PLAIN} line that has
+     * one, or null when no line has; error and frame lines are left raw, updates and all.
+     */
+    public static String[] finalStates(LogLines lines, byte[] kinds) {
+        String[] shown = null;
+        String text = lines.text();
+        for (int i = 0; i < lines.count(); i++) {
+            if (kinds[i] != LineSignals.PLAIN) {
+                continue;
+            }
+            String s = finalState(text, lines.start(i), lines.end(i));
+            if (s != null) {
+                if (shown == null) {
+                    shown = new String[lines.count()];
+                }
+                shown[i] = s;
+            }
+        }
+        return shown;
     }
 
     private void append(StringBuilder out, int i, String[] shown) {

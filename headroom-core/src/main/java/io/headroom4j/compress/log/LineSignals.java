@@ -183,30 +183,24 @@ public final class LineSignals {
             return false;
         }
         char c = text.charAt(p);
-        switch (c) {
-            case 'a':
-                // Java "at a.b.C.m(C.java:12)", JS "at f (file.js:1:2)", Rust "at ./src/lib.rs:36:9"
-                return text.startsWith("at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
-                        || indexOf(text, ':', p, end) >= 0 || text.startsWith("<anonymous>", p + 3));
-            case '.':
-                // Java "... 62 more" / "... 62 common frames omitted"
-                return text.startsWith("... ", p) && p + 4 < end && isDigit(text.charAt(p + 4));
-            case 'C':
-                return text.startsWith("Caused by: ", p);
-            case 'S':
-                return text.startsWith("Suppressed: ", p);
-            case 'F':
-                return isPythonFileFrame(text, start, end);
-            case 'g':
-                return text.startsWith("goroutine ", p) && p + 10 < end && isDigit(text.charAt(p + 10));
-            case 'n':
-                // Node internals without "at ": "node:internal/test_runner/test:796:25"
-                return text.startsWith("node:", p) && endsWithLineColumn(text, p, end);
-            case '/':
-                // Go "\t/usr/local/go/src/testing/testing.go:1974 +0x232"
-                return p > start && indexOfString(text, ".go:", p, end) >= 0;
-            default:
-                break;
+        boolean special = switch (c) {
+            // Java "at a.b.C.m(C.java:12)", JS "at f (file.js:1:2)", Rust "at ./src/lib.rs:36:9"
+            case 'a' -> text.startsWith("at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
+                    || indexOf(text, ':', p, end) >= 0 || text.startsWith("<anonymous>", p + 3));
+            // Java "... 62 more" / "... 62 common frames omitted"
+            case '.' -> text.startsWith("... ", p) && p + 4 < end && isDigit(text.charAt(p + 4));
+            case 'C' -> text.startsWith("Caused by: ", p);
+            case 'S' -> text.startsWith("Suppressed: ", p);
+            case 'F' -> isPythonFileFrame(text, start, end);
+            case 'g' -> text.startsWith("goroutine ", p) && p + 10 < end && isDigit(text.charAt(p + 10));
+            // Node internals without "at ": "node:internal/test_runner/test:796:25"
+            case 'n' -> text.startsWith("node:", p) && endsWithLineColumn(text, p, end);
+            // Go "\t/usr/local/go/src/testing/testing.go:1974 +0x232"
+            case '/' -> p > start && indexOfString(text, ".go:", p, end) >= 0;
+            default -> false;
+        };
+        if (special) {
+            return true;
         }
         if (isDigit(c)) {
             // Rust backtrace "   4: cargo_shop::tests::applies_discount", Go "1: 0x4a2b3c"
@@ -226,8 +220,8 @@ public final class LineSignals {
         return false;
     }
 
-    /** Index of the first character after leading spaces and tabs. */
-    static int skipSpace(String text, int p, int end) {
+    /** Index of the first character at or after {@code p} that is not a space or tab, at most {@code end}. */
+    public static int skipSpace(String text, int p, int end) {
         while (p < end) {
             char c = text.charAt(p);
             if (c != ' ' && c != '\t') {

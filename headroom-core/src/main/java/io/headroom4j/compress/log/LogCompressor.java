@@ -83,7 +83,7 @@ public final class LogCompressor implements Compressor {
             return null;
         }
         byte[] kinds = LineSignals.classify(lines);
-        String[] shown = finalStates(lines, kinds);
+        String[] shown = LineFolder.finalStates(lines, kinds);
         boolean[] skip = new boolean[n];
         for (int i = 0; i < n; i++) {
             skip[i] = kinds[i] != LineSignals.PLAIN;
@@ -112,27 +112,14 @@ public final class LogCompressor implements Compressor {
                 + Markers.units(templates.size(), "template", "templates"));
     }
 
-    /** Final carriage-return states of plain lines; error and frame lines stay raw, updates and all. */
-    static String[] finalStates(LogLines lines, byte[] kinds) {
-        String[] shown = null;
-        String text = lines.text();
-        for (int i = 0; i < lines.count(); i++) {
-            if (kinds[i] != LineSignals.PLAIN) {
-                continue;
-            }
-            String s = LineFolder.finalState(text, lines.start(i), lines.end(i));
-            if (s != null) {
-                if (shown == null) {
-                    shown = new String[lines.count()];
-                }
-                shown[i] = s;
-            }
-        }
-        return shown;
-    }
-
-    /** {@code 3,912 lines like "…"} or {@code 1,019 lines (571 like "A"; 203 like "B"; 245 of 6 other kinds)}. */
-    static String describe(int[] ids, List<DrainParser.Template> templates, int from, int to) {
+    /**
+     * Describes lines {@code from..to} by their templates: {@code 3,912 lines like "…"}, or for a mix the three
+     * largest and a count of the rest: {@code 1,019 lines (571 like "A"; 203 like "B"; 245 of 6 other kinds)}.
+     *
+     * @param ids       template id per line, as {@link DrainParser#parse} returned them
+     * @param templates the parser's templates
+     */
+    public static String describe(int[] ids, List<DrainParser.Template> templates, int from, int to) {
         int total = to - from + 1;
         // Count per template in first-seen order, so ties break the same way every time.
         List<int[]> counts = new ArrayList<>();
@@ -185,7 +172,7 @@ public final class LogCompressor implements Compressor {
      * when the prefix already reaches the threshold so does the whole; a content longer than the prefix is
      * taken as large enough, since it would need more than 16 characters per token to fall short.
      */
-    static boolean isLargeEnough(String content, CompressionContext context) {
+    public static boolean isLargeEnough(String content, CompressionContext context) {
         int min = context.config().lossyMinTokens();
         if (content.length() < min) {
             return false;

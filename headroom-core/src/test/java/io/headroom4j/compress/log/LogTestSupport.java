@@ -64,7 +64,7 @@ public final class LogTestSupport {
         for (int i = 0; i < lines.count(); i++) {
             String line = lines.line(i);
             Matcher m = Markers.KEY_IN_MARKER.matcher(line);
-            if (line.startsWith("[lines ") && m.find() && line.endsWith("]")) {
+            if (line.strip().startsWith("[lines ") && m.find() && line.endsWith("]")) {
                 sb.append(store.get(m.group(1)).orElseThrow());
             } else {
                 sb.append(lines.withTerminator(i));
