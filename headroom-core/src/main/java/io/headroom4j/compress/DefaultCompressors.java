@@ -1,6 +1,8 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.build.BuildOutputCompressor;
+import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 
@@ -14,6 +16,8 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.LOG, new LogCompressor());
+        b.register(ContentType.BUILD_OUTPUT, new BuildOutputCompressor());
         return b.build();
     }
 
