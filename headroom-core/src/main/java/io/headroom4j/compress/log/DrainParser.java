@@ -44,6 +44,13 @@ public final class DrainParser {
     private static final int MAX_TEMPLATES_PER_LEAF = 200;
     private static final int MAX_CACHED_SIGNATURES = 200_000;
     private static final int MAX_TOKENS = 256;
+    private static final boolean[] DELIMITER = new boolean[128];
+
+    static {
+        for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
+            DELIMITER[c] = true;
+        }
+    }
 
     private final Map<Integer, Node> byLength = new HashMap<>();
     private final Map<String, Template> bySignature = new HashMap<>();
@@ -227,76 +234,66 @@ public final class DrainParser {
      * one final wildcard, so one huge line costs one scan and a bounded template.
      */
     static int mask(String text, int start, int end, StringBuilder out) {
+        // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
+        // as a whole (a range append), so the per-character work is a table lookup and a digit test.
         int p = start;
         int tokens = 0;
+        int tokenStart = -1;
         while (p < end) {
             char c = text.charAt(p);
+            if (isSpace(c)) {
+                tokenStart = -1;
+                p++;
+                continue;
+            }
             if (c == 0x1b) {
                 p = skipAnsi(text, p, end);
                 continue;
             }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
+            if (tokenStart < 0) {
+                if (tokens > 0) {
+                    out.append(' ');
+                }
+                if (tokens == MAX_TOKENS - 1) {
+                    out.append(WILDCARD);
+                    return MAX_TOKENS;
+                }
+                tokens++;
+                tokenStart = p;
+            }
+            if (c < 128 && DELIMITER[c]) {
+                out.append(c);
                 p++;
                 continue;
             }
-            if (tokens > 0) {
-                out.append(' ');
+            int segStart = p;
+            boolean digit = false;
+            while (p < end) {
+                char d = text.charAt(p);
+                if (d < 128 && (DELIMITER[d] || d == 0x1b || isSpace(d))) {
+                    break;
+                }
+                digit |= d >= '0' && d <= '9';
+                p++;
             }
-            if (tokens == MAX_TOKENS - 1) {
+            if (!digit) {
+                out.append(text, segStart, p);
+            } else if (segStart == tokenStart && (p == end || isSpace(text.charAt(p))) && p - segStart <= 3
+                    && allDigits(text, segStart, p)) {
+                out.append(text, segStart, p); // a small standalone number: status codes, exit codes
+            } else {
                 out.append(WILDCARD);
-                return MAX_TOKENS;
+                int unit = unitSuffixStart(text, segStart, p);
+                if (unit > 0) {
+                    out.append(text, unit, p);
+                }
             }
-            tokens++;
-            p = maskToken(text, p, end, out);
         }
         return tokens;
     }
 
-    private static int maskToken(String text, int p, int end, StringBuilder out) {
-        int tokenStart = p;
-        int tokenEnd = p;
-        while (tokenEnd < end) {
-            char c = text.charAt(tokenEnd);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b) {
-                break;
-            }
-            tokenEnd++;
-        }
-        int q = tokenStart;
-        while (q < tokenEnd) {
-            char c = text.charAt(q);
-            if (c == 0x1b) {
-                q = skipAnsi(text, q, tokenEnd);
-                continue;
-            }
-            if (isDelimiter(c)) {
-                out.append(c);
-                q++;
-                continue;
-            }
-            int segStart = q;
-            boolean digit = false;
-            while (q < tokenEnd) {
-                char d = text.charAt(q);
-                if (d == 0x1b || isDelimiter(d)) {
-                    break;
-                }
-                digit |= d >= '0' && d <= '9';
-                q++;
-            }
-            if (!digit) {
-                out.append(text, segStart, q);
-            } else if (segStart == tokenStart && q == tokenEnd && q - segStart <= 3 && allDigits(text, segStart, q)) {
-                out.append(text, segStart, q); // a small standalone number: status codes, exit codes
-            } else {
-                out.append(WILDCARD);
-                int unit = unitSuffixStart(text, segStart, q);
-                if (unit > 0) {
-                    out.append(text, unit, q);
-                }
-            }
-        }
-        return tokenEnd;
+    private static boolean isSpace(char c) {
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b);
     }
 
     /** Start of a 1-3 letter unit ({@code ms}, {@code kB}, {@code %}) after a number, or -1. */
@@ -325,17 +322,6 @@ public final class DrainParser {
             }
         }
         return true;
-    }
-
-    private static boolean isDelimiter(char c) {
-        switch (c) {
-            case '/': case '=': case ':': case ',': case '(': case ')': case '[': case ']': case '{': case '}':
-            case '"': case '\'': case '<': case '>': case ';': case '@': case '#': case '?': case '&': case '|':
-            case '+':
-                return true;
-            default:
-                return false;
-        }
     }
 
     /** Index just past the ANSI escape sequence at {@code p} (CSI {@code ESC [ … final}, OSC, or two chars). */

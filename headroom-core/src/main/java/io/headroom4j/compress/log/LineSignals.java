@@ -165,7 +165,9 @@ public final class LineSignals {
             // "exception" anywhere, which the switch above already saw at this position).
             int q = p + 1;
             while (q < end && isAsciiLetter(text.charAt(q))) {
-                if ((text.charAt(q) | 0x20) == 'e' && (matches(text, q, end, "exception")
+                // Cheap two-character test first: "er…" or "ex…" inside a word (TypeError, IOException).
+                if ((text.charAt(q) | 0x20) == 'e' && q + 1 < end && ((text.charAt(q + 1) | 0x20) == 'r'
+                        || (text.charAt(q + 1) | 0x20) == 'x') && (matches(text, q, end, "exception")
                         || matches(text, q, end, "error") && !isZeroCount(text, start, q, end))) {
                     return true;
                 }
@@ -331,8 +333,20 @@ public final class LineSignals {
                 && text.charAt(p + 3) != '.');
     }
 
+    /** ASCII case-insensitive match of {@code lowerWord} at {@code p}; cheaper than regionMatches(true, …). */
     private static boolean matches(String text, int p, int end, String lowerWord) {
-        return end - p >= lowerWord.length() && text.regionMatches(true, p, lowerWord, 0, lowerWord.length());
+        int n = lowerWord.length();
+        if (end - p < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(p + i);
+            char w = lowerWord.charAt(i);
+            if (c != w && (c | 0x20) != w) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isAsciiLetter(char c) {

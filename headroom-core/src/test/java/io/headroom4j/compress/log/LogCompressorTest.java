@@ -26,7 +26,6 @@ final class LogCompressorTest {
         String log = fixture("log/app.log");
         CompressionContext ctx = lossyContext();
         Compressed c = compressor.compress(log, ctx);
-        System.out.println(c.output().substring(0, Math.min(6000, c.output().length())));
         assertThat(c.lossless()).isFalse();
         assertThat(c.transform()).isEqualTo(LogCompressor.TEMPLATES);
         assertThat(c.output().length()).isLessThan(log.length() / 2);
@@ -43,7 +42,6 @@ final class LogCompressorTest {
         String log = fixture("log/access.log");
         CompressionContext ctx = lossyContext();
         Compressed c = compressor.compress(log, ctx);
-        System.out.println(c.output().substring(0, Math.min(3000, c.output().length())));
         long serverErrors = log.lines().filter(l -> l.contains("\" 502 ") || l.contains("\" 504 ")).count();
         assertThat(serverErrors).isGreaterThan(10);
         assertThat(c.output().lines().filter(l -> l.contains("\" 502 ") || l.contains("\" 504 ")).count())
@@ -57,7 +55,6 @@ final class LogCompressorTest {
         String log = fixture("build/maven-test-failure-ansi-progress.txt");
         CompressionContext ctx = lossyContext();
         Compressed c = compressor.compress(log, ctx);
-        System.out.println(c.output());
         assertThat(c.output()).doesNotContain("Progress (1): 4.1/8.2 kB\r");
         assertThat(c.output()).contains("carriage-return updates in ");
         assertThat(containsInOrder(c.output(), protectedLines(log))).isTrue();
