@@ -32,4 +32,28 @@ final class HeuristicContentDetectorLogBuildTest {
         String text = fixture(path);
         assertThat(detector.detect(text.replace("\n", "\r\n"))).isEqualTo(detector.detect(text));
     }
+
+    @org.junit.jupiter.api.Test
+    void keepsOtherTypesAsTheyWere() {
+        StringBuilder grep = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            grep.append("src/main/java/a/B").append(i).append(".java:").append(i * 7).append(":    return error;\n");
+        }
+        assertThat(detector.detect(grep.toString())).isEqualTo(ContentType.SEARCH);
+        assertThat(detector.detect("[{\"a\":1},{\"a\":2}]")).isEqualTo(ContentType.JSON);
+        assertThat(detector.detect("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n"))
+                .isEqualTo(ContentType.DIFF);
+    }
+
+    @org.junit.jupiter.api.Test
+    void defaultRouterSendsLogsAndBuildOutputToTheirCompressors() {
+        io.headroom4j.compress.CompressionContext ctx = io.headroom4j.compress.log.LogTestSupport.lossyContext();
+        ContentRouter router = io.headroom4j.compress.DefaultCompressors.router(io.headroom4j.HeadroomConfig.defaults());
+        ContentRouter.Routed log = router.route(fixture("log/app.log"), ctx);
+        assertThat(log.type()).isEqualTo(ContentType.LOG);
+        assertThat(log.compressed().transform()).isEqualTo("log.templates");
+        ContentRouter.Routed build = router.route(fixture("build/pytest-verbose.txt"), ctx);
+        assertThat(build.type()).isEqualTo(ContentType.BUILD_OUTPUT);
+        assertThat(build.compressed().transform()).isEqualTo("build.fold");
+    }
 }

@@ -1,5 +1,6 @@
 package io.headroom4j.compress.build;
 
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,12 @@ public final class BuildOutputCompressor implements Compressor {
         }
         try {
             if (context.allowsLossy() && LogCompressor.isLargeEnough(content, context)) {
-                Compressed lossy = lossy(content, context);
+                Compressed lossy;
+                try {
+                    lossy = lossy(content, context);
+                } catch (IllegalArgumentException | UncheckedIOException e) {
+                    lossy = null; // the store could not keep an original: drop nothing, fall back to lossless
+                }
                 if (lossy != null) {
                     return lossy;
                 }
@@ -74,13 +80,12 @@ public final class BuildOutputCompressor implements Compressor {
         byte[] kinds = LineSignals.classify(lines);
         int[] groups = BuildLineClassifier.classify(lines, kinds);
         joinBlankLines(lines, groups);
-        String[] shown = LineFolder.finalStates(lines, kinds);
         boolean[] skip = new boolean[n];
         for (int i = 0; i < n; i++) {
             skip[i] = groups[i] != BuildLineClassifier.NEUTRAL;
         }
         DrainParser drain = new DrainParser();
-        int[] ids = drain.parse(lines, skip, shown);
+        int[] ids = drain.parse(lines, skip);
         List<DrainParser.Template> templates = drain.templates();
         for (int i = 0; i < n; i++) {
             if (groups[i] == BuildLineClassifier.NEUTRAL && ids[i] != DrainParser.NONE) {
@@ -91,7 +96,7 @@ public final class BuildOutputCompressor implements Compressor {
             }
         }
         LineFolder.Folded folded = new LineFolder(lines, context, TRANSFORM).fold(groups, MIN_RUN, KEEP_ENDS,
-                (g, from, to) -> describe(g, from, to, lines, ids, templates), shown);
+                (g, from, to) -> describe(g, from, to, lines, ids, templates), kinds);
         if (folded.markers() == 0 && folded.finalStateLines() == 0) {
             return null;
         }

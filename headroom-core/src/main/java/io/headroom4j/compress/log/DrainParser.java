@@ -44,6 +44,7 @@ public final class DrainParser {
     private static final int MAX_TEMPLATES_PER_LEAF = 200;
     private static final int MAX_CACHED_SIGNATURES = 200_000;
     private static final int MAX_TOKENS = 256;
+    private static final int MAX_SEGMENT_CHARS = 256;
     private static final boolean[] DELIMITER = new boolean[128];
 
     static {
@@ -97,12 +98,12 @@ public final class DrainParser {
     }
 
     /**
-     * Assigns a template to every line not skipped. {@code shown[i]}, when not null, is the text to mine
-     * instead of line {@code i} (the final state of a carriage-return line).
+     * Assigns a template to every line not skipped ({@code skip} may be null). A line with carriage-return
+     * updates is mined by what follows its last {@code '\r'}, the text left on screen.
      *
      * @return the template id of each line, or {@link #NONE} for skipped lines
      */
-    public int[] parse(LogLines lines, boolean[] skip, String[] shown) {
+    public int[] parse(LogLines lines, boolean[] skip) {
         int n = lines.count();
         int[] ids = new int[n];
         String text = lines.text();
@@ -111,8 +112,7 @@ public final class DrainParser {
                 ids[i] = NONE;
                 continue;
             }
-            String s = shown == null ? null : shown[i];
-            Template t = s != null ? add(s, 0, s.length(), i) : add(text, lines.start(i), lines.end(i), i);
+            Template t = add(text, lines.start(i), lines.end(i), i);
             ids[i] = t == null ? NONE : t.id;
         }
         return ids;
@@ -239,9 +239,15 @@ public final class DrainParser {
         int p = start;
         int tokens = 0;
         int tokenStart = -1;
+        int outStart = out.length();
         while (p < end) {
             char c = text.charAt(p);
             if (isSpace(c)) {
+                if (c == '\r' && p + 1 < end) {
+                    // A carriage return redraws the line: only what follows the last one is on screen.
+                    out.setLength(outStart);
+                    tokens = 0;
+                }
                 tokenStart = -1;
                 p++;
                 continue;
@@ -276,7 +282,9 @@ public final class DrainParser {
                 digit |= d >= '0' && d <= '9';
                 p++;
             }
-            if (!digit) {
+            if (p - segStart > MAX_SEGMENT_CHARS) {
+                out.append(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
+            } else if (!digit) {
                 out.append(text, segStart, p);
             } else if (segStart == tokenStart && (p == end || isSpace(text.charAt(p))) && p - segStart <= 3
                     && allDigits(text, segStart, p)) {

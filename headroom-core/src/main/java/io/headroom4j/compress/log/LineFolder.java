@@ -53,11 +53,14 @@ public final class LineFolder {
      * @param keepEnds  per group number: true keeps a run's first and last line verbatim around the marker
      *                  (the "first and last example"); false replaces the whole run
      * @param describer names what a marker omits
-     * @param shown     per line, null or the text to show instead of the line (its carriage-return final state)
+     * @param kinds     per line, {@link LineSignals#classify}'s verdict: kept {@link LineSignals#PLAIN} lines with
+     *                  carriage-return updates show their final state; null shows every line raw
      */
-    public Folded fold(int[] groups, int[] minRun, boolean[] keepEnds, Describer describer, String[] shown) {
+    public Folded fold(int[] groups, int[] minRun, boolean[] keepEnds, Describer describer, byte[] kinds) {
         String text = lines.text();
         int n = lines.count();
+        // Final states are worked out only for lines that are written, never for folded ones.
+        String[] shown = kinds == null ? null : new String[n];
         StringBuilder out = new StringBuilder(Math.min(text.length(), 1 << 20));
         List<String> keys = new ArrayList<>();
         int omitted = 0;
@@ -69,7 +72,7 @@ public final class LineFolder {
         while (i < n) {
             int g = groups[i];
             if (g == KEEP) {
-                if (shown != null && shown[i] != null) {
+                if (resolve(i, shown, kinds)) {
                     if (firstShown < 0) {
                         firstShown = i;
                         firstShownAt = out.length();
@@ -105,7 +108,7 @@ public final class LineFolder {
             }
             if (marker == null) {
                 for (int k = i; k <= j; k++) {
-                    if (shown != null && shown[k] != null) {
+                    if (resolve(k, shown, kinds)) {
                         if (firstShown < 0) {
                             firstShown = k;
                             firstShownAt = out.length();
@@ -116,7 +119,7 @@ public final class LineFolder {
                 }
             } else {
                 for (int k = i; k < from; k++) {
-                    if (shown != null && shown[k] != null) {
+                    if (resolve(k, shown, kinds)) {
                         if (firstShown < 0) {
                             firstShown = k;
                             firstShownAt = out.length();
@@ -129,7 +132,7 @@ public final class LineFolder {
                 markers++;
                 omitted += to - from + 1;
                 for (int k = to + 1; k <= j; k++) {
-                    if (shown != null && shown[k] != null) {
+                    if (resolve(k, shown, kinds)) {
                         if (firstShown < 0) {
                             firstShown = k;
                             firstShownAt = out.length();
@@ -153,26 +156,13 @@ public final class LineFolder {
         return new Folded(out.toString(), keys, omitted, markers, finalStates);
     }
 
-    /**
-     * The final carriage-return state ({@link #finalState}) of every {@link LineSignals#PLAIN} line that has
-     * one, or null when no line has; error and frame lines are left raw, updates and all.
-     */
-    public static String[] finalStates(LogLines lines, byte[] kinds) {
-        String[] shown = null;
-        String text = lines.text();
-        for (int i = 0; i < lines.count(); i++) {
-            if (kinds[i] != LineSignals.PLAIN) {
-                continue;
-            }
-            String s = finalState(text, lines.start(i), lines.end(i));
-            if (s != null) {
-                if (shown == null) {
-                    shown = new String[lines.count()];
-                }
-                shown[i] = s;
-            }
+    /** Fills {@code shown[i]} with line i's final state if it is a plain carriage-return line; true if so. */
+    private boolean resolve(int i, String[] shown, byte[] kinds) {
+        if (shown == null || kinds[i] != LineSignals.PLAIN) {
+            return false;
         }
-        return shown;
+        shown[i] = finalState(lines.text(), lines.start(i), lines.end(i));
+        return shown[i] != null;
     }
 
     private void append(StringBuilder out, int i, String[] shown) {

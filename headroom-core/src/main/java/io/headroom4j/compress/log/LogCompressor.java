@@ -1,7 +1,10 @@
 package io.headroom4j.compress.log;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
@@ -56,7 +59,7 @@ public final class LogCompressor implements Compressor {
         }
         try {
             if (context.allowsLossy() && isLargeEnough(content, context)) {
-                Compressed lossy = lossy(content, context);
+                Compressed lossy = tryLossy(content, context);
                 if (lossy != null) {
                     return lossy;
                 }
@@ -76,6 +79,15 @@ public final class LogCompressor implements Compressor {
         return Compressed.lossless(folded, REPEATS, "folded runs of identical lines");
     }
 
+    /** The lossy result, or null when it does not pay or the store refused the content (lone surrogates). */
+    private static Compressed tryLossy(String content, CompressionContext context) {
+        try {
+            return lossy(content, context);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return null; // the store could not keep an original: drop nothing, fall back to lossless
+        }
+    }
+
     private static Compressed lossy(String content, CompressionContext context) {
         LogLines lines = LogLines.of(content);
         int n = lines.count();
@@ -83,13 +95,12 @@ public final class LogCompressor implements Compressor {
             return null;
         }
         byte[] kinds = LineSignals.classify(lines);
-        String[] shown = LineFolder.finalStates(lines, kinds);
         boolean[] skip = new boolean[n];
         for (int i = 0; i < n; i++) {
             skip[i] = kinds[i] != LineSignals.PLAIN;
         }
         DrainParser drain = new DrainParser();
-        int[] ids = drain.parse(lines, skip, shown);
+        int[] ids = drain.parse(lines, skip);
         List<DrainParser.Template> templates = drain.templates();
         int[] groups = new int[n];
         for (int i = 0; i < n; i++) {
@@ -99,7 +110,7 @@ public final class LogCompressor implements Compressor {
             groups[i] = keep ? LineFolder.KEEP : 0;
         }
         LineFolder.Folded folded = new LineFolder(lines, context, TEMPLATES).fold(groups, new int[] {MIN_RUN},
-                new boolean[] {true}, (g, from, to) -> describe(ids, templates, from, to), shown);
+                new boolean[] {true}, (g, from, to) -> describe(ids, templates, from, to), kinds);
         if (folded.markers() == 0 && folded.finalStateLines() == 0) {
             return null;
         }
@@ -123,7 +134,7 @@ public final class LogCompressor implements Compressor {
         int total = to - from + 1;
         // Count per template in first-seen order, so ties break the same way every time.
         List<int[]> counts = new ArrayList<>();
-        java.util.Map<Integer, int[]> byId = new java.util.HashMap<>();
+        Map<Integer, int[]> byId = new HashMap<>();
         for (int i = from; i <= to; i++) {
             int[] c = byId.get(ids[i]);
             if (c == null) {
