@@ -23,7 +23,8 @@ import io.headroom4j.token.TokenCounters;
  * log and build compressors, lossless and lossy (default settings: lossy only from 1,000 tokens).
  *
  * <p>Run from the repository root after {@code ./mvnw -q -pl headroom-bench -am package -DskipTests}:
- * {@code java -cp headroom-bench/target/classes:headroom-core/target/classes:<deps> io.headroom4j.bench.LogBuildTokenReport}
+ * {@code java -cp headroom-bench/target/classes:headroom-core/target/classes:<deps>
+ * io.headroom4j.bench.LogBuildTokenReport}
  */
 public final class LogBuildTokenReport {
 
@@ -36,7 +37,8 @@ public final class LogBuildTokenReport {
         TokenCounter tokens = TokenCounters.o200k();
         HeadroomConfig config = HeadroomConfig.defaults();
         List<String> logs = List.of("log/app.log", "log/access.log", "build/maven-test-failure-ansi-progress.txt");
-        List<String> builds = List.of("build/maven-test-failure-ansi-progress.txt", "build/maven-test-failure-batch.txt",
+        List<String> builds = List.of("build/maven-test-failure-ansi-progress.txt",
+                "build/maven-test-failure-batch.txt",
                 "build/maven-compile-error-e.txt", "build/surefire-TEST-CartTest.xml", "build/pytest.txt",
                 "build/pytest-verbose.txt", "build/pytest-junit.xml", "build/cargo-test-failure.txt",
                 "build/cargo-build-error.txt", "build/go-test-verbose.txt", "build/go-test.txt", "build/jest.txt",

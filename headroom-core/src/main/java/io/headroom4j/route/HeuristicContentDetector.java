@@ -26,17 +26,24 @@ final class HeuristicContentDetector implements ContentDetector {
      * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
      * test output is mostly the user's own text (assertion messages, code excerpts) and scores low otherwise.
      */
-    private static final Pattern BUILD_STRONG_LINE = Pattern.compile(
-            "^(=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)|collected \\d+ items?"
-                    + "|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::|\\S+::\\S+ (PASSED|FAILED|SKIPPED|ERROR)"
-                    + "|running \\d+ tests?$|test result: |test \\S+ \\.\\.\\. (ok|FAILED|ignored)|error\\[E\\d+\\]"
-                    + "|\\s+Compiling \\S+ v\\d|error: could not compile|\\s+--> \\S+:\\d+:\\d+"
-                    + "|--- (FAIL|PASS|SKIP): |=== RUN |(ok|FAIL)\\s+\\S+\\s+(\\(cached\\)|[\\d.]+s)$|FAIL$|PASS$"
-                    + "|(PASS|FAIL) \\S+\\.(js|ts|jsx|tsx|mjs|cjs)|Test Suites: |Tests: +\\d|\\s+[\u2713\u2715\u221a\u00d7] "
-                    + "|\\s+\u25cf |TAP version \\d+|\\s*(not )?ok \\d+ - |# (tests|pass|fail) \\d+"
-                    + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
-                    + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
-                    + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
+    private static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
+            // pytest
+            + "=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)"
+            + "|collected \\d+ items?|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::"
+            + "|\\S+::\\S+ (PASSED|FAILED|SKIPPED|ERROR)"
+            // cargo, rustc
+            + "|running \\d+ tests?$|test result: |test \\S+ \\.\\.\\. (ok|FAILED|ignored)|error\\[E\\d+\\]"
+            + "|\\s+Compiling \\S+ v\\d|error: could not compile|\\s+--> \\S+:\\d+:\\d+"
+            // go test
+            + "|--- (FAIL|PASS|SKIP): |=== RUN |(ok|FAIL)\\s+\\S+\\s+(\\(cached\\)|[\\d.]+s)$|FAIL$|PASS$"
+            // jest, node:test (TAP)
+            + "|(PASS|FAIL) \\S+\\.(js|ts|jsx|tsx|mjs|cjs)|Test Suites: |Tests: +\\d"
+            + "|\\s+[\u2713\u2715\u221a\u00d7] |\\s+\u25cf |TAP version \\d+|\\s*(not )?ok \\d+ - "
+            + "|# (tests|pass|fail) \\d+"
+            // Maven, Gradle, JUnit XML, npm
+            + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
+            + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
+            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
     private static final Pattern TREE_LINE = Pattern.compile("^[\\s│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"

@@ -3,8 +3,14 @@ package io.headroom4j.route;
 import static io.headroom4j.compress.log.LogTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.DefaultCompressors;
+import io.headroom4j.compress.log.LogTestSupport;
 
 final class HeuristicContentDetectorLogBuildTest {
 
@@ -33,7 +39,7 @@ final class HeuristicContentDetectorLogBuildTest {
         assertThat(detector.detect(text.replace("\n", "\r\n"))).isEqualTo(detector.detect(text));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void keepsOtherTypesAsTheyWere() {
         StringBuilder grep = new StringBuilder();
         for (int i = 1; i <= 20; i++) {
@@ -45,10 +51,10 @@ final class HeuristicContentDetectorLogBuildTest {
                 .isEqualTo(ContentType.DIFF);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultRouterSendsLogsAndBuildOutputToTheirCompressors() {
-        io.headroom4j.compress.CompressionContext ctx = io.headroom4j.compress.log.LogTestSupport.lossyContext();
-        ContentRouter router = io.headroom4j.compress.DefaultCompressors.router(io.headroom4j.HeadroomConfig.defaults());
+        CompressionContext ctx = LogTestSupport.lossyContext();
+        ContentRouter router = DefaultCompressors.router(HeadroomConfig.defaults());
         ContentRouter.Routed log = router.route(fixture("log/app.log"), ctx);
         assertThat(log.type()).isEqualTo(ContentType.LOG);
         assertThat(log.compressed().transform()).isEqualTo("log.templates");

@@ -307,7 +307,8 @@ public final class DrainParser {
     /** Start of a 1-3 letter unit ({@code ms}, {@code kB}, {@code %}) after a number, or -1. */
     private static int unitSuffixStart(String text, int start, int end) {
         int u = end;
-        while (u > start && end - u < 3 && (LineSignals.isAsciiLetter(text.charAt(u - 1)) || text.charAt(u - 1) == '%')) {
+        while (u > start && end - u < 3
+                && (LineSignals.isAsciiLetter(text.charAt(u - 1)) || text.charAt(u - 1) == '%')) {
             u--;
         }
         if (u == end || u == start) {

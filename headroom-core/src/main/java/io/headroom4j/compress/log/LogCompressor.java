@@ -106,7 +106,8 @@ public final class LogCompressor implements Compressor {
         for (int i = 0; i < n; i++) {
             int id = ids[i];
             boolean keep = kinds[i] != LineSignals.PLAIN
-                    || id != DrainParser.NONE && (templates.get(id).size() <= RARE || templates.get(id).firstLine() == i);
+                    || id != DrainParser.NONE
+                    && (templates.get(id).size() <= RARE || templates.get(id).firstLine() == i);
             groups[i] = keep ? LineFolder.KEEP : 0;
         }
         LineFolder.Folded folded = new LineFolder(lines, context, TEMPLATES).fold(groups, new int[] {MIN_RUN},
@@ -174,7 +175,8 @@ public final class LogCompressor implements Compressor {
     }
 
     private static String quote(String template) {
-        String t = template.length() > MAX_TEMPLATE_CHARS ? template.substring(0, MAX_TEMPLATE_CHARS) + "…" : template;
+        String t = template.length() > MAX_TEMPLATE_CHARS
+                ? template.substring(0, MAX_TEMPLATE_CHARS) + "…" : template;
         return t.isEmpty() ? "(blank)" : "\"" + t + "\"";
     }
 

@@ -83,7 +83,8 @@ public final class RepeatFolding {
     }
 
     private static int repeatsIn(String text, int start, int end) {
-        if (!text.startsWith(NOTATION_PREFIX, start) || end - start <= NOTATION_PREFIX.length() + NOTATION_SUFFIX.length()
+        if (!text.startsWith(NOTATION_PREFIX, start)
+                || end - start <= NOTATION_PREFIX.length() + NOTATION_SUFFIX.length()
                 || !text.startsWith(NOTATION_SUFFIX, end - NOTATION_SUFFIX.length())) {
             return -1;
         }

@@ -54,7 +54,8 @@ final class BuildOutputCompressorProperties {
     @Provide
     Arbitrary<Generated> outputs() {
         Arbitrary<String> foldable = Arbitraries.of(
-                "test tests::item_%d ... ok", "test_cart.py::test_item[%d] PASSED  [ %d%%]", "--- PASS: TestItem/p_%d (0.00s)",
+                "test tests::item_%d ... ok", "test_cart.py::test_item[%d] PASSED  [ %d%%]",
+                "--- PASS: TestItem/p_%d (0.00s)",
                 "Downloading from central: https://repo.example/org/x/%d/x-%d.pom", "   Compiling dep%d v0.%d.0",
                 "\tat org.junit.platform.engine.Node%d.execute(Node.java:%d)", "    at node:internal/timers:%d:%d",
                 "[INFO] Building module %d of %d", "");

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.headroom4j.HeadroomConfig;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
-import io.headroom4j.compress.Markers;
 import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.compress.log.RepeatFolding;
 
@@ -34,7 +33,8 @@ final class BuildOutputCompressorTest {
         Compressed c = compressor.compress(out, ctx);
         String o = c.output();
         assertThat(o.length()).isLessThan(out.length() / 10);
-        assertThat(o).contains("org.opentest4j.AssertionFailedError: 10% off 10.00 ==> expected: <900> but was: <901>\n")
+        assertThat(o)
+                .contains("org.opentest4j.AssertionFailedError: 10% off 10.00 ==> expected: <900> but was: <901>\n")
                 .contains("\tat com.example.shop.CartTest.appliesDiscount(CartTest.java:34)\n")
                 .contains("\tat com.example.shop.Cart.average(Cart.java:29)\n")
                 .contains("java.lang.ArithmeticException: / by zero\n")
@@ -54,12 +54,15 @@ final class BuildOutputCompressorTest {
         String out = fixture("build/maven-compile-error-e.txt");
         Compressed c = compressor.compress(out, lossyContext(EAGER));
         assertThat(c.output())
-                .contains("[ERROR] /tmp/fx/mvn-compile/src/main/java/com/example/shop/Cart.java:[17,40] incompatible types:"
+                .contains("[ERROR] /tmp/fx/mvn-compile/src/main/java/com/example/shop/Cart.java:[17,40]"
+                        + " incompatible types:"
                         + " int cannot be converted to java.lang.String\n")
-                .contains("[ERROR] /tmp/fx/mvn-compile/src/main/java/com/example/shop/Cart.java:[21,28] cannot find symbol\n")
+                .contains("[ERROR] /tmp/fx/mvn-compile/src/main/java/com/example/shop/Cart.java:[21,28]"
+                        + " cannot find symbol\n")
                 .contains("  symbol:   variable size\n")
                 .contains("  location: variable prices of type java.util.List<java.lang.Long>\n")
-                .contains("Caused by: org.apache.maven.plugin.compiler.CompilationFailureException: Compilation failure\n")
+                .contains("Caused by: org.apache.maven.plugin.compiler.CompilationFailureException:"
+                        + " Compilation failure\n")
                 .contains("framework frame lines (org.apache, jdk.internal, java.lang, …) omitted")
                 .doesNotContain("at org.apache.maven.lifecycle.internal.MojoExecutor.doExecute2");
     }
@@ -197,7 +200,8 @@ final class BuildOutputCompressorTest {
         new Random(11).nextBytes(bytes);
         List<String> inputs = List.of(new String(bytes, StandardCharsets.ISO_8859_1),
                 new String(bytes, StandardCharsets.UTF_8), "\ud800\n".repeat(5000) + "FAILED x\n",
-                "\u001b[31m\u001b[1mFAIL\u001b[0m\r\n".repeat(3000), "at \n".repeat(4000), "<properties>\n".repeat(3000));
+                "\u001b[31m\u001b[1mFAIL\u001b[0m\r\n".repeat(3000), "at \n".repeat(4000),
+                "<properties>\n".repeat(3000));
         for (String s : inputs) {
             assertThat(compressor.compress(s, lossyContext(EAGER)).output()).isNotNull();
         }

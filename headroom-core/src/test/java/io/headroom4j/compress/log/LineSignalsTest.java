@@ -2,6 +2,7 @@ package io.headroom4j.compress.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,7 +73,7 @@ final class LineSignalsTest {
         assertThat(LineSignals.isStackFrame(line, 0, line.length())).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void marksGoFunctionLinesAndPythonSourceLinesByTheirNeighbours() {
         String text = "example.com/shop.(*Cart).First(...)\n\t/tmp/x/cart.go:17\n"
                 + "  File \"/app/x.py\", line 3, in f\n    return 1 / 0\nplain\n";

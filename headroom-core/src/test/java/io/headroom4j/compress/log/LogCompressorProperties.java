@@ -9,6 +9,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -76,7 +77,7 @@ final class LogCompressorProperties {
         Arbitrary<Integer> numbers = Arbitraries.integers().between(1, 59);
         Arbitrary<String[]> entry = Arbitraries.integers().between(0, 99).flatMap(roll -> {
             Arbitrary<String> fmt = roll < 8 ? errors : routine;
-            return net.jqwik.api.Combinators.combine(fmt, numbers.list().ofSize(6), Arbitraries.of("\n", "\r\n"))
+            return Combinators.combine(fmt, numbers.list().ofSize(6), Arbitraries.of("\n", "\r\n"))
                     .as((f, ns, eol) -> new String[] {String.format(f, ns.toArray()), eol, roll < 8 ? "e" : "r"});
         });
         return entry.list().ofMinSize(0).ofMaxSize(300).map(entries -> {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +84,10 @@ final class LogCompressorTest {
     @Test
     void passesBinaryAndOddInputThroughWithoutThrowing() {
         byte[] bytes = new byte[100_000];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         String binary = new String(bytes, StandardCharsets.ISO_8859_1);
-        String mixed = new String(bytes, StandardCharsets.UTF_8) + "\ud800 lone \udc00\n" + "caf\u00e9 €\n".repeat(3000);
+        String mixed = new String(bytes, StandardCharsets.UTF_8) + "\ud800 lone \udc00\n"
+                + "caf\u00e9 €\n".repeat(3000);
         for (String s : List.of(binary, mixed, "\u001b[31mERROR\u001b[0m boom\n".repeat(2000), "\n\n\n", "\r\r\r")) {
             Compressed c = compressor.compress(s, lossyContext());
             assertThat(c.output()).isNotNull();

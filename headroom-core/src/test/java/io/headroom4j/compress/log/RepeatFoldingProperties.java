@@ -2,10 +2,9 @@ package io.headroom4j.compress.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -30,7 +29,7 @@ final class RepeatFoldingProperties {
         Arbitrary<String> line = Arbitraries.of("", "a", "same line", "ERROR boom", " x ", "\u00e9\u20ac", "tab\there",
                 "progress 10%\rprogress 100%");
         Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", "\n", "\n");
-        Arbitrary<String> block = net.jqwik.api.Combinators.combine(line, ending, Arbitraries.integers().between(1, 12))
+        Arbitrary<String> block = Combinators.combine(line, ending, Arbitraries.integers().between(1, 12))
                 .as((l, e, times) -> (l + e).repeat(times));
         return block.list().ofMaxSize(12).flatMap(blocks -> Arbitraries.of("", "tail", "same line")
                 .map(tail -> String.join("", blocks) + tail));
