@@ -112,7 +112,17 @@ public final class DrainParser {
                 ids[i] = NONE;
                 continue;
             }
-            Template t = add(text, lines.start(i), lines.end(i), i);
+            int start = lines.start(i);
+            int end = lines.end(i);
+            // Start after the last carriage return that has text after it: earlier updates are off screen,
+            // and skipping them here spares masking every frame of a progress bar.
+            for (int q = end - 2; q >= start; q--) {
+                if (text.charAt(q) == '\r') {
+                    start = q + 1;
+                    break;
+                }
+            }
+            Template t = add(text, start, end, i);
             ids[i] = t == null ? NONE : t.id;
         }
         return ids;
