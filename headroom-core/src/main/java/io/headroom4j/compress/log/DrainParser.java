@@ -116,10 +116,13 @@ public final class DrainParser {
             int end = lines.end(i);
             // Start after the last carriage return that has text after it: earlier updates are off screen,
             // and skipping them here spares masking every frame of a progress bar.
-            for (int q = end - 2; q >= start; q--) {
-                if (text.charAt(q) == '\r') {
-                    start = q + 1;
-                    break;
+            // The intrinsic indexOf keeps lines without '\r', nearly all of them, to one vectorised pass.
+            if (end - start > 1 && text.indexOf('\r', start, end - 1) >= 0) {
+                for (int q = end - 2; q >= start; q--) {
+                    if (text.charAt(q) == '\r') {
+                        start = q + 1;
+                        break;
+                    }
                 }
             }
             Template t = add(text, start, end, i);
