@@ -49,6 +49,9 @@ public final class BuildOutputCompressor implements Compressor {
         if (content == null || content.isEmpty()) {
             return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
         }
+        if (Markers.hasMarker(content)) {
+            return Compressed.unchanged(content, TRANSFORM, "already holds a retrieval marker");
+        }
         try {
             if (context.allowsLossy() && LogCompressor.isLargeEnough(content, context)) {
                 Compressed lossy;

@@ -57,6 +57,9 @@ public final class LogCompressor implements Compressor {
         if (content == null || content.isEmpty()) {
             return Compressed.unchanged(content == null ? "" : content, TEMPLATES, "empty");
         }
+        if (Markers.hasMarker(content)) {
+            return Compressed.unchanged(content, TEMPLATES, "already holds a retrieval marker");
+        }
         try {
             if (context.allowsLossy() && isLargeEnough(content, context)) {
                 Compressed lossy = tryLossy(content, context);

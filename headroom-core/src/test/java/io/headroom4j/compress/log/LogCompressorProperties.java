@@ -17,7 +17,9 @@ import net.jqwik.api.Provide;
 import io.headroom4j.HeadroomConfig;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
+import io.headroom4j.compress.build.BuildOutputCompressor;
 
 final class LogCompressorProperties {
 
@@ -54,6 +56,30 @@ final class LogCompressorProperties {
         String a = compressor.compress(log.text(), LogTestSupport.lossyContext(EAGER)).output();
         String b = compressor.compress(log.text(), LogTestSupport.lossyContext(EAGER)).output();
         assertThat(a).isEqualTo(b);
+    }
+
+    @Property(tries = 300)
+    void anyTextComesBackThroughMarkersOrUnchanged(@ForAll("noisyTexts") String text) {
+        CompressionContext ctx = LogTestSupport.lossyContext(EAGER);
+        for (Compressor c : new Compressor[] {compressor, new BuildOutputCompressor()}) {
+            Compressed out = c.compress(text, ctx);
+            if (out.output().contains("[carriage-return updates in ")) {
+                // That marker's key holds the whole input.
+                String line = out.output().substring(out.output().indexOf("[carriage-return updates in "));
+                assertThat(ctx.store().get(Markers.keysIn(line).get(0))).contains(text);
+            } else {
+                assertThat(reconstruct(out.output(), ctx.store(), RepeatFolding.canEncode(text))).isEqualTo(text);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> noisyTexts() {
+        Arbitrary<String> piece = Arbitraries.of("\n", "\r\n", "\r", "\u001b[31m", "\u001b[0m", "ERROR ",
+                "at x.Y(Y.java:1)",
+                "GET /a/1 200 3ms ", "GET /a/2 200 4ms ", "\ud800", "\u00e9", "\t", "  ", "[lines 1-2: x]",
+                "[previous line repeated 3 more times]", "0", "Progress 50%", "done");
+        return piece.list().ofMaxSize(400).map(l -> String.join("", l));
     }
 
     /** A random log and the error lines planted in it (with their line endings). */

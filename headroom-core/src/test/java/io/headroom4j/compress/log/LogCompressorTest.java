@@ -73,6 +73,14 @@ final class LogCompressorTest {
     }
 
     @Test
+    void leavesContentThatAlreadyHoldsAMarkerAlone() {
+        String log = fixture("log/app.log")
+                + "[lines 1-9: 9 lines omitted; retrieve: 0123456789abcdef01234567]\n";
+        Compressed c = compressor.compress(log, lossyContext());
+        assertThat(c.output()).isSameAs(log);
+    }
+
+    @Test
     void keepsCrlfLineEndingsOfKeptLines() {
         String log = fixture("log/app.log").replace("\n", "\r\n");
         CompressionContext ctx = lossyContext();

@@ -58,7 +58,15 @@ public final class LogTestSupport {
      * whole input, is not spliced; callers check it separately.
      */
     public static String reconstruct(String output, CompressionStore store) {
-        String decoded = RepeatFolding.decode(output);
+        return reconstruct(output, store, true);
+    }
+
+    /**
+     * As {@link #reconstruct(String, CompressionStore)}; {@code decodeRepeats} false skips repeat decoding, for
+     * inputs that already held the notation (which the encoder then leaves alone).
+     */
+    public static String reconstruct(String output, CompressionStore store, boolean decodeRepeats) {
+        String decoded = decodeRepeats ? RepeatFolding.decode(output) : output;
         LogLines lines = LogLines.of(decoded);
         StringBuilder sb = new StringBuilder(decoded.length() * 2);
         for (int i = 0; i < lines.count(); i++) {
