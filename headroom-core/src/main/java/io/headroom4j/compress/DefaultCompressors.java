@@ -1,7 +1,9 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.build.BuildOutputCompressor;
 import io.headroom4j.compress.code.CodeCompressor;
+import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.compress.text.HtmlCompressor;
 import io.headroom4j.compress.text.TextCompressor;
 import io.headroom4j.route.ContentRouter;
@@ -17,6 +19,8 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.LOG, new LogCompressor());
+        b.register(ContentType.BUILD_OUTPUT, new BuildOutputCompressor());
         b.register(ContentType.CODE, new CodeCompressor());
         b.register(ContentType.PROSE, new TextCompressor());
         b.register(ContentType.HTML, new HtmlCompressor());

@@ -23,6 +23,29 @@ final class HeuristicContentDetector implements ContentDetector {
                     + "=+ (test session starts|FAILURES|ERRORS|short test summary)|test result: |running \\d+ tests?|"
                     + "--- (PASS|FAIL): |=== RUN |ok +\\S+ +\\d|npm (ERR!|WARN)|\\s+(Compiling|Finished|Running) |"
                     + "<testsuite|<\\?xml.*\\?>\\s*$|\\s*at .+\\(.*\\)$|Downloading from |Downloaded from )");
+    /**
+     * Lines that only build tools and test runners print (pytest, cargo, go test, jest, node:test/TAP, Maven,
+     * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
+     * test output is mostly the user's own text (assertion messages, code excerpts) and scores low otherwise.
+     */
+    private static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
+            // pytest
+            + "=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)"
+            + "|collected \\d+ items?|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::"
+            + "|\\S+::\\S+ (PASSED|FAILED|SKIPPED|ERROR)"
+            // cargo, rustc
+            + "|running \\d+ tests?$|test result: |test \\S+ \\.\\.\\. (ok|FAILED|ignored)|error\\[E\\d+\\]"
+            + "|\\s+Compiling \\S+ v\\d|error: could not compile|\\s+--> \\S+:\\d+:\\d+"
+            // go test
+            + "|--- (FAIL|PASS|SKIP): |=== RUN |(ok|FAIL)\\s+\\S+\\s+(\\(cached\\)|[\\d.]+s)$|FAIL$|PASS$"
+            // jest, node:test (TAP)
+            + "|(PASS|FAIL) \\S+\\.(js|ts|jsx|tsx|mjs|cjs)|Test Suites: |Tests: +\\d"
+            + "|\\s+[\u2713\u2715\u221a\u00d7] |\\s+\u25cf |TAP version \\d+|\\s*(not )?ok \\d+ - "
+            + "|# (tests|pass|fail) \\d+"
+            // Maven, Gradle, JUnit XML, npm
+            + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
+            + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
+            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
     private static final Pattern TREE_LINE = Pattern.compile("^[\\s│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
@@ -58,6 +81,10 @@ final class HeuristicContentDetector implements ContentDetector {
                 return ContentType.JSON;
             }
         }
+        if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<testsuite"))
+                && sample.substring(0, Math.min(sample.length(), 4096)).contains("<testsuite")) {
+            return ContentType.BUILD_OUTPUT; // a JUnit XML test report
+        }
         if (first == '<' && looksLikeHtml(trimmed)) {
             return ContentType.HTML;
         }
@@ -66,12 +93,14 @@ final class HeuristicContentDetector implements ContentDetector {
                 || sample.contains("\n@@ -") && sample.contains("\n+++ ")) {
             return ContentType.DIFF;
         }
-        String[] lines = sample.split("\r?\n", SAMPLE_LINES + 1);
+        String[] lines = (sample.indexOf('\u001b') >= 0 ? stripAnsi(sample) : sample).split("\r?\n",
+                SAMPLE_LINES + 1);
         int n = Math.min(lines.length, SAMPLE_LINES);
         int nonEmpty = 0;
         int search = 0;
         int log = 0;
         int build = 0;
+        int buildStrong = 0;
         int tree = 0;
         int code = 0;
         int table = 0;
@@ -99,6 +128,9 @@ final class HeuristicContentDetector implements ContentDetector {
             }
             if (BUILD_LINE.matcher(line).find()) {
                 build++;
+            }
+            if (BUILD_STRONG_LINE.matcher(line).find()) {
+                buildStrong++;
             }
             if (TREE_LINE.matcher(line).matches()) {
                 tree++;
@@ -151,8 +183,14 @@ final class HeuristicContentDetector implements ContentDetector {
             return ContentType.UNKNOWN;
         }
         double total = nonEmpty;
-        if (build >= 2 && build / total >= 0.15) {
+        if (build >= 2 && build / total >= 0.15
+                || buildStrong >= 2 && (buildStrong + build) / total >= 0.05 && log / total < 0.5) {
             return ContentType.BUILD_OUTPUT;
+        }
+        // Timestamped log lines also match the loose "path:line:" shape of search results; a log is
+        // recognised by its line starts (date, time, level, client IP), which search results do not have.
+        if (log / total >= 0.5 && log >= search) {
+            return ContentType.LOG;
         }
         if (search / total >= 0.6) {
             return ContentType.SEARCH;
@@ -251,6 +289,24 @@ final class HeuristicContentDetector implements ContentDetector {
         char last = t.charAt(t.length() - 1);
         return last == ';' || last == '{' || last == '}' || t.endsWith("):") || t.endsWith("=>")
                 || (last == ')' && line.startsWith(" ") && t.indexOf('(') > 0 && t.indexOf(' ') < 0);
+    }
+
+    /** {@code text} without ANSI escape sequences, so coloured output matches the same patterns. */
+    private static String stripAnsi(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        for (int p = 0; p < n; p++) {
+            char c = text.charAt(p);
+            if (c == 0x1b && p + 1 < n && text.charAt(p + 1) == '[') {
+                p += 2;
+                while (p < n && (text.charAt(p) < 0x40 || text.charAt(p) > 0x7e)) {
+                    p++;
+                }
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     private static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
