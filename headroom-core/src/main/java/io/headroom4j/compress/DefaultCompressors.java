@@ -1,6 +1,9 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.diff.DiffCompressor;
+import io.headroom4j.compress.search.SearchResultCompressor;
+import io.headroom4j.compress.tree.TreeCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 
@@ -14,6 +17,9 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.SEARCH, new SearchResultCompressor());
+        b.register(ContentType.DIFF, new DiffCompressor());
+        b.register(ContentType.TREE, new TreeCompressor());
         return b.build();
     }
 

@@ -1,6 +1,7 @@
 package io.headroom4j.compress.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class SearchResultCompressor implements Compressor {
 
     private static final int CONTEXT_RADIUS = 2;
     private static final int MAX_LISTED_FILES = 20;
+    private static final int SMALL_OMISSION_CHARS = 160;
     private static final Pattern IMPORTANT = Pattern.compile(
             "(?i)\\b(error|exception|fail(ed|ure)?|fatal|panic|warn(ing)?|todo|fixme|deprecated|security)\\b");
 
@@ -168,7 +170,13 @@ public final class SearchResultCompressor implements Compressor {
             List<Hit> omitted = new ArrayList<>();
             int duplicates = 0;
             boolean[] keep = chooseLines(file.hits, queryTerms);
+            keepAllWhenOmissionIsSmall(file.hits, keep);
+            boolean hasContext = false;
+            for (Hit h : file.hits) {
+                hasContext |= !h.isMatch();
+            }
             Set<String> seen = new HashSet<>();
+            int lastShown = -1;
             for (int i = 0; i < file.hits.size(); i++) {
                 Hit h = file.hits.get(i);
                 String shown = h.grouped();
@@ -176,7 +184,11 @@ public final class SearchResultCompressor implements Compressor {
                     duplicates++;
                     omitted.add(h);
                 } else if (keep[i]) {
+                    if (hasContext && lastShown >= 0 && h.number() != lastShown + 1) {
+                        out.append("--\n");   // grep's own group separator, where kept lines are not adjacent
+                    }
                     out.append(shown).append('\n');
+                    lastShown = h.number();
                 } else {
                     omitted.add(h);
                 }
@@ -308,6 +320,21 @@ public final class SearchResultCompressor implements Compressor {
             }
         }
         return keep;
+    }
+
+    /** A marker costs about as much as two short lines; omitting less than that is a loss. */
+    private static void keepAllWhenOmissionIsSmall(List<Hit> hits, boolean[] keep) {
+        int omittedChars = 0;
+        int omitted = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            if (!keep[i]) {
+                omitted++;
+                omittedChars += hits.get(i).grouped().length();
+            }
+        }
+        if (omitted <= 2 && omittedChars <= SMALL_OMISSION_CHARS) {
+            Arrays.fill(keep, true);
+        }
     }
 
     private static double lineScore(String text, List<String> queryTerms) {
