@@ -85,9 +85,12 @@ final class SearchGrouping {
         return String.join("\n", out);
     }
 
+    /**
+     * A heading is a non-empty line followed by a result line, at the start or after a blank line; it may
+     * itself look like a result ({@code 12-notes.md}), which is why position, not shape, decides.
+     */
     private static boolean headerAt(List<String> lines, int j) {
-        return j + 1 < lines.size() && !lines.get(j).isEmpty() && SearchParser.numberEnd(lines.get(j), 0) < 0
-                && SearchParser.numberEnd(lines.get(j + 1), 0) > 0;
+        return j + 1 < lines.size() && !lines.get(j).isEmpty() && SearchParser.numberEnd(lines.get(j + 1), 0) > 0;
     }
 
     private static int estimate(List<String> lines) {

@@ -35,8 +35,9 @@ final class SearchParser {
             nonBlank++;
             if (numberEnd(line, 0) > 0) {
                 numbered++;
-            } else if (i + 1 < n && numberEnd(lines.get(i + 1), 0) > 0 && (i == 0 || lines.get(i - 1).isEmpty())) {
-                headers++;
+            } else if (i + 1 < n && numberEnd(lines.get(i + 1), 0) > 0 && (i == 0 || lines.get(i - 1).isEmpty())
+                    && earliest(line, ':') < 0 && earliest(line, '-') < 0) {
+                headers++;   // a heading is a bare path; "a.js:1:x" above "2-y" is flat output
             }
         }
         if (headers > 0 && numbered + headers >= nonBlank * 0.8) {
@@ -108,6 +109,19 @@ final class SearchParser {
             if (h != null) {
                 results++;
                 prev = h.path().isEmpty() ? null : h.path();
+            }
+        }
+        boolean anyPath = false;
+        for (Hit h : hits) {
+            anyPath |= h != null && !h.path().isEmpty();
+        }
+        if (anyPath) {
+            // "7:text" among "path:N:text" lines has no file to belong to; keep it as an ordinary line.
+            for (int i = 0; i < n; i++) {
+                if (hits[i] != null && hits[i].path().isEmpty()) {
+                    hits[i] = null;
+                    results--;
+                }
             }
         }
         return new Parsed(hits, false, results, 0);

@@ -143,11 +143,17 @@ public final class SearchResultCompressor implements Compressor {
                 boolean isHeader = parsed.heading() && i + 1 < hits.length && hits[i + 1] != null
                         && !line.isEmpty() && hits[i + 1].path().equals(line);
                 if (!line.isEmpty() && !line.equals("--") && !isHeader) {
+                    if (SearchParser.numberEnd(line, 0) > 0) {
+                        return null;   // a stray "7:text" would read as a line of whatever file precedes it
+                    }
                     others.add(line);
                 }
                 continue;
             }
             files.computeIfAbsent(h.path(), FileGroup::new).hits.add(h);
+        }
+        if (files.containsKey("") && !others.isEmpty()) {
+            return null;   // path-less lines beside other text: the file each belongs to is unclear
         }
         List<FileGroup> groups = new ArrayList<>(files.values());
         rank(groups, context.query());

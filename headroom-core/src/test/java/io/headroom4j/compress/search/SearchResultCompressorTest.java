@@ -190,19 +190,24 @@ final class SearchResultCompressorTest {
         }
     }
 
-    /** Every {@code N:text} line under a heading re-forms, with that heading, a line of the original. */
+    /**
+     * Every {@code N:text} line under a heading re-forms, with that heading, a line of the original. A heading
+     * is the line after a blank line (or the first line) when a result line follows it.
+     */
     static void assertEveryResultLineIsOriginal(String output, Set<String> originals) {
         String path = null;
         List<String> lines = TextLines.split(output);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int end = SearchParser.numberEnd(line, 0);
-            if (end > 0 && path != null) {
+            boolean heading = (i == 0 || lines.get(i - 1).isEmpty()) && !line.isEmpty() && !line.startsWith("[")
+                    && i + 1 < lines.size() && SearchParser.numberEnd(lines.get(i + 1), 0) > 0;
+            if (heading) {
+                path = line;
+            } else if (end > 0 && path != null) {
                 char sep = line.charAt(end);
                 String flat = path.isEmpty() ? line : path + sep + line.substring(0, end) + sep + line.substring(end + 1);
                 assertThat(originals).as("line %d of output", i).contains(flat);
-            } else if (end < 0 && !line.isEmpty() && !line.startsWith("[") && !line.equals("--")) {
-                path = line;
             }
         }
     }
