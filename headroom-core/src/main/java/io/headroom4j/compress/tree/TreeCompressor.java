@@ -98,8 +98,8 @@ public final class TreeCompressor implements Compressor {
             if (isProblem(label)) {
                 problems++;
                 keepWithAncestors(i, keep, tree.parent());
-                continue;
             }
+            // Problem lines count as versions too: "x@1 invalid" beside "x@2" is a conflict to show.
             Pkg pkg = Pkg.of(label);
             if (pkg != null) {
                 versions.computeIfAbsent(pkg.name(), k -> new LinkedHashMap<>())
