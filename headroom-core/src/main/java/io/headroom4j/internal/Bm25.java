@@ -1,17 +1,19 @@
 package io.headroom4j.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Okapi BM25 relevance of short documents (files, lines, items) to a keyword query. Stateless, thread-safe
- * and deterministic.
+ * Okapi BM25 relevance of short documents (lines, JSON items, paragraphs) to a keyword query. Stateless
+ * and thread-safe; deterministic.
  *
  * <p>Tokens are maximal runs of letters and digits, lower-cased, also split where a lower-case letter or
- * digit meets an upper-case one, so {@code TimeoutException} yields {@code timeout} and {@code exception}.
- * Scoring follows Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond" (2009),
- * with {@code k1 = 1.2}, {@code b = 0.75} and Lucene's always-positive idf
- * {@code ln(1 + (N - df + 0.5) / (df + 0.5))}.
+ * digit is followed by an upper-case one, so {@code TimeoutException} yields {@code timeout} and
+ * {@code exception}. Only query terms are counted: a document is scanned once, hashing each token as it
+ * goes and comparing it with the (few) query terms, so nothing is allocated per token. Scoring follows
+ * Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond" (2009), with
+ * {@code k1 = 1.2}, {@code b = 0.75} and Lucene's always-positive idf {@code ln(1 + (N - df + 0.5) / (df + 0.5))}.
  */
 public final class Bm25 {
 
@@ -33,7 +35,7 @@ public final class Bm25 {
         }
         int n = text.length();
         int i = 0;
-        while (i < n && out.size() < MAX_QUERY_TERMS) {
+        while (i < n) {
             while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
@@ -41,8 +43,12 @@ public final class Bm25 {
                 break;
             }
             int end = tokenEnd(text, i, n);
-            String t = lower(text, i, end);
-            if (!out.contains(t)) {
+            StringBuilder sb = new StringBuilder(end - i);
+            for (int j = i; j < end; j++) {
+                sb.append(Character.toLowerCase(text.charAt(j)));
+            }
+            String t = sb.toString();
+            if (!out.contains(t) && out.size() < MAX_QUERY_TERMS) {
                 out.add(t);
             }
             i = end;
@@ -55,7 +61,10 @@ public final class Bm25 {
         return score(docs, terms(query));
     }
 
-    /** BM25 score of each document for lower-case {@code queryTerms}, as {@link #terms} makes them. */
+    /**
+     * BM25 score of each document for the given lower-case {@code queryTerms} (as {@link #terms} makes
+     * them); 0 for documents sharing no term.
+     */
     public static double[] score(List<? extends CharSequence> docs, List<String> queryTerms) {
         int nDocs = docs.size();
         double[] scores = new double[nDocs];
@@ -63,56 +72,146 @@ public final class Bm25 {
         if (nDocs == 0 || q == 0) {
             return scores;
         }
-        int[][] tf = new int[nDocs][q];
+        String[] terms = new String[q];
+        int[] termHash = new int[q];
+        for (int t = 0; t < q; t++) {
+            terms[t] = queryTerms.get(t);
+            termHash[t] = terms[t].hashCode();
+        }
         int[] lengths = new int[nDocs];
         int[] df = new int[q];
+        // Sparse term frequencies: only documents with at least one query term are kept.
+        int[] matchedDocs = new int[Math.min(nDocs, 1024)];
+        int[] tfs = new int[matchedDocs.length * q];
+        int matched = 0;
+        int[] tf = new int[q];
         long totalLength = 0;
         for (int d = 0; d < nDocs; d++) {
             CharSequence doc = docs.get(d);
-            int n = doc.length();
-            int i = 0;
-            int len = 0;
-            while (i < n) {
-                while (i < n && !Character.isLetterOrDigit(doc.charAt(i))) {
-                    i++;
-                }
-                if (i >= n) {
-                    break;
-                }
-                int end = tokenEnd(doc, i, n);
-                len++;
-                for (int t = 0; t < q; t++) {
-                    if (equalsLower(doc, i, end, queryTerms.get(t))) {
-                        tf[d][t]++;
-                    }
-                }
-                i = end;
-            }
+            Arrays.fill(tf, 0);
+            int len = countTokens(doc, terms, termHash, tf);
             lengths[d] = len;
             totalLength += len;
+            boolean any = false;
             for (int t = 0; t < q; t++) {
-                if (tf[d][t] > 0) {
+                if (tf[t] > 0) {
                     df[t]++;
+                    any = true;
                 }
+            }
+            if (any) {
+                if (matched == matchedDocs.length) {
+                    matchedDocs = Arrays.copyOf(matchedDocs, matched * 2);
+                    tfs = Arrays.copyOf(tfs, matchedDocs.length * q);
+                }
+                matchedDocs[matched] = d;
+                System.arraycopy(tf, 0, tfs, matched * q, q);
+                matched++;
             }
         }
-        double avg = Math.max(1.0, (double) totalLength / nDocs);
+        double avgLength = Math.max(1.0, (double) totalLength / nDocs);
+        double[] idf = new double[q];
         for (int t = 0; t < q; t++) {
-            if (df[t] == 0) {
-                continue;
-            }
-            double idf = Math.log(1.0 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
-            for (int d = 0; d < nDocs; d++) {
-                int f = tf[d][t];
+            idf[t] = Math.log(1.0 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
+        }
+        for (int m = 0; m < matched; m++) {
+            int d = matchedDocs[m];
+            double norm = K1 * (1.0 - B + B * lengths[d] / avgLength);
+            double s = 0.0;
+            for (int t = 0; t < q; t++) {
+                int f = tfs[m * q + t];
                 if (f > 0) {
-                    double norm = K1 * (1 - B + B * lengths[d] / avg);
-                    scores[d] += idf * f * (K1 + 1) / (f + norm);
+                    s += idf[t] * (f * (K1 + 1.0)) / (f + norm);
                 }
             }
+            scores[d] = s;
         }
         return scores;
     }
 
+    /**
+     * Indexes of the at most {@code limit} best-scoring documents with a positive score, in ascending
+     * (original) order. Ties go to the earlier document, so the choice is deterministic.
+     */
+    public static int[] best(double[] scores, int limit) {
+        int positive = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                positive++;
+            }
+        }
+        int[] idx = new int[positive];
+        int k = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                idx[k++] = i;
+            }
+        }
+        if (positive > limit) {
+            Integer[] boxed = new Integer[positive];
+            for (int i = 0; i < positive; i++) {
+                boxed[i] = idx[i];
+            }
+            // Stable sort by score descending keeps earlier documents first among equals.
+            Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
+            idx = new int[Math.max(0, limit)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = boxed[i];
+            }
+            Arrays.sort(idx);
+        }
+        return idx;
+    }
+
+    /** Number of positive scores. */
+    public static int countPositive(double[] scores) {
+        int n = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int countTokens(CharSequence doc, String[] terms, int[] termHash, int[] tf) {
+        int n = doc.length();
+        int tokens = 0;
+        int i = 0;
+        while (i < n) {
+            char c = doc.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(doc, i, n);
+            tokens++;
+            int h = 0;
+            for (int j = i; j < end; j++) {
+                h = 31 * h + Character.toLowerCase(doc.charAt(j));
+            }
+            int len = end - i;
+            for (int t = 0; t < terms.length; t++) {
+                if (termHash[t] == h && terms[t].length() == len && sameLowerCase(doc, i, terms[t])) {
+                    tf[t]++;
+                    break;
+                }
+            }
+            i = end;
+        }
+        return tokens;
+    }
+
+    private static boolean sameLowerCase(CharSequence doc, int start, String term) {
+        for (int j = 0; j < term.length(); j++) {
+            if (Character.toLowerCase(doc.charAt(start + j)) != term.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of the token starting at {@code start}: letters and digits, split before a lower-to-upper step. */
     private static int tokenEnd(CharSequence s, int start, int n) {
         int i = start + 1;
         while (i < n) {
@@ -127,25 +226,5 @@ public final class Bm25 {
             i++;
         }
         return i;
-    }
-
-    private static String lower(CharSequence s, int from, int to) {
-        StringBuilder sb = new StringBuilder(to - from);
-        for (int j = from; j < to; j++) {
-            sb.append(Character.toLowerCase(s.charAt(j)));
-        }
-        return sb.toString();
-    }
-
-    private static boolean equalsLower(CharSequence s, int from, int to, String term) {
-        if (to - from != term.length()) {
-            return false;
-        }
-        for (int j = from; j < to; j++) {
-            if (Character.toLowerCase(s.charAt(j)) != term.charAt(j - from)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the compressors (line splitting, BM25 relevance, ANSI stripping, token gates); not part
- * of the public API and free to change between releases.
+ * Helpers shared by the modules of Headroom4j and not part of its API; they may change in any release.
+ * {@link io.headroom4j.internal.Bm25} ranks lines or items against a query.
  */
 package io.headroom4j.internal;
