@@ -19,7 +19,9 @@ import io.headroom4j.internal.TokenGate;
  * Compresses tree listings: {@code npm ls --all}, {@code tree}, {@code find}, {@code ls -R},
  * {@code mvn dependency:tree}, {@code cargo tree}.
  *
- * <p><b>Lossless:</b> none yet; content comes back unchanged when lossy output is not allowed.
+ * <p><b>Lossless ({@code tree.paths}):</b> a {@code find} listing is written as an indented tree of path
+ * segments ({@link PathIndent}), used only when checked to decode back exactly; other listings pass through
+ * unchanged when lossy output is not allowed.
  *
  * <p><b>Lossy</b> (only when {@link CompressionContext#allowsLossy()} and the input has at least
  * {@code lossyMinTokens} tokens) keeps, verbatim and in their original order:
@@ -43,6 +45,8 @@ public final class TreeCompressor implements Compressor {
 
     /** The transform name in results and the store. */
     public static final String TRANSFORM = "tree.select";
+    /** The transform name of the lossless form of {@code find} listings. */
+    public static final String LOSSLESS = "tree.paths";
 
     private static final Pattern ALWAYS_PROBLEM = Pattern.compile("UNMET|ERR!");
     private static final Pattern STATUS_PROBLEM = Pattern.compile(
@@ -64,16 +68,21 @@ public final class TreeCompressor implements Compressor {
         if (content.isEmpty()) {
             return Compressed.unchanged(content, TRANSFORM, "empty");
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "tree listings have no lossless form yet");
-        }
-        if (!TokenGate.atLeast(context.tokens(), content, context.config().lossyMinTokens())) {
-            return Compressed.unchanged(content, TRANSFORM, "below lossyMinTokens");
-        }
         List<String> lines = TextLines.split(content);
         TreeParser.Parsed tree = TreeParser.parse(lines);
         if (tree.entries() < 3) {
             return Compressed.unchanged(content, TRANSFORM, "no tree recognised");
+        }
+        Compressed lossless = Compressed.unchanged(content, LOSSLESS, "only find listings have a lossless form");
+        if (tree.style() == TreeParser.Style.PATHS) {
+            String indented = PathIndent.encode(lines);
+            if (indented.length() < content.length() && PathIndent.decode(indented).equals(content)) {
+                lossless = Compressed.lossless(indented, LOSSLESS, "paths written once, as an indented tree");
+            }
+        }
+        if (!context.allowsLossy() || !TokenGate.atLeast(context.tokens(), content,
+                context.config().lossyMinTokens())) {
+            return lossless;
         }
         int n = lines.size();
         boolean[] keep = new boolean[n];
@@ -131,8 +140,8 @@ public final class TreeCompressor implements Compressor {
             fill(keep, depth, tree.parent(), Math.max(MIN_FILL, (int) (tree.entries() * FILL_FRACTION)));
         }
         Compressed result = render(lines, tree, keep, isDedup, context);
-        if (result == null) {
-            return Compressed.unchanged(content, TRANSFORM, "nothing to omit");
+        if (result == null || result.output().length() >= lossless.output().length()) {
+            return lossless;
         }
         String note = result.note() + "; kept " + Markers.units(problems, "problem line", "problem lines") + ", "
                 + Markers.units(conflicts, "package", "packages") + " at several versions; "

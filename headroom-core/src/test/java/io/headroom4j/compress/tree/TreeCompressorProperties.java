@@ -52,6 +52,32 @@ final class TreeCompressorProperties {
         }
     }
 
+    @Property(tries = 300)
+    void indentedPathsDecodeToTheFindListing(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int size) {
+        Random random = new Random(seed);
+        List<String> paths = new ArrayList<>();
+        List<String> stack = new ArrayList<>();
+        stack.add(random.nextBoolean() ? "." : "root dir");
+        paths.add(stack.get(0));
+        for (int i = 1; i < size; i++) {
+            while (stack.size() > 1 && random.nextInt(3) == 0) {
+                stack.remove(stack.size() - 1);
+            }
+            String name = random.nextInt(10) == 0 ? " lead" : "n" + random.nextInt(5) + (random.nextBoolean() ? ".js" : "");
+            String path = stack.get(stack.size() - 1) + "/" + name;
+            paths.add(path);
+            if (random.nextBoolean()) {
+                stack.add(path);
+            }
+        }
+        String input = String.join("\n", paths) + (random.nextBoolean() ? "\n" : "");
+        Compressed c = compressor.compress(input, Fixtures.lossless());
+        assertThat(c.lossless()).isTrue();
+        if (!c.output().equals(input)) {
+            assertThat(PathIndent.decode(c.output())).isEqualTo(input);
+        }
+    }
+
     /** An {@code npm ls --all}-shaped tree drawn exactly as npm draws it. */
     static String npmTree(Random random, int size) {
         List<Integer> depth = new ArrayList<>();

@@ -108,6 +108,17 @@ final class TreeCompressorTest {
     }
 
     @Test
+    void writesFindListingsAsAnIndentedTreeLosslessly() {
+        String input = Fixtures.read("tree/find-eslint.txt");
+        Compressed c = compressor.compress(input, Fixtures.lossless());
+        assertThat(c.lossless()).isTrue();
+        assertThat(c.transform()).isEqualTo(TreeCompressor.LOSSLESS);
+        assertThat(PathIndent.decode(c.output())).isEqualTo(input);
+        assertThat(c.output()).startsWith("eslint\n  README.md\n  LICENSE\n  conf\n    globals.js\n");
+        assertThat(Fixtures.saved(input, c.output())).isGreaterThan(0.3);
+    }
+
+    @Test
     void neverThrowsOnBadInput() {
         String huge = "├── " + "x".repeat(3_000_000);
         for (String bad : List.of(huge, "a\n" + huge + "\n├── b\n└── c", "\u0000\u0001├──\n│\n└", "├─┬\n│ └──\n",
