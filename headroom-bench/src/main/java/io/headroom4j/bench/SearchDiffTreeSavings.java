@@ -1,6 +1,8 @@
 package io.headroom4j.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,11 @@ import io.headroom4j.token.TokenCounters;
 
 /**
  * Prints, as a Markdown table, the o200k_base tokens saved by the search, diff and tree compressors on each
- * real fixture, lossless and lossy separately (default config; lossy query {@code "error handling"}). Run from
- * the repository root: {@code java -cp <bench classpath> io.headroom4j.bench.SearchDiffTreeSavings [fixturesDir]}.
+ * real fixture, lossless and lossy separately (default config; lossy query {@code "error handling"}), and the
+ * throughput of each in MB of input per second of the compressing thread's CPU time. CPU time, unlike wall
+ * time, is not inflated when other processes share the cores; {@link SearchDiffTreeBenchmark} gives JMH's
+ * wall-clock view. Run from the repository root:
+ * {@code java -cp <bench classpath> io.headroom4j.bench.SearchDiffTreeSavings [fixturesDir]}.
  */
 public final class SearchDiffTreeSavings {
 
@@ -45,20 +50,41 @@ public final class SearchDiffTreeSavings {
         Path dir = Path.of(args.length > 0 ? args[0] : "headroom-core/src/test/resources/fixtures");
         TokenCounter tokens = TokenCounters.o200k();
         HeadroomConfig config = HeadroomConfig.defaults();
-        System.out.println("| Fixture | Tokens | Lossless saved | Lossy saved | Lossy transform |");
-        System.out.println("|---|---:|---:|---:|---|");
+        System.out.println("| Fixture | Tokens | Lossless saved | Lossy saved | Lossy transform | Lossless MB/s "
+                + "| Lossy MB/s |");
+        System.out.println("|---|---:|---:|---:|---|---:|---:|");
         for (String f : FIXTURES) {
             String input = Files.readString(dir.resolve(f), StandardCharsets.UTF_8);
             Compressor c = f.startsWith("search/") ? new SearchResultCompressor()
                     : f.startsWith("diff/") ? new DiffCompressor() : new TreeCompressor();
-            Compressed lossless = c.compress(input, CompressionContext.lossless(config));
-            Compressed lossy = c.compress(input, new CompressionContext(config, "error handling", null, tokens,
-                    new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30)));
+            CompressionContext losslessContext = CompressionContext.lossless(config);
+            CompressionContext lossyContext = new CompressionContext(config, "error handling", null, tokens,
+                    new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30));
+            Compressed lossless = c.compress(input, losslessContext);
+            Compressed lossy = c.compress(input, lossyContext);
             int before = tokens.count(input);
-            System.out.printf(Locale.ROOT, "| `%s` | %,d | %.1f%% | %.1f%% | %s |%n", f, before,
+            double bytes = input.getBytes(StandardCharsets.UTF_8).length;
+            System.out.printf(Locale.ROOT, "| `%s` | %,d | %.1f%% | %.1f%% | %s | %.0f | %.0f |%n", f, before,
                     saved(before, tokens.count(lossless.output())), saved(before, tokens.count(lossy.output())),
-                    lossy.lossless() ? "(none: " + lossy.note() + ")" : lossy.transform());
+                    lossy.lossless() ? "(none: " + lossy.note() + ")" : lossy.transform(),
+                    bytes / cpuSecondsPerOp(c, input, losslessContext) / 1e6,
+                    bytes / cpuSecondsPerOp(c, input, lossyContext) / 1e6);
         }
+    }
+
+    /** Mean CPU seconds of this thread per call, after a warm-up, over about half a CPU second. */
+    private static double cpuSecondsPerOp(Compressor c, String input, CompressionContext context) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 30; i++) {
+            c.compress(input, context);
+        }
+        long start = mx.getCurrentThreadCpuTime();
+        int n = 0;
+        while (mx.getCurrentThreadCpuTime() - start < 500_000_000L) {
+            c.compress(input, context);
+            n++;
+        }
+        return (mx.getCurrentThreadCpuTime() - start) / 1e9 / n;
     }
 
     private static double saved(int before, int after) {

@@ -20,20 +20,15 @@ public final class TokenGate {
         if (text.length() < min) {
             return false;
         }
-        // Code and tool output average 3-4 characters a token, so a prefix of 4x usually decides; a token
-        // rarely spans more than 16 characters, so 16x nearly always does (SearchDiffTreeBenchmark).
-        int small = (int) Math.min(text.length(), 4L * min);
-        int count = counter.count(text.substring(0, small));
-        if (count >= min) {
-            return true;
+        // Tokens grow about linearly with length, so a prefix of 4x (code and tool output average 3-4
+        // characters a token) usually decides, and its count tells how long a second prefix must be.
+        int prefix = (int) Math.min(text.length(), 4L * min);
+        int count = counter.count(text.substring(0, prefix));
+        while (count < min && prefix < text.length()) {
+            double perToken = (double) prefix / Math.max(1, count);
+            prefix = (int) Math.min(text.length(), Math.max(2L * prefix, (long) (perToken * min * 1.25)));
+            count = counter.count(text.substring(0, prefix));
         }
-        if (small == text.length()) {
-            return false;
-        }
-        int large = (int) Math.min(text.length(), 16L * min);
-        if (counter.count(text.substring(0, large)) >= min) {
-            return true;
-        }
-        return large < text.length() && counter.count(text) >= min;
+        return count >= min;
     }
 }

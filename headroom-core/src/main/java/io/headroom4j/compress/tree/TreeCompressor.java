@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,6 @@ public final class TreeCompressor implements Compressor {
     /** The transform name of the lossless form of {@code find} listings. */
     public static final String LOSSLESS = "tree.paths";
 
-    private static final Pattern ALWAYS_PROBLEM = Pattern.compile("UNMET|ERR!");
     private static final Pattern STATUS_PROBLEM = Pattern.compile(
             "(?i)\\b(invalid|missing|extraneous|overridden|conflicts?|error|peer dep)\\b");
     private static final int MAX_MARKERS = 1;
@@ -213,11 +213,21 @@ public final class TreeCompressor implements Compressor {
     }
 
     static boolean isProblem(String label) {
-        if (ALWAYS_PROBLEM.matcher(label).find()) {
+        if (label.contains("UNMET") || label.contains("ERR!")) {
             return true;
         }
         int space = label.indexOf(' ');
-        return space >= 0 && STATUS_PROBLEM.matcher(label).region(space, label.length()).find();
+        if (space < 0) {
+            return false;
+        }
+        // Most labels carry no status word at all; look for the letters before running the regex.
+        String status = label.substring(space).toLowerCase(Locale.ROOT);
+        if (!status.contains("invalid") && !status.contains("missing") && !status.contains("extraneous")
+                && !status.contains("overridden") && !status.contains("conflict") && !status.contains("error")
+                && !status.contains("peer dep")) {
+            return false;
+        }
+        return STATUS_PROBLEM.matcher(label).region(space, label.length()).find();
     }
 
     /**
