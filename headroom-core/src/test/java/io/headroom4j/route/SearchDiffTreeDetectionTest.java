@@ -2,6 +2,7 @@ package io.headroom4j.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,5 +37,19 @@ final class SearchDiffTreeDetectionTest {
         "tree/mvn-dependency-tree-core.txt", "tree/mvn-dependency-tree-verbose-cli-bench.txt"})
     void detectsTreeListings(String fixture) {
         assertThat(detector.detect(Fixtures.read(fixture))).isEqualTo(ContentType.TREE);
+    }
+
+    @Test
+    void timestampedLogsAreNotSearchResults() {
+        StringBuilder app = new StringBuilder();
+        StringBuilder access = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            app.append("2026-11-24 06:12:").append(10 + i % 50).append(".123 INFO [main] c.e.OrderService - order ")
+                    .append(i).append(" stored in ").append(i % 7).append("ms\n");
+            access.append("10.0.0.").append(i % 9).append(" - - [24/Nov/2026:06:12:").append(10 + i % 50)
+                    .append(" +0000] \"GET /api/orders/").append(i).append(" HTTP/1.1\" 200 512\n");
+        }
+        assertThat(detector.detect(app.toString())).isEqualTo(ContentType.LOG);
+        assertThat(detector.detect(access.toString())).isEqualTo(ContentType.LOG);
     }
 }
