@@ -1,6 +1,8 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.build.BuildOutputCompressor;
+import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.compress.diff.DiffCompressor;
 import io.headroom4j.compress.search.SearchResultCompressor;
 import io.headroom4j.compress.tree.TreeCompressor;
@@ -17,6 +19,8 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.LOG, new LogCompressor());
+        b.register(ContentType.BUILD_OUTPUT, new BuildOutputCompressor());
         b.register(ContentType.SEARCH, new SearchResultCompressor());
         b.register(ContentType.DIFF, new DiffCompressor());
         b.register(ContentType.TREE, new TreeCompressor());

@@ -2,7 +2,6 @@ package io.headroom4j.route;
 
 import java.util.regex.Pattern;
 
-import io.headroom4j.internal.Ansi;
 
 /**
  * Detects content types from a sample of the text's first lines, with cheap character scans and a few
@@ -23,6 +22,29 @@ final class HeuristicContentDetector implements ContentDetector {
                     + "=+ (test session starts|FAILURES|ERRORS|short test summary)|test result: |running \\d+ tests?|"
                     + "--- (PASS|FAIL): |=== RUN |ok +\\S+ +\\d|npm (ERR!|WARN)|\\s+(Compiling|Finished|Running) |"
                     + "<testsuite|<\\?xml.*\\?>\\s*$|\\s*at .+\\(.*\\)$|Downloading from |Downloaded from )");
+    /**
+     * Lines that only build tools and test runners print (pytest, cargo, go test, jest, node:test/TAP, Maven,
+     * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
+     * test output is mostly the user's own text (assertion messages, code excerpts) and scores low otherwise.
+     */
+    private static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
+            // pytest
+            + "=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)"
+            + "|collected \\d+ items?|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::"
+            + "|\\S+::\\S+ (PASSED|FAILED|SKIPPED|ERROR)"
+            // cargo, rustc
+            + "|running \\d+ tests?$|test result: |test \\S+ \\.\\.\\. (ok|FAILED|ignored)|error\\[E\\d+\\]"
+            + "|\\s+Compiling \\S+ v\\d|error: could not compile|\\s+--> \\S+:\\d+:\\d+"
+            // go test
+            + "|--- (FAIL|PASS|SKIP): |=== RUN |(ok|FAIL)\\s+\\S+\\s+(\\(cached\\)|[\\d.]+s)$|FAIL$|PASS$"
+            // jest, node:test (TAP)
+            + "|(PASS|FAIL) \\S+\\.(js|ts|jsx|tsx|mjs|cjs)|Test Suites: |Tests: +\\d"
+            + "|\\s+[\u2713\u2715\u221a\u00d7] |\\s+\u25cf |TAP version \\d+|\\s*(not )?ok \\d+ - "
+            + "|# (tests|pass|fail) \\d+"
+            // Maven, Gradle, JUnit XML, npm
+            + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
+            + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
+            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
     private static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
@@ -51,6 +73,10 @@ final class HeuristicContentDetector implements ContentDetector {
                 return ContentType.JSON;
             }
         }
+        if ((trimmed.startsWith("<?xml") || trimmed.startsWith("<testsuite"))
+                && sample.substring(0, Math.min(sample.length(), 4096)).contains("<testsuite")) {
+            return ContentType.BUILD_OUTPUT; // a JUnit XML test report
+        }
         if (trimmed.startsWith("<!DOCTYPE html") || trimmed.startsWith("<!doctype html") || trimmed.startsWith("<html")
                 || (first == '<' && sample.contains("</div>") && sample.contains("<"))) {
             return ContentType.HTML;
@@ -60,16 +86,14 @@ final class HeuristicContentDetector implements ContentDetector {
                 || sample.contains("\n@@ -") && sample.contains("\n+++ ")) {
             return ContentType.DIFF;
         }
-        if (sample.indexOf('\u001b') >= 0) {
-            // Colour codes (rg --color=always, coloured logs) would hide every line shape below.
-            sample = Ansi.strip(sample);
-        }
-        String[] lines = sample.split("\r?\n", SAMPLE_LINES + 1);
+        String[] lines = (sample.indexOf('\u001b') >= 0 ? stripAnsi(sample) : sample).split("\r?\n",
+                SAMPLE_LINES + 1);
         int n = Math.min(lines.length, SAMPLE_LINES);
         int nonEmpty = 0;
         int search = 0;
         int log = 0;
         int build = 0;
+        int buildStrong = 0;
         int tree = 0;
         int code = 0;
         int table = 0;
@@ -104,6 +128,9 @@ final class HeuristicContentDetector implements ContentDetector {
             if (BUILD_LINE.matcher(line).find()) {
                 build++;
             }
+            if (BUILD_STRONG_LINE.matcher(line).find()) {
+                buildStrong++;
+            }
             if (TREE_LINE.matcher(line).matches()) {
                 tree++;
             }
@@ -134,8 +161,14 @@ final class HeuristicContentDetector implements ContentDetector {
         if (mvnTree >= 3 && mvnTree / total >= 0.3) {
             return ContentType.TREE;
         }
-        if (build >= 2 && build / total >= 0.15) {
+        if (build >= 2 && build / total >= 0.15
+                || buildStrong >= 2 && (buildStrong + build) / total >= 0.05 && log / total < 0.5) {
             return ContentType.BUILD_OUTPUT;
+        }
+        // Timestamped log lines also match the loose "path:line:" shape of search results; a log is
+        // recognised by its line starts (date, time, level, client IP), which search results do not have.
+        if (log / total >= 0.5 && log >= search) {
+            return ContentType.LOG;
         }
         if (search / total >= 0.6 || (search + numbered + headings) / total >= 0.8 && numbered + search >= 3
                 && (headings > 0 || numbered / total >= 0.8)) {
@@ -161,6 +194,24 @@ final class HeuristicContentDetector implements ContentDetector {
             return ContentType.LOG;
         }
         return ContentType.UNKNOWN;
+    }
+
+    /** {@code text} without ANSI escape sequences, so coloured output matches the same patterns. */
+    private static String stripAnsi(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        for (int p = 0; p < n; p++) {
+            char c = text.charAt(p);
+            if (c == 0x1b && p + 1 < n && text.charAt(p + 1) == '[') {
+                p += 2;
+                while (p < n && (text.charAt(p) < 0x40 || text.charAt(p) > 0x7e)) {
+                    p++;
+                }
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** {@code find} output (one path per line) or {@code ls -R} output (sections headed {@code dir:}). */
