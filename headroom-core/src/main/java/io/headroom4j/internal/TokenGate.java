@@ -2,10 +2,38 @@ package io.headroom4j.internal;
 
 import io.headroom4j.token.TokenCounter;
 
-/** Checks a token threshold without tokenizing a long input in full. */
+/** Cheap checks of whether text reaches a token count, without tokenizing more than needed. */
 public final class TokenGate {
 
     private TokenGate() {
+    }
+
+    /**
+     * True when {@code text} has at least {@code min} tokens. Every token covers at least one character,
+     * so short text is rejected without counting; for the tiktoken encodings a word or letter/digit-run
+     * count that reaches {@code min} decides at once (see {@link #hasAtLeast}); long text is otherwise
+     * decided on a prefix when that prefix already reaches {@code min}.
+     */
+    public static boolean atLeast(TokenCounter counter, String text, int min) {
+        if (min <= 0) {
+            return true;
+        }
+        if (text.length() < min) {
+            return false;
+        }
+        if (lowerBoundReaches(counter, text, min)) {
+            return true;
+        }
+        // Tokens grow about linearly with length, so a prefix of 4x (code and tool output average 3-4
+        // characters a token) usually decides, and its count tells how long a second prefix must be.
+        int prefix = (int) Math.min(text.length(), 4L * min);
+        int count = counter.count(text.substring(0, prefix));
+        while (count < min && prefix < text.length()) {
+            double perToken = (double) prefix / Math.max(1, count);
+            prefix = (int) Math.min(text.length(), Math.max(2L * prefix, (long) (perToken * min * 1.25)));
+            count = counter.count(text.substring(0, prefix));
+        }
+        return count >= min;
     }
 
     /**
@@ -22,12 +50,14 @@ public final class TokenGate {
         if (min <= 0) {
             return true;
         }
+        return lowerBoundReaches(tokens, content, min) || tokens.count(content) >= min;
+    }
+
+    /** True when a proven lower bound of the tiktoken count (words, letter/digit runs) reaches {@code min}. */
+    private static boolean lowerBoundReaches(TokenCounter tokens, String content, int min) {
         String name = tokens.name();
-        if (name != null && (name.startsWith("o200k_base") || name.startsWith("cl100k_base"))
-                && (words(content, min) >= min || runs(content, min) >= min)) {
-            return true;
-        }
-        return tokens.count(content) >= min;
+        return name != null && (name.startsWith("o200k_base") || name.startsWith("cl100k_base"))
+                && (words(content, min) >= min || runs(content, min) >= min);
     }
 
     /** Runs of letters (with combining marks) and runs of digits, counting stops at {@code limit}. */

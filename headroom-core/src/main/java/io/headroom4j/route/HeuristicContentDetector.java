@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+
 /**
  * Detects content types from a sample of the text's first lines, with cheap character scans and a few
  * precompiled patterns. Decisions are by vote over the sampled lines, so one odd line does not flip a
@@ -46,7 +47,7 @@ final class HeuristicContentDetector implements ContentDetector {
             + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
             + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
             + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
-    private static final Pattern TREE_LINE = Pattern.compile("^[\\s│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
+    private static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
                     + "pub |impl |struct |interface |const |let |var |function |export |return |if \\(|for \\(|}\\s*$|"
@@ -62,6 +63,10 @@ final class HeuristicContentDetector implements ContentDetector {
                     + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static "
                     + "|template\\s*<"
                     + "|namespace |async |await |raise |yield |assert |del |pass$|break;?$|continue;?$|mod |match )");
+    /** A result line under a file heading ({@code rg --heading}) or from single-file {@code grep -n}. */
+    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\d{1,9}[:-](?!\\d).*");
+    /** An entry of {@code mvn dependency:tree}: {@code [INFO] |  +- group:artifact:jar:1.0:compile}. */
+    private static final Pattern MVN_TREE_LINE = Pattern.compile("^\\[INFO\\] [|\\s]*[+\\\\]- \\S+:\\S+");
     private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
 
     @Override
@@ -114,17 +119,29 @@ final class HeuristicContentDetector implements ContentDetector {
         int comments = 0;
         int fenced = 0;
         boolean inFence = false;
+        int numbered = 0;
+        int headings = 0;
+        int mvnTree = 0;
         for (int i = 0; i < n; i++) {
             String line = lines[i];
             if (line.isBlank()) {
                 continue;
             }
             nonEmpty++;
-            if (SEARCH_LINE.matcher(line).matches()) {
-                search++;
-            }
-            if (LOG_LINE.matcher(line).find()) {
+            boolean logLine = LOG_LINE.matcher(line).find();
+            if (logLine) {
+                // A timestamped log line ("2024-01-05 12:00:01 ...") also has digits between separators.
                 log++;
+            } else if (SEARCH_LINE.matcher(line).matches()) {
+                search++;
+            } else if (NUMBERED_LINE.matcher(line).matches()) {
+                numbered++;
+            } else if ((i == 0 || lines[i - 1].isEmpty()) && i + 1 < n
+                    && NUMBERED_LINE.matcher(lines[i + 1]).matches()) {
+                headings++;
+            }
+            if (line.startsWith("[INFO] ") && MVN_TREE_LINE.matcher(line).find()) {
+                mvnTree++;
             }
             if (BUILD_LINE.matcher(line).find()) {
                 build++;
@@ -183,6 +200,9 @@ final class HeuristicContentDetector implements ContentDetector {
             return ContentType.UNKNOWN;
         }
         double total = nonEmpty;
+        if (mvnTree >= 3 && mvnTree / total >= 0.3) {
+            return ContentType.TREE;
+        }
         if (build >= 2 && build / total >= 0.15
                 || buildStrong >= 2 && (buildStrong + build) / total >= 0.05 && log / total < 0.5) {
             return ContentType.BUILD_OUTPUT;
@@ -192,7 +212,8 @@ final class HeuristicContentDetector implements ContentDetector {
         if (log / total >= 0.5 && log >= search) {
             return ContentType.LOG;
         }
-        if (search / total >= 0.6) {
+        if (search / total >= 0.6 || (search + numbered + headings) / total >= 0.8 && numbered + search >= 3
+                && (headings > 0 || numbered / total >= 0.8)) {
             return ContentType.SEARCH;
         }
         if (tree / total >= 0.4 || looksLikePathListing(lines, n, nonEmpty)) {
@@ -309,18 +330,31 @@ final class HeuristicContentDetector implements ContentDetector {
         return sb.toString();
     }
 
+    /** {@code find} output (one path per line) or {@code ls -R} output (sections headed {@code dir:}). */
     private static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
         if (nonEmpty < 5) {
             return false;
         }
         int paths = 0;
+        int bare = 0;
+        int lsHeaders = 0;
         for (int i = 0; i < n; i++) {
             String line = lines[i];
-            if (!line.isEmpty() && (line.startsWith("./") || line.startsWith("/")) && line.indexOf(' ') < 0) {
+            if (line.isEmpty() || line.indexOf(' ') >= 0 || line.indexOf('\t') >= 0) {
+                continue;
+            }
+            if (line.endsWith(":") && (i == 0 || lines[i - 1].isEmpty())) {
+                lsHeaders++;
+            } else if (line.indexOf('/') >= 0 && line.indexOf("://") < 0) {
                 paths++;
+            } else {
+                bare++;
             }
         }
-        return paths >= nonEmpty * 0.8;
+        if (paths >= nonEmpty * 0.8) {
+            return true;
+        }
+        return lsHeaders >= 2 && lsHeaders + paths + bare >= nonEmpty * 0.9;
     }
 
     private static int countChar(String s, char c) {
