@@ -187,7 +187,8 @@ final class Report {
         sb.append("\n## Round trips of lossless outputs\n\n");
         Summary ll = sum.get(Evaluation.H4J_LOSSLESS).get("all");
         Summary df = sum.get(Evaluation.H4J).get("all");
-        sb.append("Decoder: ").append(results.decoder().map(d -> "`" + d + "`")
+        sb.append("Decoders: ").append(results.decoder().map(d -> d + " (reached by reflection; lossless outputs of "
+                        + "other transforms are counted as unverified)")
                 .orElse("**no decoder exposed** by headroom-core (looked for a static `decode(transform, output)` on "
                         + String.join(", ", RoundTrip.CANDIDATES) + "), so changed lossless outputs cannot be verified "
                         + "here and are counted as unverified, not as exact")).append(".\n\n");
