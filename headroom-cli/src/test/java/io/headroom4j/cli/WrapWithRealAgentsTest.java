@@ -79,8 +79,9 @@ final class WrapWithRealAgentsTest {
                 long saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).at("/tokens/saved")
                         .asLong();
                 if (saved > 0) {
-                    assertThat(withResult.body()).as("the tool result was compressed")
-                            .doesNotContain("request " + FakeProvider.LINES + " served");
+                    // The proxy's compressors shrank what the provider got: fewer of the 350 lines arrive whole.
+                    int whole = withResult.body().split(" served GET ", -1).length - 1;
+                    assertThat(whole).as("log lines that reached the provider verbatim").isLessThan(FakeProvider.LINES);
                 }
                 System.err.println("claude through the proxy: " + messages.size() + " requests, " + saved
                         + " tokens saved; proxy stats " + stats);
