@@ -84,6 +84,21 @@ public record CompressionResult(byte[] body, boolean changed, long tokensBefore,
         return names;
     }
 
+    /**
+     * Tokens saved per tool name, for content that was changed; content whose tool the request does not name
+     * counts under {@code unknown}.
+     */
+    public Map<String, Long> savedByTool() {
+        Map<String, Long> saved = new LinkedHashMap<>();
+        for (TransformRecord r : records) {
+            if (r.applied() && r.tokensSaved() > 0) {
+                saved.merge(r.toolName() == null || r.toolName().isBlank() ? "unknown" : r.toolName(),
+                        (long) r.tokensSaved(), Long::sum);
+            }
+        }
+        return saved;
+    }
+
     /** Tokens saved per transform name. */
     public Map<String, Long> savedByTransform() {
         Map<String, Long> saved = new LinkedHashMap<>();

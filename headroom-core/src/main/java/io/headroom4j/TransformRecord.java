@@ -15,12 +15,21 @@ import java.util.List;
  * @param lossless      true when the output decodes back to the original without the store
  * @param retrievalKeys keys under which omitted originals were stored
  * @param note          what was done, or why nothing was ("protected: user message")
+ * @param toolName      the tool whose result this content is, as the request names it; null when the content
+ *                      is not a tool result or the request does not name the tool
  */
 public record TransformRecord(String location, String contentType, String transform, int tokensBefore,
-                              int tokensAfter, boolean lossless, List<String> retrievalKeys, String note) {
+                              int tokensAfter, boolean lossless, List<String> retrievalKeys, String note,
+                              String toolName) {
 
     public TransformRecord {
         retrievalKeys = List.copyOf(retrievalKeys);
+    }
+
+    /** A record for content whose tool is not known. */
+    public TransformRecord(String location, String contentType, String transform, int tokensBefore,
+                           int tokensAfter, boolean lossless, List<String> retrievalKeys, String note) {
+        this(location, contentType, transform, tokensBefore, tokensAfter, lossless, retrievalKeys, note, null);
     }
 
     /** Tokens saved; never negative, since larger output is never used. */
@@ -35,6 +44,12 @@ public record TransformRecord(String location, String contentType, String transf
 
     /** A record saying nothing was done to the content at {@code location}, and why. */
     public static TransformRecord skipped(String location, String contentType, int tokens, String why) {
-        return new TransformRecord(location, contentType, "skipped", tokens, tokens, true, List.of(), why);
+        return skipped(location, contentType, tokens, why, null);
+    }
+
+    /** A record saying nothing was done to the result of tool {@code toolName} (may be null), and why. */
+    public static TransformRecord skipped(String location, String contentType, int tokens, String why,
+                                          String toolName) {
+        return new TransformRecord(location, contentType, "skipped", tokens, tokens, true, List.of(), why, toolName);
     }
 }

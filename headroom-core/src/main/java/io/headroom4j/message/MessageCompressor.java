@@ -157,13 +157,14 @@ public final class MessageCompressor {
             }
             if (c == null || !c.isChangedFrom(s.text())) {
                 String note = why != null ? why : c == null ? "" : c.note();
-                records.add(TransformRecord.skipped(s.pointer(), type, before, note));
+                records.add(TransformRecord.skipped(s.pointer(), type, before, note, s.toolName()));
                 tokensAfter += before;
                 continue;
             }
             int after = count(tokens, c.output());
             if (after >= before) {
-                records.add(TransformRecord.skipped(s.pointer(), type, before, c.transform() + " did not save tokens"));
+                records.add(TransformRecord.skipped(s.pointer(), type, before, c.transform() + " did not save tokens",
+                        s.toolName()));
                 tokensAfter += before;
                 continue;
             }
@@ -172,7 +173,7 @@ public final class MessageCompressor {
             }
             replacements.add(new Replacement(s.pointer(), c.output()));
             records.add(new TransformRecord(s.pointer(), type, c.transform(), before, after, c.lossless(),
-                    c.retrievalKeys(), c.note()));
+                    c.retrievalKeys(), c.note(), s.toolName()));
             keys.addAll(Markers.keysIn(c.output()));
             tokensAfter += after;
         }

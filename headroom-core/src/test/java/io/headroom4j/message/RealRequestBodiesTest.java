@@ -49,12 +49,12 @@ final class RealRequestBodiesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "openai_chat_tools.json, OPENAI_CHAT, /messages/5/content",
-        "openai_responses_tools.json, OPENAI_RESPONSES, /input/2/output",
-        "anthropic_messages_tools.json, ANTHROPIC_MESSAGES, /messages/4/content/0/content/0/text",
+        "openai_chat_tools.json, OPENAI_CHAT, /messages/5/content, bash",
+        "openai_responses_tools.json, OPENAI_RESPONSES, /input/2/output, shell",
+        "anthropic_messages_tools.json, ANTHROPIC_MESSAGES, /messages/4/content/0/content/0/text, Bash",
     })
-    void compressesTheNewestToolResultAndKeepsEveryOtherByte(String file, RequestFormat format, String expected)
-            throws Exception {
+    void compressesTheNewestToolResultAndKeepsEveryOtherByte(String file, RequestFormat format, String expected,
+                                                             String tool) throws Exception {
         byte[] body = fixture(file);
         MessageCompressor mc = new MessageCompressor(HeadroomConfig.builder().minTokens(50).build(), store,
                 ContentRouter.builder().detector(c -> ContentType.LOG).register(ContentType.LOG, KEEP_HEAD)
@@ -65,6 +65,9 @@ final class RealRequestBodiesTest {
 
         List<TransformRecord> applied = r.records().stream().filter(TransformRecord::applied).toList();
         assertThat(applied).extracting(TransformRecord::location).containsExactly(expected);
+        assertThat(applied).extracting(TransformRecord::toolName).containsExactly(tool);
+        assertThat(r.savedByTool()).containsOnlyKeys(tool);
+        assertThat(r.savedByTool().get(tool)).isEqualTo(applied.get(0).tokensSaved());
         JsonNode in = Json.MAPPER.readTree(body);
         JsonNode out = Json.MAPPER.readTree(r.body());
         String original = in.at(JsonPointer.compile(expected)).asText();
