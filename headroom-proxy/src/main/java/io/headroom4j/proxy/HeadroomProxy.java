@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.headroom4j.CompressionResult;
 import io.headroom4j.Headroom;
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.ledger.Ledger;
+import io.headroom4j.ledger.LedgerEntry;
 import io.headroom4j.message.RequestFormat;
 import io.headroom4j.message.RetrieveTool;
 import io.headroom4j.store.CompressionStore;
@@ -61,6 +64,9 @@ import io.headroom4j.token.TokenCounters;
  *   <li>Compression runs under {@link HeadroomConfig#compressionTimeout()}; on error or timeout the original
  *       bytes go upstream (fail-open) and {@code /stats} counts it.</li>
  *   <li>{@code x-headroom-*} request headers never go upstream; credentials are never logged.</li>
+ *   <li>With a {@link Ledger}, every model request ({@code /v1/messages}, {@code /v1/chat/completions},
+ *       {@code /v1/responses}) appends one line once its response is complete, whatever the outcome (failed
+ *       open, upstream error, client gone). A ledger that cannot be written never fails the request.</li>
  *   <li>{@code headroom_retrieve} is added to a conversation's tools once it carries a retrieval key, and
  *       stays on every later request of that conversation. The proxy answers the model's retrieve calls
  *       itself and continues upstream (see {@link StreamRelay} for the exact rules).</li>
@@ -95,6 +101,7 @@ public final class HeadroomProxy implements AutoCloseable {
     private final ProxyConfig proxyConfig;
     private final CompressionStore store;
     private final RequestCompressor compressor;
+    private final Ledger ledger;
     private final HttpServer server;
     private final HttpClient client;
     private final ExecutorService executor;
@@ -103,11 +110,12 @@ public final class HeadroomProxy implements AutoCloseable {
             .maximumSize(100_000).expireAfterAccess(Duration.ofHours(24)).build();
 
     private HeadroomProxy(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
-                          RequestCompressor compressor) throws IOException {
+                          RequestCompressor compressor, Ledger ledger) throws IOException {
         this.config = config;
         this.proxyConfig = proxyConfig;
         this.store = store;
         this.compressor = compressor;
+        this.ledger = ledger;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(proxyConfig.connectTimeout())
@@ -132,22 +140,39 @@ public final class HeadroomProxy implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store) {
+        return start(config, proxyConfig, store, (Ledger) null);
+    }
+
+    /**
+     * Starts a proxy like {@link #start(HeadroomConfig, ProxyConfig, CompressionStore)} that also appends one
+     * line per model request to {@code ledger} (null: no ledger).
+     *
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
+                                      Ledger ledger) {
         Set<String> excluded = new LinkedHashSet<>(config.excludedTools());
         excluded.add(RetrieveTool.NAME);
         HeadroomConfig effective = config.toBuilder().excludedTools(excluded).build();
         Headroom headroom = Headroom.create(effective, store);
-        return start(effective, proxyConfig, store, headroom::compress);
+        return start(effective, proxyConfig, store, headroom::compress, ledger);
     }
 
-    /** Starts a proxy with a custom compressor (tests, embedding). */
+    /** Starts a proxy with a custom compressor (tests, embedding) and no ledger. */
     public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
                                       RequestCompressor compressor) {
+        return start(config, proxyConfig, store, compressor, null);
+    }
+
+    /** Starts a proxy with a custom compressor that appends to {@code ledger} (null: no ledger). */
+    public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
+                                      RequestCompressor compressor, Ledger ledger) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(proxyConfig, "proxyConfig");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(compressor, "compressor");
         try {
-            return new HeadroomProxy(config, proxyConfig, store, compressor);
+            return new HeadroomProxy(config, proxyConfig, store, compressor, ledger);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot listen on " + proxyConfig.host() + ":"
                     + proxyConfig.port() + ": " + e.getMessage(), e);
@@ -173,6 +198,11 @@ public final class HeadroomProxy implements AutoCloseable {
     /** The proxy settings in force. */
     public ProxyConfig proxyConfig() {
         return proxyConfig;
+    }
+
+    /** The ledger it appends to, or null when it keeps none. */
+    public Ledger ledger() {
+        return ledger;
     }
 
     /** The {@code /stats} document, as JSON text. */
@@ -490,11 +520,28 @@ public final class HeadroomProxy implements AutoCloseable {
             passthrough(ex);
             return;
         }
+        Trace trace = new Trace(format, ex.getRequestURI().getRawPath());
+        int failedStatus = -1;
+        try {
+            providerRequest(ex, format, base, trace);
+        } catch (ClientGone e) {
+            failedStatus = 499;   // nginx's "client closed request": nothing (more) reached the client
+            throw e;
+        } catch (RuntimeException | Error e) {
+            failedStatus = e instanceof UpstreamDropped ? 502 : 500;
+            throw e;
+        } finally {
+            writeLedger(ex, trace, failedStatus);
+        }
+    }
+
+    private void providerRequest(HttpExchange ex, RequestFormat format, URI base, Trace trace) throws IOException {
         byte[] body = readBody(ex, format);
         if (body == null) {
             return;
         }
         Prepared p = prepare(ex, body, format);
+        trace.prepared = p;
         CompressionResult r = p.result;
         stats.recordRequest(p.info.model() != null ? p.info.model() : "unknown", r.tokensBefore(), r.tokensAfter(),
                 r.savedByTransform(), r.failedOpen(), p.nanos);
@@ -513,13 +560,70 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         if (p.injected && resp.statusCode() == 200) {
             if (contentType.startsWith("text/event-stream")) {
-                relayWithRetrieve(ex, format, rb, p.body, resp);
+                relayWithRetrieve(ex, format, rb, p.body, resp, trace);
             } else {
-                bufferedWithRetrieve(ex, format, rb, p.body, resp);
+                bufferedWithRetrieve(ex, format, rb, p.body, resp, trace);
             }
             return;
         }
-        relayRaw(ex, resp, contentType);
+        relayRaw(ex, resp, contentType, trace);
+    }
+
+    /** What the ledger needs to know about one model request, gathered while it runs. */
+    private static final class Trace {
+        final Instant time = Instant.now();
+        final long startNanos = System.nanoTime();
+        final RequestFormat format;
+        final String route;
+        Prepared prepared;
+        ProxyStats.Usage usage;
+
+        Trace(RequestFormat format, String route) {
+            this.format = format;
+            this.route = route;
+        }
+
+        /** Adds one upstream call's usage; a request continued after headroom_retrieve makes several. */
+        void add(ProxyStats.Usage u) {
+            if (u == null) {
+                return;
+            }
+            usage = usage == null ? u : new ProxyStats.Usage(usage.input() + u.input(), usage.output() + u.output(),
+                    usage.cacheRead() + u.cacheRead(), usage.cacheWrite() + u.cacheWrite());
+        }
+    }
+
+    /** Counts {@code u} in the stats and, for a model request, in its trace. */
+    private void recordUsage(Trace trace, ProxyStats.Usage u) {
+        stats.recordUsage(u);
+        if (trace != null) {
+            trace.add(u);
+        }
+    }
+
+    /** Appends the trace's line to the ledger; a failure is counted and logged, never thrown. */
+    private void writeLedger(HttpExchange ex, Trace trace, int failedStatus) {
+        if (ledger == null) {
+            return;
+        }
+        try {
+            int sent = ex.getResponseCode();
+            // A client that went away is logged as such; otherwise what was sent, or what handle() will send.
+            int status = failedStatus == 499 ? 499 : sent != -1 ? sent : failedStatus != -1 ? failedStatus : 500;
+            Prepared p = trace.prepared;
+            CompressionResult r = p == null ? null : p.result;
+            ProxyStats.Usage u = trace.usage;
+            String provider = trace.format == RequestFormat.ANTHROPIC_MESSAGES ? "anthropic" : "openai";
+            ledger.append(new LedgerEntry(trace.time, provider, p == null ? null : p.info.model(), trace.route,
+                    r == null ? 0 : r.tokensBefore(), r == null ? 0 : r.tokensAfter(),
+                    r == null ? Map.of() : r.savedByTransform(), r == null ? Map.of() : r.savedByTool(),
+                    u == null ? -1 : u.input(), u == null ? -1 : u.cacheRead(), u == null ? -1 : u.cacheWrite(),
+                    u == null ? -1 : u.output(), (System.nanoTime() - trace.startNanos) / 1e6,
+                    p == null ? 0 : p.nanos / 1e6, r != null && r.failedOpen(), status));
+        } catch (RuntimeException e) {
+            stats.ledgerFailures.increment();
+            LOG.log(System.Logger.Level.WARNING, "cannot append to the ledger {0}: {1}", ledger.file(), e.toString());
+        }
     }
 
     private void countTokens(HttpExchange ex) throws IOException {
@@ -537,7 +641,7 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         copyResponseHeaders(resp, ex.getResponseHeaders());
         headroomHeaders(ex.getResponseHeaders(), p.result, p.nanos);
-        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""));
+        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""), null);
     }
 
     private void passthrough(HttpExchange ex) throws IOException {
@@ -556,7 +660,7 @@ public final class HeadroomProxy implements AutoCloseable {
             return;
         }
         copyResponseHeaders(resp, ex.getResponseHeaders());
-        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""));
+        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""), null);
     }
 
     private static URI target(URI base, URI request) {
@@ -636,7 +740,8 @@ public final class HeadroomProxy implements AutoCloseable {
     // Relaying
 
     /** Copies the upstream body to the client as it arrives, flushing per read, reading usage on the side. */
-    private void relayRaw(HttpExchange ex, HttpResponse<InputStream> resp, String contentType) throws IOException {
+    private void relayRaw(HttpExchange ex, HttpResponse<InputStream> resp, String contentType, Trace trace)
+            throws IOException {
         InputStream in = resp.body();
         long length = resp.headers().firstValueAsLong("content-length").orElse(-1);
         boolean noBody = ex.getRequestMethod().equalsIgnoreCase("HEAD") || resp.statusCode() == 204
@@ -674,7 +779,7 @@ public final class HeadroomProxy implements AutoCloseable {
                 tap.feed(buf, n);
             }
         }
-        stats.recordUsage(tap.usage());
+        recordUsage(trace, tap.usage());
     }
 
     private StreamRelay.Answerer answerer() {
@@ -686,7 +791,7 @@ public final class HeadroomProxy implements AutoCloseable {
     }
 
     private void relayWithRetrieve(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb, byte[] sent,
-                                   HttpResponse<InputStream> first) throws IOException {
+                                   HttpResponse<InputStream> first, Trace trace) throws IOException {
         try {
             ex.sendResponseHeaders(200, 0);
         } catch (IOException e) {
@@ -744,11 +849,11 @@ public final class HeadroomProxy implements AutoCloseable {
                 break;
             }
         }
-        stats.recordUsage(relay.usage);
+        recordUsage(trace, relay.usage);
     }
 
     private void bufferedWithRetrieve(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb, byte[] sent,
-                                      HttpResponse<InputStream> first) throws IOException {
+                                      HttpResponse<InputStream> first, Trace trace) throws IOException {
         byte[] bytes;
         try (InputStream in = first.body()) {
             bytes = in.readAllBytes();
@@ -762,7 +867,7 @@ public final class HeadroomProxy implements AutoCloseable {
         int rounds = 0;
         HttpResponse<InputStream> last = first;
         while (response != null) {
-            stats.recordUsage(Usages.of(response.path("usage"), null));
+            recordUsage(trace, Usages.of(response.path("usage"), null));
             BufferedRetrieve.Decision d = BufferedRetrieve.decide(format, response, answerer());
             if (d.kind() == BufferedRetrieve.Kind.NONE) {
                 break;

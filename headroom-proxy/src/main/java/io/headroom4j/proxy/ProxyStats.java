@@ -45,6 +45,7 @@ final class ProxyStats {
     final LongAdder cacheWriteTokens = new LongAdder();
     final LongAdder inputTokens = new LongAdder();
     final LongAdder outputTokens = new LongAdder();
+    final LongAdder ledgerFailures = new LongAdder();
     private final Map<String, LongAdder> byModel = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> savedByTransform = new ConcurrentHashMap<>();
     private final Deque<long[]> history = new ArrayDeque<>();
@@ -165,6 +166,7 @@ final class ProxyStats {
         ccr.put("calls", retrievals.sum());
         ccr.put("misses", retrievalMisses.sum());
         ccr.put("store_entries", storeEntries);
+        root.putObject("ledger").put("write_failures", ledgerFailures.sum());
         ArrayNode hist = root.putArray("history");
         synchronized (history) {
             for (long[] h : history) {
