@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.ledger.Ledger;
 import io.headroom4j.proxy.HeadroomProxy;
 import io.headroom4j.proxy.ProxyConfig;
 import io.headroom4j.store.CompressionStore;
@@ -22,7 +23,8 @@ import io.headroom4j.store.CompressionStores;
  * {@code headroom proxy}: runs the compressing proxy until interrupted. Settings come from defaults, then the
  * config file ({@code --config}), then {@code HEADROOM_*} environment variables, then flags (resolved by
  * {@link io.headroom4j.ConfigLoader}); a flag left unset changes nothing. Originals go to the workspace's
- * SQLite store, or to memory when it cannot be opened.
+ * SQLite store, or to memory when it cannot be opened. Every model request appends a line to the workspace's
+ * savings ledger, which {@code headroom perf} reads.
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = "Run the OpenAI- and Anthropic-compatible proxy that compresses requests on their way out.")
@@ -100,7 +102,7 @@ public final class ProxyCommand implements Callable<Integer> {
         }
         HeadroomProxy proxy;
         try {
-            proxy = HeadroomProxy.start(config, proxyConfig, store);
+            proxy = HeadroomProxy.start(config, proxyConfig, store, Ledger.inWorkspace(config.workspaceDir()));
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("headroom: " + e.getMessage());
             store.close();
@@ -133,6 +135,9 @@ public final class ProxyCommand implements Callable<Integer> {
         out.println("  upstreams  OpenAI    " + pc.openaiApiUrl());
         out.println("             Anthropic " + pc.anthropicApiUrl());
         out.println("  store      " + where + ", originals kept " + config.storeTtl().toHours() + " h");
+        if (proxy.ledger() != null) {
+            out.println("  ledger     " + proxy.ledger().file() + " (headroom perf reads it)");
+        }
         out.println("  security   " + (isLoopback(pc.host()) ? "loopback only"
                 : "WARNING: listening beyond loopback; anyone who can reach " + pc.host() + " can use it"));
         out.println("Point your agent at it:");

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +28,7 @@ import picocli.CommandLine;
 import io.headroom4j.ledger.Ledger;
 import io.headroom4j.ledger.LedgerEntry;
 
-/** {@code headroom perf} over a ledger written by the test. */
+/** {@code headroom perf} over a ledger written by the test, and over one written by a real proxy. */
 final class PerfCommandTest {
 
     @TempDir
@@ -128,6 +136,67 @@ final class PerfCommandTest {
     void emptyLedgerSaysHowToGetData() {
         assertThat(perf()).isZero();
         assertThat(out).contains("No requests in the ledger").contains("headroom wrap");
+    }
+
+    /** An Anthropic request whose last message is the result of a {@code Bash} call printing a 350-line log. */
+    private static String bashResultRequest(boolean stream) throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 1; i <= FakeProvider.LINES; i++) {
+            log.append("2026-01-01 12:00:00 INFO request ").append(i).append(" served GET /api/items/").append(i)
+                    .append(" status=200\n");
+        }
+        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"stream\":" + stream + ",\"tools\":[{\"name\":"
+                + "\"Bash\",\"input_schema\":{\"type\":\"object\"}}],\"messages\":[{\"role\":\"user\",\"content\":"
+                + "\"print the log\"},{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\","
+                + "\"name\":\"Bash\",\"input\":{\"command\":\"cat app.log\"}}]},{\"role\":\"user\",\"content\":[{\"type\":"
+                + "\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":" + new ObjectMapper().writeValueAsString(log.toString())
+                + "}]}]}";
+    }
+
+    @Test
+    void reportsTheRequestsARealProxyRecordedInTheWorkspace() throws Exception {
+        try (FakeProvider provider = new FakeProvider()) {
+            ProxyCommand cmd = new ProxyCommand();
+            CommandLine cl = new CommandLine(cmd).setOut(new PrintWriter(new StringWriter()));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--port", "0",
+                    "--workspace", ws.toString(), "--anthropic-api-url", provider.url()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (cmd.running == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(cmd.running).isNotNull();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (boolean stream : List.of(false, true)) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(cmd.running.uri()
+                                + "/v1/messages")).timeout(Duration.ofSeconds(20)).header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(bashResultRequest(stream))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains(FakeProvider.ANSWER);
+            }
+            cmd.stop.countDown();
+            assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+        }
+        List<LedgerEntry> lines = Ledger.inWorkspace(ws).read(Instant.EPOCH);
+        assertThat(lines).hasSize(2).allSatisfy(e -> {
+            assertThat(e.model()).isEqualTo("claude-sonnet-4-5");
+            assertThat(e.status()).isEqualTo(200);
+            assertThat(e.failedOpen()).isFalse();
+            assertThat(e.savedByTool()).containsOnlyKeys("Bash");
+            assertThat(e.inputTokens()).isPositive();
+            assertThat(e.cacheReadTokens()).isZero();
+            assertThat(e.outputTokens()).isEqualTo(10);
+        });
+        long saved = lines.stream().mapToLong(LedgerEntry::tokensSaved).sum();
+        assertThat(saved).isPositive();
+
+        assertThat(perf("--since", "all", "--format", "json")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertThat(n.at("/total/requests").asLong()).isEqualTo(2);
+        assertThat(n.at("/total/tokens_saved").asLong()).isEqualTo(saved);
+        assertThat(n.at("/by_model/0/model").asText()).isEqualTo("claude-sonnet-4-5");
+        assertThat(n.at("/by_tool/0/tool").asText()).isEqualTo("Bash");
+        assertThat(n.at("/by_tool/0/tokens_saved").asLong()).isEqualTo(saved);
     }
 
     @Test
