@@ -1,0 +1,475 @@
+package io.headroom4j.compress.json;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the table format back into JSON values: the inverse of {@link TableEncoder}. Plain JSON is read
+ * too, so any output of the JSON compressor's lossless path can be decoded. Not thread-safe; one instance
+ * per text.
+ */
+final class TableDecoder {
+
+    private final String text;
+    private int pos;
+
+    private TableDecoder(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Every top-level value of {@code text}; a {@code [N lines]} table contributes its N rows.
+     *
+     * @throws IllegalArgumentException when {@code text} is neither JSON nor the table format
+     */
+    static List<JsonValue> decode(String text) {
+        TableDecoder d = new TableDecoder(text);
+        List<JsonValue> out = new ArrayList<>();
+        d.skipWhitespace();
+        while (d.pos < text.length()) {
+            if (d.atTableHeader()) {
+                boolean lines = d.isLinesTable();
+                List<JsonValue> rows = d.readTable(0);
+                if (lines) {
+                    out.addAll(rows);
+                } else {
+                    out.add(new JsonValue.Arr(rows));
+                }
+            } else {
+                out.add(d.readValue(0, true));
+            }
+            d.skipWhitespace();
+        }
+        return out;
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException(what + " at offset " + pos);
+    }
+
+    private void skipWhitespace() {
+        int n = text.length();
+        while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                pos++;
+            } else {
+                break;
+            }
+        }
+    }
+
+    private void expect(char c) {
+        if (pos >= text.length() || text.charAt(pos) != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    /** True at {@code [digits]{} or {@code [digits lines]{}, which plain JSON never contains. */
+    private boolean atTableHeader() {
+        int n = text.length();
+        if (pos >= n || text.charAt(pos) != '[') {
+            return false;
+        }
+        int i = pos + 1;
+        int digits = i;
+        while (i < n && Character.isDigit(text.charAt(i)) && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        if (text.startsWith(" lines", i)) {
+            i += 6;
+        }
+        return text.startsWith("]{", i);
+    }
+
+    private boolean isLinesTable() {
+        int close = text.indexOf(']', pos);
+        return close > 0 && text.startsWith(" lines]", close - 6);
+    }
+
+    private JsonValue readValue(int depth, boolean tables) {
+        if (depth > JsonReader.MAX_DEPTH) {
+            throw error("nesting too deep");
+        }
+        skipWhitespace();
+        if (pos >= text.length()) {
+            throw error("unexpected end");
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{': {
+                pos++;
+                List<String> keys = new ArrayList<>();
+                List<JsonValue> values = new ArrayList<>();
+                skipWhitespace();
+                if (pos < text.length() && text.charAt(pos) == '}') {
+                    pos++;
+                    return new JsonValue.Obj(keys, values);
+                }
+                while (true) {
+                    skipWhitespace();
+                    keys.add(readString());
+                    skipWhitespace();
+                    expect(':');
+                    values.add(readValue(depth + 1, tables));
+                    skipWhitespace();
+                    if (pos < text.length() && text.charAt(pos) == ',') {
+                        pos++;
+                        continue;
+                    }
+                    expect('}');
+                    return new JsonValue.Obj(keys, values);
+                }
+            }
+            case '[': {
+                if (tables && atTableHeader()) {
+                    if (isLinesTable()) {
+                        throw error("a lines table inside a value");
+                    }
+                    return new JsonValue.Arr(readTable(depth));
+                }
+                pos++;
+                List<JsonValue> items = new ArrayList<>();
+                skipWhitespace();
+                if (pos < text.length() && text.charAt(pos) == ']') {
+                    pos++;
+                    return new JsonValue.Arr(items);
+                }
+                while (true) {
+                    items.add(readValue(depth + 1, tables));
+                    skipWhitespace();
+                    if (pos < text.length() && text.charAt(pos) == ',') {
+                        pos++;
+                        continue;
+                    }
+                    expect(']');
+                    return new JsonValue.Arr(items);
+                }
+            }
+            case '"':
+                return new JsonValue.Str(readString());
+            case 't':
+                return literal("true", JsonValue.Bool.TRUE);
+            case 'f':
+                return literal("false", JsonValue.Bool.FALSE);
+            case 'n':
+                return literal("null", JsonValue.Null.INSTANCE);
+            default:
+                return readNumber();
+        }
+    }
+
+    private JsonValue literal(String word, JsonValue value) {
+        if (!text.startsWith(word, pos)) {
+            throw error("expected " + word);
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private JsonValue readNumber() {
+        int start = pos;
+        int n = text.length();
+        while (pos < n && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        if (!TableSyntax.isJsonNumber(text, start, pos)) {
+            pos = start;
+            throw error("expected a value");
+        }
+        return new JsonValue.Num(text.substring(start, pos));
+    }
+
+    private String readString() {
+        expect('"');
+        int n = text.length();
+        int start = pos;
+        // Fast path: no escapes.
+        while (pos < n) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = text.substring(start, pos);
+                pos++;
+                return s;
+            }
+            if (c == '\\') {
+                break;
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(pos - start + 16);
+        sb.append(text, start, pos);
+        while (pos < n) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (pos >= n) {
+                break;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    if (pos + 4 > n) {
+                        throw error("short unicode escape");
+                    }
+                    int cp = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int d = Character.digit(text.charAt(pos++), 16);
+                        if (d < 0) {
+                            throw error("bad unicode escape");
+                        }
+                        cp = cp * 16 + d;
+                    }
+                    sb.append((char) cp);
+                }
+                default -> throw error("bad escape");
+            }
+        }
+        throw error("unterminated string");
+    }
+
+    /** Reads a table at {@code pos}: header, then exactly N row lines. */
+    private List<JsonValue> readTable(int depth) {
+        expect('[');
+        int start = pos;
+        while (Character.isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        int count;
+        try {
+            count = Integer.parseInt(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw error("bad row count");
+        }
+        if (text.startsWith(" lines", pos)) {
+            pos += 6;
+        }
+        expect(']');
+        expect('{');
+        List<Leaf> leaves = new ArrayList<>();
+        if (pos < text.length() && text.charAt(pos) == '}') {
+            pos++;
+        } else {
+            while (true) {
+                leaves.add(readColumn(depth));
+                if (pos < text.length() && text.charAt(pos) == ',') {
+                    pos++;
+                    continue;
+                }
+                expect('}');
+                break;
+            }
+        }
+        expect(':');
+        List<Node> tree = buildTree(leaves);
+        int varying = 0;
+        for (Leaf l : leaves) {
+            if (l.constant == null) {
+                l.slot = varying++;
+            }
+        }
+        List<JsonValue> rows = new ArrayList<>(count);
+        JsonValue[] cells = new JsonValue[varying];
+        for (int r = 0; r < count; r++) {
+            expect('\n');
+            int lineEnd = text.indexOf('\n', pos);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            rows.add(readRow(lineEnd, tree, cells, depth));
+            pos = lineEnd;
+        }
+        if (pos < text.length()) {
+            expect('\n');
+        }
+        return rows;
+    }
+
+    private JsonValue readRow(int lineEnd, List<Node> tree, JsonValue[] cells, int depth) {
+        if (pos < lineEnd && text.charAt(pos) == '{') {
+            int save = pos;
+            try {
+                JsonValue whole = readValue(depth + 1, false);
+                if (pos == lineEnd && whole instanceof JsonValue.Obj) {
+                    return whole;
+                }
+            } catch (IllegalArgumentException notWholeRow) {
+                // falls through: a row whose first cell is an object
+            }
+            pos = save;
+        }
+        java.util.Arrays.fill(cells, null);
+        for (int c = 0; c < cells.length && pos < lineEnd; c++) {
+            if (c > 0) {
+                expect(',');
+            }
+            cells[c] = readCell(lineEnd, false, depth);
+        }
+        if (pos != lineEnd) {
+            throw error("more cells than columns");
+        }
+        JsonValue.Obj row = assemble(tree, cells);
+        return row == null ? new JsonValue.Obj(new ArrayList<>(), new ArrayList<>()) : row;
+    }
+
+    /** One cell ending at {@code ,}, {@code end} (or {@code }} in the header); null for an empty cell. */
+    private JsonValue readCell(int end, boolean inHeader, int depth) {
+        if (pos >= end) {
+            return null;
+        }
+        char c = text.charAt(pos);
+        if (c == ',' || (inHeader && c == '}')) {
+            return null;
+        }
+        if (c == '"') {
+            return new JsonValue.Str(readString());
+        }
+        if (c == '{' || c == '[') {
+            return readValue(depth + 1, false);
+        }
+        int start = pos;
+        while (pos < end) {
+            char d = text.charAt(pos);
+            if (d == ',' || (inHeader && d == '}') || d == '\n') {
+                break;
+            }
+            pos++;
+        }
+        String raw = text.substring(start, pos);
+        switch (raw) {
+            case "true":
+                return JsonValue.Bool.TRUE;
+            case "false":
+                return JsonValue.Bool.FALSE;
+            case "null":
+                return JsonValue.Null.INSTANCE;
+            default:
+                break;
+        }
+        if (TableSyntax.isJsonNumber(raw, 0, raw.length())) {
+            return new JsonValue.Num(raw);
+        }
+        return new JsonValue.Str(raw);
+    }
+
+    private Leaf readColumn(int depth) {
+        List<String> path = new ArrayList<>(2);
+        while (true) {
+            if (pos < text.length() && text.charAt(pos) == '"') {
+                path.add(readString());
+            } else {
+                int start = pos;
+                while (pos < text.length() && ".,=}\n".indexOf(text.charAt(pos)) < 0) {
+                    pos++;
+                }
+                if (pos == start) {
+                    throw error("empty column name");
+                }
+                path.add(text.substring(start, pos));
+            }
+            if (pos < text.length() && text.charAt(pos) == '.') {
+                pos++;
+                continue;
+            }
+            break;
+        }
+        Leaf leaf = new Leaf(path);
+        if (pos < text.length() && text.charAt(pos) == '=') {
+            pos++;
+            int end = text.indexOf('\n', pos);
+            leaf.constant = readCell(end < 0 ? text.length() : end, true, depth);
+            if (leaf.constant == null) {
+                throw error("empty constant");
+            }
+        }
+        return leaf;
+    }
+
+    /** Groups consecutive leaves that share a first path segment into nested objects. */
+    private static List<Node> buildTree(List<Leaf> leaves) {
+        List<Node> roots = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            List<Node> level = roots;
+            List<String> path = leaf.path;
+            for (int i = 0; i < path.size() - 1; i++) {
+                String seg = path.get(i);
+                Node last = level.isEmpty() ? null : level.get(level.size() - 1);
+                if (last == null || last.leaf != null || !last.key.equals(seg)) {
+                    last = new Node(seg, null);
+                    level.add(last);
+                }
+                level = last.children;
+            }
+            level.add(new Node(path.get(path.size() - 1), leaf));
+        }
+        return roots;
+    }
+
+    /** The object for one row, or null when it has no key at all (a missing nested object). */
+    private static JsonValue.Obj assemble(List<Node> nodes, JsonValue[] cells) {
+        List<String> keys = null;
+        List<JsonValue> values = null;
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            Node node = nodes.get(i);
+            JsonValue v;
+            if (node.leaf != null) {
+                v = node.leaf.constant != null ? node.leaf.constant : cells[node.leaf.slot];
+            } else {
+                v = assemble(node.children, cells);
+            }
+            if (v != null) {
+                if (keys == null) {
+                    keys = new ArrayList<>(n);
+                    values = new ArrayList<>(n);
+                }
+                keys.add(node.key);
+                values.add(v);
+            }
+        }
+        return keys == null ? null : new JsonValue.Obj(keys, values);
+    }
+
+    private static final class Leaf {
+        final List<String> path;
+        JsonValue constant;
+        int slot = -1;
+
+        Leaf(List<String> path) {
+            this.path = path;
+        }
+    }
+
+    private static final class Node {
+        final String key;
+        final Leaf leaf;
+        final List<Node> children = new ArrayList<>();
+
+        Node(String key, Leaf leaf) {
+            this.key = key;
+            this.leaf = leaf;
+        }
+    }
+}
