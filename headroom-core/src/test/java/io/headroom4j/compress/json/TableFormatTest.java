@@ -60,6 +60,4 @@ final class TableFormatTest {
         assertThat(enc).isEqualTo("[3]{a,b}:\n1,2\n{\"b\":3,\"a\":4}\n5,6\n");
         assertThat(JsonTables.decode(enc)).isEqualTo(json);
     }
-
-    @Test
 }
