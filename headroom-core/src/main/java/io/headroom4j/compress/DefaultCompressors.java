@@ -1,6 +1,7 @@
 package io.headroom4j.compress;
 
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.json.JsonTableCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 
@@ -14,6 +15,7 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.JSON, new JsonTableCompressor());
         return b.build();
     }
 

@@ -284,22 +284,34 @@ final class TableDecoder {
             }
         }
         expect(':');
+        resolveTemplates(leaves);
         List<Node> tree = buildTree(leaves);
         int varying = 0;
-        for (Leaf l : leaves) {
-            if (l.constant == null) {
+        for (int i = 0; i < leaves.size(); i++) {
+            Leaf l = leaves.get(i);
+            l.index = i;
+            if (!l.isDerived()) {
                 l.slot = varying++;
             }
         }
         List<JsonValue> rows = new ArrayList<>(count);
         JsonValue[] cells = new JsonValue[varying];
+        JsonValue[] leafValues = new JsonValue[leaves.size()];
         for (int r = 0; r < count; r++) {
             expect('\n');
             int lineEnd = text.indexOf('\n', pos);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            rows.add(readRow(lineEnd, tree, cells, depth));
+            JsonValue whole = readWholeRow(lineEnd, depth);
+            if (whole != null) {
+                rows.add(whole);
+            } else {
+                readCells(lineEnd, cells, depth);
+                fillLeafValues(leaves, cells, leafValues, r);
+                JsonValue.Obj row = assemble(tree, leafValues);
+                rows.add(row == null ? new JsonValue.Obj(new ArrayList<>(), new ArrayList<>()) : row);
+            }
             pos = lineEnd;
         }
         if (pos < text.length()) {
@@ -308,7 +320,8 @@ final class TableDecoder {
         return rows;
     }
 
-    private JsonValue readRow(int lineEnd, List<Node> tree, JsonValue[] cells, int depth) {
+    /** The row written as a JSON object, or null when the line holds cells. */
+    private JsonValue readWholeRow(int lineEnd, int depth) {
         if (pos < lineEnd && text.charAt(pos) == '{') {
             int save = pos;
             try {
@@ -321,6 +334,10 @@ final class TableDecoder {
             }
             pos = save;
         }
+        return null;
+    }
+
+    private void readCells(int lineEnd, JsonValue[] cells, int depth) {
         java.util.Arrays.fill(cells, null);
         for (int c = 0; c < cells.length && pos < lineEnd; c++) {
             if (c > 0) {
@@ -331,8 +348,61 @@ final class TableDecoder {
         if (pos != lineEnd) {
             throw error("more cells than columns");
         }
-        JsonValue.Obj row = assemble(tree, cells);
-        return row == null ? new JsonValue.Obj(new ArrayList<>(), new ArrayList<>()) : row;
+    }
+
+    private static void fillLeafValues(List<Leaf> leaves, JsonValue[] cells, JsonValue[] out, long rowIndex) {
+        for (int i = 0, n = leaves.size(); i < n; i++) {
+            Leaf l = leaves.get(i);
+            if (l.constant != null) {
+                out[i] = l.constant;
+            } else if (l.step != 0) {
+                out[i] = new JsonValue.Num(Long.toString(l.start + rowIndex * l.step));
+            } else if (l.template == null) {
+                out[i] = cells[l.slot];
+            }
+        }
+        for (int i = 0, n = leaves.size(); i < n; i++) {
+            Leaf l = leaves.get(i);
+            if (l.template != null) {
+                JsonValue v = out[l.ref.index];
+                if (!(v instanceof JsonValue.Str) && !(v instanceof JsonValue.Num)) {
+                    throw new IllegalArgumentException("template column " + l.pathText + " refers to a missing value");
+                }
+                out[i] = new JsonValue.Str(l.prefix + TableEncoder.scalarText(v) + l.suffix);
+            }
+        }
+    }
+
+    /** Finds the one column each template names in braces. */
+    private void resolveTemplates(List<Leaf> leaves) {
+        String[] paths = new String[leaves.size()];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = leaves.get(i).pathText;
+        }
+        for (Leaf l : leaves) {
+            if (l.template == null) {
+                continue;
+            }
+            if (!TableEncoder.refersOnce(l.template, paths)) {
+                throw error("template of " + l.pathText + " must name exactly one column");
+            }
+            for (Leaf other : leaves) {
+                String p = other.pathText;
+                if (p.indexOf('{') >= 0 || p.indexOf('}') >= 0) {
+                    continue;
+                }
+                int at = l.template.indexOf('{' + p + '}');
+                if (at >= 0) {
+                    if (other.template != null || other == l) {
+                        throw error("template of " + l.pathText + " names a template column");
+                    }
+                    l.ref = other;
+                    l.prefix = l.template.substring(0, at);
+                    l.suffix = l.template.substring(at + p.length() + 2);
+                    break;
+                }
+            }
+        }
     }
 
     /** One cell ending at {@code ,}, {@code end} (or {@code }} in the header); null for an empty cell. */
@@ -376,13 +446,14 @@ final class TableDecoder {
     }
 
     private Leaf readColumn(int depth) {
+        int pathStart = pos;
         List<String> path = new ArrayList<>(2);
         while (true) {
             if (pos < text.length() && text.charAt(pos) == '"') {
                 path.add(readString());
             } else {
                 int start = pos;
-                while (pos < text.length() && ".,=}\n".indexOf(text.charAt(pos)) < 0) {
+                while (pos < text.length() && ".,=~}\n".indexOf(text.charAt(pos)) < 0) {
                     pos++;
                 }
                 if (pos == start) {
@@ -396,9 +467,17 @@ final class TableDecoder {
             }
             break;
         }
-        Leaf leaf = new Leaf(path);
+        Leaf leaf = new Leaf(path, text.substring(pathStart, pos));
+        if (pos < text.length() && text.charAt(pos) == '~') {
+            pos++;
+            leaf.template = readString();
+            return leaf;
+        }
         if (pos < text.length() && text.charAt(pos) == '=') {
             pos++;
+            if (readSequence(leaf)) {
+                return leaf;
+            }
             int end = text.indexOf('\n', pos);
             leaf.constant = readCell(end < 0 ? text.length() : end, true, depth);
             if (leaf.constant == null) {
@@ -406,6 +485,43 @@ final class TableDecoder {
             }
         }
         return leaf;
+    }
+
+    /** Reads {@code start..end} (a bare run of integers) into {@code leaf}; false, moving nothing, otherwise. */
+    private boolean readSequence(Leaf leaf) {
+        int n = text.length();
+        int i = pos;
+        int aStart = i;
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        int aEnd = i;
+        if (!text.startsWith("..", i)) {
+            return false;
+        }
+        i += 2;
+        int bStart = i;
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i < n && text.charAt(i) != ',' && text.charAt(i) != '}') {
+            return false;
+        }
+        String a = text.substring(aStart, aEnd);
+        String b = text.substring(bStart, i);
+        if (!TableSyntax.isPlainInteger(a) || !TableSyntax.isPlainInteger(b) || a.equals(b)) {
+            return false;
+        }
+        leaf.start = Long.parseLong(a);
+        leaf.step = Long.parseLong(b) > leaf.start ? 1 : -1;
+        pos = i;
+        return true;
     }
 
     /** Groups consecutive leaves that share a first path segment into nested objects. */
@@ -429,16 +545,16 @@ final class TableDecoder {
     }
 
     /** The object for one row, or null when it has no key at all (a missing nested object). */
-    private static JsonValue.Obj assemble(List<Node> nodes, JsonValue[] cells) {
+    private static JsonValue.Obj assemble(List<Node> nodes, JsonValue[] leafValues) {
         List<String> keys = null;
         List<JsonValue> values = null;
         for (int i = 0, n = nodes.size(); i < n; i++) {
             Node node = nodes.get(i);
             JsonValue v;
             if (node.leaf != null) {
-                v = node.leaf.constant != null ? node.leaf.constant : cells[node.leaf.slot];
+                v = leafValues[node.leaf.index];
             } else {
-                v = assemble(node.children, cells);
+                v = assemble(node.children, leafValues);
             }
             if (v != null) {
                 if (keys == null) {
@@ -454,11 +570,24 @@ final class TableDecoder {
 
     private static final class Leaf {
         final List<String> path;
+        final String pathText;
         JsonValue constant;
+        long start;
+        int step;
+        String template;
+        Leaf ref;
+        String prefix;
+        String suffix;
         int slot = -1;
+        int index;
 
-        Leaf(List<String> path) {
+        Leaf(List<String> path, String pathText) {
             this.path = path;
+            this.pathText = pathText;
+        }
+
+        boolean isDerived() {
+            return constant != null || step != 0 || template != null;
         }
     }
 

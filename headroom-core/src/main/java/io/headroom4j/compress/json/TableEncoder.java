@@ -2,7 +2,9 @@ package io.headroom4j.compress.json;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes JSON documents in the table format described in {@code docs/compressors.md}: every array of two or
@@ -24,9 +26,33 @@ final class TableEncoder {
     private static final double FLATTEN_MIN_FILL = 0.5;
 
     private final boolean always;
+    /** Arrays to write as samples (lossy path), by identity; empty for lossless encoding. */
+    private final Map<JsonValue.Arr, ItemSelector.Selection> samples;
+    /** The sample of a JSON lines document's lines, or null. */
+    private final ItemSelector.Selection lineSample;
+    /** The retrieval key that every omission marker carries; null for lossless encoding. */
+    private final String key;
 
     private TableEncoder(boolean always) {
+        this(always, new IdentityHashMap<>(), null, null);
+    }
+
+    private TableEncoder(boolean always, Map<JsonValue.Arr, ItemSelector.Selection> samples,
+                         ItemSelector.Selection lineSample, String key) {
         this.always = always;
+        this.samples = samples;
+        this.lineSample = lineSample;
+        this.key = key;
+    }
+
+    /**
+     * Encodes like {@link #encode}, but writes only the chosen items of each array in {@code samples} (and
+     * of the lines in {@code lineSample}), each preceded by a marker that states exactly which items were
+     * omitted and carries {@code key}.
+     */
+    static String encodeSampled(List<JsonValue> document, Map<JsonValue.Arr, ItemSelector.Selection> samples,
+                                ItemSelector.Selection lineSample, String key) {
+        return new TableEncoder(false, samples, lineSample, key).encodeDocument(document);
     }
 
     /** Encodes with a table wherever the table is shorter than the JSON it replaces. */
@@ -34,16 +60,31 @@ final class TableEncoder {
         return new TableEncoder(false).encodeDocument(document);
     }
 
+    /** The encoded text and how many tables it holds. */
+    record Encoded(String text, int tables) {
+    }
+
+    /** Like {@link #encode}, also saying how many tables were written. */
+    static Encoded encodeCounting(List<JsonValue> document) {
+        TableEncoder e = new TableEncoder(false);
+        String text = e.encodeDocument(document);
+        return new Encoded(text, e.tables);
+    }
+
     /** Encodes with a table wherever one is possible, shorter or not; for tests of the format. */
     static String encodeEverywhere(List<JsonValue> document) {
         return new TableEncoder(true).encodeDocument(document);
     }
 
-    /** Number of tables in the last {@link #encodeDocument}; informative only. */
+    /** Number of tables written so far; informative only. */
     private int tables;
 
     String encodeDocument(List<JsonValue> document) {
         StringBuilder sb = new StringBuilder(estimateCapacity(document));
+        if (lineSample != null) {
+            writeSample(document, lineSample, true, sb);
+            return sb.toString();
+        }
         if (document.size() == 1) {
             writeValue(document.get(0), sb);
             return sb.toString();
@@ -68,10 +109,50 @@ final class TableEncoder {
         return 256;
     }
 
+    /** The omission marker, then the kept items as a table when shorter, else as JSON. */
+    private void writeSample(List<JsonValue> items, ItemSelector.Selection sel, boolean jsonLines,
+                             StringBuilder sb) {
+        sb.append(LossyText.marker(sel, jsonLines ? "lines" : "items", key)).append('\n');
+        int[] kept = sel.kept();
+        List<JsonValue> keptItems = new ArrayList<>(kept.length);
+        for (int i : kept) {
+            keptItems.add(items.get(i));
+        }
+        if (keptItems.size() >= 2 && allObjects(keptItems)) {
+            int mark = sb.length();
+            if (tryTable(keptItems, jsonLines, sb)) {
+                return;
+            }
+            sb.setLength(mark);
+        }
+        if (jsonLines) {
+            for (int i = 0; i < keptItems.size(); i++) {
+                if (i > 0) {
+                    sb.append('\n');
+                }
+                writeValue(keptItems.get(i), sb);
+            }
+            return;
+        }
+        sb.append('[');
+        for (int i = 0; i < keptItems.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            writeValue(keptItems.get(i), sb);
+        }
+        sb.append(']');
+    }
+
     /** Writes {@code v} as JSON, except that arrays of objects may become tables. */
     void writeValue(JsonValue v, StringBuilder sb) {
         if (v instanceof JsonValue.Arr a) {
             List<JsonValue> items = a.items();
+            ItemSelector.Selection sel = samples.isEmpty() ? null : samples.get(a);
+            if (sel != null) {
+                writeSample(items, sel, false, sb);
+                return;
+            }
             if (items.size() >= 2 && allObjects(items)) {
                 int mark = sb.length();
                 if (tryTable(items, false, sb)) {
@@ -143,6 +224,12 @@ final class TableEncoder {
                 leaves.get(c).findConstant(irregular);
             }
         }
+        if (regular >= 3) {
+            for (int c = 0, cn = leaves.size(); c < cn; c++) {
+                leaves.get(c).findSequence(irregular);
+            }
+            findTemplates(leaves, irregular);
+        }
         int start = sb.length();
         writeTable(n, jsonLines, schema, leaves, rows, irregular, sb);
         if (always) {
@@ -173,22 +260,27 @@ final class TableEncoder {
                 sb.append(',');
             }
             Column leaf = leaves.get(c);
-            leaf.writePath(sb);
+            sb.append(leaf.pathText());
             if (leaf.constant != null) {
                 sb.append('=');
                 writeCell(leaf.constant, true, sb);
+            } else if (leaf.sequenceStep != 0) {
+                sb.append('=').append(leaf.sequenceStart).append("..").append(leaf.sequenceEnd);
+            } else if (leaf.ref != null) {
+                sb.append('~');
+                JsonWriter.writeString(leaf.prefix + '{' + leaf.ref.pathText() + '}' + leaf.suffix, sb);
             }
         }
         sb.append("}:");
         int varying = 0;
         for (int c = 0, cn = leaves.size(); c < cn; c++) {
-            if (leaves.get(c).constant == null) {
+            if (!leaves.get(c).isDerived()) {
                 varying++;
             }
         }
         Column[] cols = new Column[varying];
         for (int c = 0, k = 0, cn = leaves.size(); c < cn; c++) {
-            if (leaves.get(c).constant == null) {
+            if (!leaves.get(c).isDerived()) {
                 cols[k++] = leaves.get(c);
             }
         }
@@ -231,6 +323,99 @@ final class TableEncoder {
         } else {
             JsonWriter.write(v, sb);
         }
+    }
+
+    /**
+     * Marks string columns whose every value is one fixed text around another column's value, such as
+     * {@code url = "https://api.github.com/repos/o/r/issues/" + number}: the header then states the
+     * template {@code url~"https://api.github.com/repos/o/r/issues/{number}"} and the rows skip the column.
+     * A template must name exactly one column in braces, so a decoder can find it.
+     */
+    private static void findTemplates(List<Column> leaves, boolean[] irregular) {
+        int n = irregular.length;
+        int first = 0;
+        while (irregular[first]) {
+            first++;
+        }
+        int ln = leaves.size();
+        String[] paths = new String[ln];
+        boolean[] scalar = new boolean[ln];
+        for (int c = 0; c < ln; c++) {
+            Column col = leaves.get(c);
+            paths[c] = col.pathText();
+            scalar[c] = col.constant == null && col.allScalarText(irregular);
+        }
+        boolean[] usedAsRef = new boolean[ln];
+        for (int c = 0; c < ln; c++) {
+            Column col = leaves.get(c);
+            if (col.isDerived() || usedAsRef[c] || !col.allStrings(irregular)) {
+                continue;
+            }
+            String v0 = ((JsonValue.Str) col.values[first]).value();
+            for (int k = 0; k < ln && col.ref == null; k++) {
+                Column ref = leaves.get(k);
+                if (k == c || !scalar[k] || ref.ref != null || paths[k].indexOf('{') >= 0
+                        || paths[k].indexOf('}') >= 0) {
+                    continue;
+                }
+                String t0 = scalarText(ref.values[first]);
+                if (t0.length() < 2 && v0.length() > 1) {
+                    continue;   // one-character values match by accident too often to be worth trying
+                }
+                int at = v0.indexOf(t0);
+                for (int tries = 0; at >= 0 && tries < 3; tries++) {
+                    String prefix = v0.substring(0, at);
+                    String suffix = v0.substring(at + t0.length());
+                    if (matchesTemplate(col, ref, prefix, suffix, irregular)
+                            && refersOnce(prefix + '{' + paths[k] + '}' + suffix, paths)) {
+                        col.ref = ref;
+                        col.prefix = prefix;
+                        col.suffix = suffix;
+                        usedAsRef[k] = true;
+                        break;
+                    }
+                    at = v0.indexOf(t0, at + 1);
+                }
+            }
+        }
+    }
+
+    private static boolean matchesTemplate(Column col, Column ref, String prefix, String suffix,
+                                           boolean[] irregular) {
+        for (int r = 0; r < irregular.length; r++) {
+            if (irregular[r]) {
+                continue;
+            }
+            String v = ((JsonValue.Str) col.values[r]).value();
+            String t = scalarText(ref.values[r]);
+            if (v.length() != prefix.length() + t.length() + suffix.length() || !v.startsWith(prefix)
+                    || !v.endsWith(suffix) || !v.startsWith(t, prefix.length())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code template} contains exactly one {@code {path}} among all column paths. */
+    static boolean refersOnce(String template, String[] paths) {
+        int found = 0;
+        for (String p : paths) {
+            if (p.indexOf('{') >= 0 || p.indexOf('}') >= 0) {
+                continue;
+            }
+            String needle = '{' + p + '}';
+            for (int at = template.indexOf(needle); at >= 0; at = template.indexOf(needle, at + 1)) {
+                if (++found > 1) {
+                    return false;
+                }
+            }
+        }
+        return found == 1;
+    }
+
+    /** The text a template splices in: a string's value or a number's literal. */
+    static String scalarText(JsonValue v) {
+        return v instanceof JsonValue.Str s ? s.value() : ((JsonValue.Num) v).literal();
     }
 
     private static void collectLeaves(List<Column> columns, List<Column> out) {
@@ -353,6 +538,12 @@ final class TableEncoder {
         List<Column> children;
         JsonValue[] values;
         JsonValue constant;
+        long sequenceStart;
+        long sequenceEnd;
+        int sequenceStep;
+        Column ref;
+        String prefix;
+        String suffix;
 
         Column(String key, int rows) {
             this.key = key;
@@ -409,6 +600,88 @@ final class TableEncoder {
                 }
             }
             constant = first;
+        }
+
+        /** True when the rows do not carry this column: constant, sequence or template. */
+        boolean isDerived() {
+            return constant != null || sequenceStep != 0 || ref != null;
+        }
+
+        /** True when every regular row holds a string here. */
+        boolean allStrings(boolean[] irregular) {
+            for (int r = 0; r < values.length; r++) {
+                if (!irregular[r] && !(values[r] instanceof JsonValue.Str)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** True when every regular row holds a string or a number here. */
+        boolean allScalarText(boolean[] irregular) {
+            for (int r = 0; r < values.length; r++) {
+                if (!irregular[r] && !(values[r] instanceof JsonValue.Str) && !(values[r] instanceof JsonValue.Num)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Records a run of integers that goes up or down by one per row, such as 1..200: row {@code r} holds
+         * {@code start + r * step}. Rows written as JSON are skipped but still count as positions.
+         */
+        void findSequence(boolean[] irregular) {
+            if (constant != null) {
+                return;
+            }
+            int n = values.length;
+            int r0 = -1;
+            long v0 = 0;
+            long step = 0;
+            long start = 0;
+            for (int r = 0; r < n; r++) {
+                if (irregular[r]) {
+                    continue;
+                }
+                if (!(values[r] instanceof JsonValue.Num num) || !TableSyntax.isPlainInteger(num.literal())) {
+                    return;
+                }
+                long v = Long.parseLong(num.literal());
+                if (r0 < 0) {
+                    r0 = r;
+                    v0 = v;
+                } else if (step == 0) {
+                    long d = v - v0;
+                    if (d != r - r0 && d != -(r - r0)) {
+                        return;
+                    }
+                    step = d / (r - r0);
+                    start = v0 - r0 * step;
+                } else if (v != start + r * step) {
+                    return;
+                }
+            }
+            long end = start + (n - 1) * step;
+            if (step == 0 || !TableSyntax.isPlainInteger(Long.toString(start))
+                    || !TableSyntax.isPlainInteger(Long.toString(end))) {
+                return;
+            }
+            sequenceStart = start;
+            sequenceEnd = end;
+            sequenceStep = (int) step;
+        }
+
+        private String pathText;
+
+        /** The column's path as the header writes it: {@code user.login}, {@code meta."a.b"}. */
+        String pathText() {
+            if (pathText == null) {
+                StringBuilder sb = new StringBuilder();
+                writePath(sb);
+                pathText = sb.toString();
+            }
+            return pathText;
         }
 
         void writePath(StringBuilder sb) {

@@ -92,7 +92,26 @@ final class TableSyntax {
             }
         }
         if (first == '-' || (first >= '0' && first <= '9')) {
-            return !isJsonNumber(s, 0, n);
+            // In the header "1..200" is a sequence, so a string that looks like one is quoted there.
+            return !isJsonNumber(s, 0, n) && !(inHeader && s.contains(".."));
+        }
+        return true;
+    }
+
+    /** True when {@code s} is a canonical integer literal that fits a long comfortably (no sign games). */
+    static boolean isPlainInteger(String s) {
+        int n = s.length();
+        if (n == 0 || n > 17) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == n || (s.charAt(i) == '0' && n > i + 1) || (i == 1 && s.charAt(1) == '0')) {
+            return false;   // "-", leading zeros and "-0" are kept as they are
+        }
+        for (; i < n; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
         }
         return true;
     }
@@ -109,7 +128,7 @@ final class TableSyntax {
                 return false;
             }
             switch (c) {
-                case '.', ',', '=', '{', '}', '[', ']', '"', ':', '\\' -> {
+                case '.', ',', '=', '~', '{', '}', '[', ']', '"', ':', '\\' -> {
                     return false;
                 }
                 default -> {

@@ -133,12 +133,16 @@ final class RandomJson {
         }
         int[] kinds = new int[width];
         for (int i = 0; i < width; i++) {
-            kinds[i] = r.nextInt(5);
+            kinds[i] = r.nextInt(7);
         }
         int n = 2 + r.nextInt(11);
         double dropRate = r.nextInt(3) == 0 ? 0.3 : 0.0;
         List<JsonValue> items = new ArrayList<>();
         JsonValue constant = value(r, 0);
+        long seqStart = r.nextInt(3) == 0 ? -r.nextInt(3) : r.nextInt(10_000);
+        int seqStep = r.nextBoolean() ? 1 : -1;
+        String prefix = r.nextBoolean() ? "https://api.example.com/items/" : STRINGS[r.nextInt(STRINGS.length)];
+        String suffix = r.nextBoolean() ? "" : STRINGS[r.nextInt(STRINGS.length)];
         for (int i = 0; i < n; i++) {
             List<String> keys = new ArrayList<>();
             List<JsonValue> values = new ArrayList<>();
@@ -152,6 +156,11 @@ final class RandomJson {
                     case 1 -> new JsonValue.Num(NUMBERS[r.nextInt(NUMBERS.length)]);
                     case 2 -> depth > 0 && r.nextInt(8) != 0 ? nested(r, depth - 1) : value(r, 0);
                     case 3 -> r.nextInt(6) == 0 ? JsonValue.Null.INSTANCE : new JsonValue.Str(string(r));
+                    case 5 -> new JsonValue.Num(Long.toString(seqStart + (long) i * seqStep));
+                    case 6 -> !values.isEmpty() && values.get(0) instanceof JsonValue.Str s0
+                            ? new JsonValue.Str(prefix + s0.value() + suffix)
+                            : !values.isEmpty() && values.get(0) instanceof JsonValue.Num n0
+                            ? new JsonValue.Str(prefix + n0.literal() + suffix) : new JsonValue.Str(string(r));
                     default -> value(r, Math.max(0, depth - 1));
                 });
             }
