@@ -12,9 +12,13 @@ import java.util.List;
  * ({@code level}, {@code severity}, {@code log_level}, {@code levelname}) holds {@code error}, {@code fatal},
  * {@code critical} and the like; or (4) any string value contains an error word ({@code error},
  * {@code exception}, {@code failed}, {@code failure}, {@code fatal}, {@code panic}, {@code traceback},
- * {@code timed out}, {@code timeout}, {@code denied}, {@code refused}, {@code crash}), case-insensitively.
- * Rule 4 errs on the side of keeping: "no errors found" counts as an error. Nested objects and arrays are
- * searched too.
+ * {@code timed out}, {@code timeout}, {@code denied}, {@code refused}, {@code crash}), case-insensitively,
+ * if it is short (at most {@value #SHORT_TEXT} chars: a status, a reason, a log message) or sits under a
+ * message-like key ({@code message}, {@code msg}, {@code log}, {@code output}, {@code reason}...), and is not
+ * under a prose key ({@code title}, {@code body}, {@code snippet}, {@code description}, {@code content}...):
+ * an issue titled "Crash on startup" or a search snippet about timeouts is a topic, not a failure of the
+ * tool. Rule 4 errs on the side of keeping: "no errors found" counts as an error. Nested objects and arrays
+ * are searched too.
  */
 final class ErrorSignals {
 
@@ -35,6 +39,20 @@ final class ErrorSignals {
         "denied", "refused", "crash",
     };
 
+    /** Strings up to this long are searched for error words wherever they are. */
+    static final int SHORT_TEXT = 160;
+
+    private static final String[] MESSAGE_KEYS = {
+        "message", "msg", "log", "line", "output", "stdout", "reason", "detail", "details", "description_error",
+        "text", "conclusion", "result", "outcome", "status", "state", "event", "cause", "trace", "stack",
+    };
+
+    private static final String[] PROSE_KEYS = {
+        "title", "body", "snippet", "description", "content", "summary", "subject", "name", "comment",
+        "abstract", "excerpt", "headline", "caption", "keywords", "tags", "query", "question", "answer",
+        "readme", "bio", "about", "html", "markdown", "body_text", "body_html", "full_name",
+    };
+
     private ErrorSignals() {
     }
 
@@ -47,7 +65,7 @@ final class ErrorSignals {
             return false;
         }
         if (v instanceof JsonValue.Str s) {
-            return containsErrorWord(s.value());
+            return s.value().length() <= SHORT_TEXT && containsErrorWord(s.value());
         }
         if (v instanceof JsonValue.Obj o) {
             List<String> keys = o.keys();
@@ -65,7 +83,14 @@ final class ErrorSignals {
                         && matchesKey(s.value(), LEVEL_VALUES)) {
                     return true;
                 }
-                if (isError(value, depth + 1)) {
+                if (value instanceof JsonValue.Str && matchesKey(key, PROSE_KEYS)) {
+                    continue;
+                }
+                if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
+                    if (matchesKey(key, MESSAGE_KEYS) && containsErrorWord(s.value())) {
+                        return true;
+                    }
+                } else if (isError(value, depth + 1)) {
                     return true;
                 }
             }

@@ -286,6 +286,9 @@ final class TableDecoder {
         expect(':');
         resolveTemplates(leaves);
         List<Node> tree = buildTree(leaves);
+        if (!tree.isEmpty() && tree.get(0).key instanceof Integer) {
+            throw error("a row must be an object");
+        }
         int varying = 0;
         for (int i = 0; i < leaves.size(); i++) {
             Leaf l = leaves.get(i);
@@ -447,13 +450,27 @@ final class TableDecoder {
 
     private Leaf readColumn(int depth) {
         int pathStart = pos;
-        List<String> path = new ArrayList<>(2);
+        List<Object> path = new ArrayList<>(2);
         while (true) {
-            if (pos < text.length() && text.charAt(pos) == '"') {
+            if (!path.isEmpty() && text.startsWith("[", pos)) {
+                int close = text.indexOf(']', pos);
+                if (close < 0) {
+                    throw error("unclosed position");
+                }
+                try {
+                    path.add(Integer.valueOf(text.substring(pos + 1, close)));
+                } catch (NumberFormatException e) {
+                    throw error("bad position");
+                }
+                pos = close + 1;
+                if (pos < text.length() && text.charAt(pos) == '[') {
+                    continue;
+                }
+            } else if (pos < text.length() && text.charAt(pos) == '"') {
                 path.add(readString());
             } else {
                 int start = pos;
-                while (pos < text.length() && ".,=~}\n".indexOf(text.charAt(pos)) < 0) {
+                while (pos < text.length() && ".,=~}[\n".indexOf(text.charAt(pos)) < 0) {
                     pos++;
                 }
                 if (pos == start) {
@@ -463,6 +480,9 @@ final class TableDecoder {
             }
             if (pos < text.length() && text.charAt(pos) == '.') {
                 pos++;
+                continue;
+            }
+            if (pos < text.length() && text.charAt(pos) == '[') {
                 continue;
             }
             break;
@@ -525,23 +545,65 @@ final class TableDecoder {
     }
 
     /** Groups consecutive leaves that share a first path segment into nested objects. */
-    private static List<Node> buildTree(List<Leaf> leaves) {
+    private List<Node> buildTree(List<Leaf> leaves) {
         List<Node> roots = new ArrayList<>();
         for (Leaf leaf : leaves) {
             List<Node> level = roots;
-            List<String> path = leaf.path;
+            List<Object> path = leaf.path;
             for (int i = 0; i < path.size() - 1; i++) {
-                String seg = path.get(i);
+                Object seg = path.get(i);
                 Node last = level.isEmpty() ? null : level.get(level.size() - 1);
                 if (last == null || last.leaf != null || !last.key.equals(seg)) {
-                    last = new Node(seg, null);
-                    level.add(last);
+                    last = addNode(level, seg, null);
                 }
                 level = last.children;
             }
-            level.add(new Node(path.get(path.size() - 1), leaf));
+            addNode(level, path.get(path.size() - 1), leaf);
         }
         return roots;
+    }
+
+    /** Adds a node; positions must count up from 0 and cannot mix with keys on one level. */
+    private Node addNode(List<Node> level, Object seg, Leaf leaf) {
+        boolean position = seg instanceof Integer;
+        if (position && ((Integer) seg) != level.size()) {
+            throw error("array positions out of order");
+        }
+        if (!level.isEmpty() && (level.get(0).key instanceof Integer) != position) {
+            throw error("keys and positions mixed");
+        }
+        Node node = new Node(seg, leaf);
+        level.add(node);
+        return node;
+    }
+
+    /** The array for one row's positions, or null when none is present; all or none must be. */
+    private static JsonValue.Arr assembleArray(List<Node> nodes, JsonValue[] leafValues) {
+        List<JsonValue> items = null;
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            Node node = nodes.get(i);
+            JsonValue v = value(node, leafValues);
+            if ((v == null) != (items == null) && i > 0) {
+                throw new IllegalArgumentException("array column with a missing position");
+            }
+            if (v != null) {
+                if (items == null) {
+                    items = new ArrayList<>(n);
+                }
+                items.add(v);
+            }
+        }
+        return items == null ? null : new JsonValue.Arr(items);
+    }
+
+    private static JsonValue value(Node node, JsonValue[] leafValues) {
+        if (node.leaf != null) {
+            return leafValues[node.leaf.index];
+        }
+        if (!node.children.isEmpty() && node.children.get(0).key instanceof Integer) {
+            return assembleArray(node.children, leafValues);
+        }
+        return assemble(node.children, leafValues);
     }
 
     /** The object for one row, or null when it has no key at all (a missing nested object). */
@@ -550,18 +612,13 @@ final class TableDecoder {
         List<JsonValue> values = null;
         for (int i = 0, n = nodes.size(); i < n; i++) {
             Node node = nodes.get(i);
-            JsonValue v;
-            if (node.leaf != null) {
-                v = leafValues[node.leaf.index];
-            } else {
-                v = assemble(node.children, leafValues);
-            }
+            JsonValue v = value(node, leafValues);
             if (v != null) {
                 if (keys == null) {
                     keys = new ArrayList<>(n);
                     values = new ArrayList<>(n);
                 }
-                keys.add(node.key);
+                keys.add((String) node.key);
                 values.add(v);
             }
         }
@@ -569,7 +626,7 @@ final class TableDecoder {
     }
 
     private static final class Leaf {
-        final List<String> path;
+        final List<Object> path;
         final String pathText;
         JsonValue constant;
         long start;
@@ -581,7 +638,7 @@ final class TableDecoder {
         int slot = -1;
         int index;
 
-        Leaf(List<String> path, String pathText) {
+        Leaf(List<Object> path, String pathText) {
             this.path = path;
             this.pathText = pathText;
         }
@@ -592,11 +649,12 @@ final class TableDecoder {
     }
 
     private static final class Node {
-        final String key;
+        /** An object key (String) or an array position (Integer). */
+        final Object key;
         final Leaf leaf;
         final List<Node> children = new ArrayList<>();
 
-        Node(String key, Leaf leaf) {
+        Node(Object key, Leaf leaf) {
             this.key = key;
             this.leaf = leaf;
         }

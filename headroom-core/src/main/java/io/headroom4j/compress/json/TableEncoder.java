@@ -24,6 +24,8 @@ final class TableEncoder {
     private static final double FLATTEN_MIN_PRESENT = 0.5;
     /** ...and its rows fill at least this fraction of its sub-columns. */
     private static final double FLATTEN_MIN_FILL = 0.5;
+    /** Arrays of one length up to this long flatten into one column per position. */
+    private static final int MAX_FLAT_ARRAY = 8;
 
     private final boolean always;
     /** Arrays to write as samples (lossy path), by identity; empty for lossless encoding. */
@@ -544,6 +546,8 @@ final class TableEncoder {
         Column ref;
         String prefix;
         String suffix;
+        /** The position in the parent array, or -1 for an object key. */
+        int index = -1;
 
         Column(String key, int rows) {
             this.key = key;
@@ -552,6 +556,9 @@ final class TableEncoder {
 
         /** Turns this column into sub-columns when its values are non-empty objects of one shape. */
         void maybeFlatten(int rowsPresent) {
+            if (maybeFlattenArray(rowsPresent)) {
+                return;
+            }
             int present = 0;
             long keyCount = 0;
             for (JsonValue v : values) {
@@ -580,6 +587,48 @@ final class TableEncoder {
             }
             children = kids;
             values = null;
+        }
+
+        /**
+         * Turns this column into one sub-column per position when every value is an array of the same
+         * short length: {@code status.conditions[0].type}. Positions holding objects flatten further.
+         */
+        private boolean maybeFlattenArray(int rowsPresent) {
+            int present = 0;
+            int length = -1;
+            for (JsonValue v : values) {
+                if (v == null) {
+                    continue;
+                }
+                if (!(v instanceof JsonValue.Arr a)) {
+                    return false;
+                }
+                int len = a.items().size();
+                if (len == 0 || len > MAX_FLAT_ARRAY || (length >= 0 && len != length)) {
+                    return false;
+                }
+                length = len;
+                present++;
+            }
+            if (present == 0 || present < FLATTEN_MIN_PRESENT * rowsPresent) {
+                return false;
+            }
+            List<Column> kids = new ArrayList<>(length);
+            for (int p = 0; p < length; p++) {
+                Column kid = new Column(null, values.length);
+                kid.index = p;
+                kid.parent = this;
+                for (int r = 0; r < values.length; r++) {
+                    if (values[r] != null) {
+                        kid.values[r] = ((JsonValue.Arr) values[r]).items().get(p);
+                    }
+                }
+                kid.maybeFlatten(present);
+                kids.add(kid);
+            }
+            children = kids;
+            values = null;
+            return true;
         }
 
         /** Records the value shared by every regular row, if there is one. */
@@ -685,6 +734,11 @@ final class TableEncoder {
         }
 
         void writePath(StringBuilder sb) {
+            if (index >= 0) {
+                parent.writePath(sb);
+                sb.append('[').append(index).append(']');
+                return;
+            }
             if (parent != null) {
                 parent.writePath(sb);
                 sb.append('.');

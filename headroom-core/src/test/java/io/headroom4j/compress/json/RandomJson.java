@@ -133,7 +133,7 @@ final class RandomJson {
         }
         int[] kinds = new int[width];
         for (int i = 0; i < width; i++) {
-            kinds[i] = r.nextInt(7);
+            kinds[i] = r.nextInt(8);
         }
         int n = 2 + r.nextInt(11);
         double dropRate = r.nextInt(3) == 0 ? 0.3 : 0.0;
@@ -143,6 +143,7 @@ final class RandomJson {
         int seqStep = r.nextBoolean() ? 1 : -1;
         String prefix = r.nextBoolean() ? "https://api.example.com/items/" : STRINGS[r.nextInt(STRINGS.length)];
         String suffix = r.nextBoolean() ? "" : STRINGS[r.nextInt(STRINGS.length)];
+        int arrayLength = 1 + r.nextInt(3);
         for (int i = 0; i < n; i++) {
             List<String> keys = new ArrayList<>();
             List<JsonValue> values = new ArrayList<>();
@@ -156,6 +157,13 @@ final class RandomJson {
                     case 1 -> new JsonValue.Num(NUMBERS[r.nextInt(NUMBERS.length)]);
                     case 2 -> depth > 0 && r.nextInt(8) != 0 ? nested(r, depth - 1) : value(r, 0);
                     case 3 -> r.nextInt(6) == 0 ? JsonValue.Null.INSTANCE : new JsonValue.Str(string(r));
+                    case 7 -> {
+                        List<JsonValue> positions = new ArrayList<>();
+                        for (int p = 0; p < arrayLength; p++) {
+                            positions.add(r.nextBoolean() && depth > 0 ? nested(r, depth - 1) : value(r, 0));
+                        }
+                        yield new JsonValue.Arr(positions);
+                    }
                     case 5 -> new JsonValue.Num(Long.toString(seqStart + (long) i * seqStep));
                     case 6 -> !values.isEmpty() && values.get(0) instanceof JsonValue.Str s0
                             ? new JsonValue.Str(prefix + s0.value() + suffix)

@@ -51,6 +51,7 @@ final class TableFormatProperties {
         int dotted = 0;
         int wholeRows = 0;
         int lines = 0;
+        int positions = 0;
         for (int i = 0; i < 3000; i++) {
             List<JsonValue> doc = RandomJson.document(r);
             String enc = TableEncoder.encodeEverywhere(doc);
@@ -61,6 +62,7 @@ final class TableFormatProperties {
             dotted += enc.contains(".login") ? 1 : 0;
             wholeRows += enc.matches("(?s).*\n\\{[^\n]*}\n.*") ? 1 : 0;
             lines += enc.contains(" lines]{") ? 1 : 0;
+            positions += enc.contains("[0].") ? 1 : 0;
         }
         assertThat(templates).isGreaterThan(50);
         assertThat(ranges).isGreaterThan(50);
@@ -68,6 +70,7 @@ final class TableFormatProperties {
         assertThat(dotted).isGreaterThan(50);
         assertThat(wholeRows).isGreaterThan(50);
         assertThat(lines).isGreaterThan(20);
+        assertThat(positions).isGreaterThan(50);
     }
 
     @Provide

@@ -92,4 +92,13 @@ final class TableFormatTest {
         assertThat(enc).isEqualTo("[3]{a=\"1..3\",b=\"{a}\",c}:\n1\n5\n7\n");
         assertThat(JsonTables.decode(enc)).isEqualTo(json);
     }
+
+    @Test
+    void arraysOfOneLengthBecomeOneColumnPerPosition() {
+        String json = "[{\"c\":[{\"type\":\"Ready\",\"ok\":true},{\"type\":\"Scheduled\",\"ok\":true}]},"
+                + "{\"c\":[{\"type\":\"Ready\",\"ok\":false},{\"type\":\"Scheduled\",\"ok\":true}]}]";
+        String enc = encode(json);
+        assertThat(enc).isEqualTo("[2]{c[0].type=Ready,c[0].ok,c[1].type=Scheduled,c[1].ok=true}:\ntrue\nfalse\n");
+        assertThat(JsonTables.decode(enc)).isEqualTo(json);
+    }
 }
