@@ -17,7 +17,8 @@ import java.util.List;
  * message-like key ({@code message}, {@code msg}, {@code log}, {@code output}, {@code reason}...), and is not
  * under a prose key ({@code title}, {@code body}, {@code snippet}, {@code description}, {@code content}...):
  * an issue titled "Crash on startup" or a search snippet about timeouts is a topic, not a failure of the
- * tool. Rule 4 errs on the side of keeping: "no errors found" counts as an error. Nested objects and arrays
+ * tool; nor are URLs (keys ending in {@code url}, {@code uri}, {@code href}, {@code link}, or values starting
+ * with {@code http://} or {@code https://}). Rule 4 errs on the side of keeping: "no errors found" counts as an error. Nested objects and arrays
  * are searched too.
  */
 final class ErrorSignals {
@@ -83,7 +84,7 @@ final class ErrorSignals {
                         && matchesKey(s.value(), LEVEL_VALUES)) {
                     return true;
                 }
-                if (value instanceof JsonValue.Str && matchesKey(key, PROSE_KEYS)) {
+                if (value instanceof JsonValue.Str str && (matchesKey(key, PROSE_KEYS) || isLink(key, str.value()))) {
                     continue;
                 }
                 if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
@@ -105,6 +106,13 @@ final class ErrorSignals {
             }
         }
         return false;
+    }
+
+    /** URLs name pages ("/issues/timeout-on-login"); their words are not failures. */
+    private static boolean isLink(String key, String value) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.endsWith("url") || k.endsWith("uri") || k.endsWith("href") || k.endsWith("link")
+                || value.startsWith("https://") || value.startsWith("http://");
     }
 
     private static boolean matchesKey(String key, String[] names) {

@@ -57,7 +57,7 @@ public final class JsonTableCompressor implements Compressor {
     private static final int EXACT_CHARS = 24 * 1024;
     private static final int SAMPLE_CHARS = 16 * 1024;
     /** Length of the input prefix that the token estimate looks at. */
-    private static final int ESTIMATE_CHARS = 64 * 1024;
+    private static final int ESTIMATE_CHARS = 24 * 1024;
 
     /** A compressor; it keeps no state, so one instance can serve every thread. */
     public JsonTableCompressor() {

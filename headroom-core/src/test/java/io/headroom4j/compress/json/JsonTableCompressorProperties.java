@@ -46,7 +46,7 @@ final class JsonTableCompressorProperties {
     @Property(tries = 200)
     void lossyNeverDropsAnErrorItemAndItsKeyBringsBackTheOriginal(@ForAll("errorArrays") String json) {
         CompressionStore store = new InMemoryCompressionStore(Duration.ofHours(1), 64L << 20);
-        HeadroomConfig config = HeadroomConfig.builder().lossyMinTokens(0).build();
+        HeadroomConfig config = HeadroomConfig.builder().minTokens(0).lossyMinTokens(0).build();
         Compressed c = compressor.compress(json, new CompressionContext(config, "", null, TokenCounters.o200k(),
                 store));
         for (int at = json.indexOf("ERR-"); at >= 0; at = json.indexOf("ERR-", at + 1)) {
