@@ -1,10 +1,15 @@
 package io.headroom4j;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The outcome of {@link Headroom#compress}: the request to send, token counts, and a record per piece of
@@ -19,12 +24,20 @@ import java.util.Map;
  *                      {@link io.headroom4j.token.TokenCounters})
  * @param records       one record per piece of content considered, in request order
  * @param retrievalKeys every retrieval key present in {@code body}, new or from earlier turns
- * @param failedOpen    true when an error or timeout made compression return the original
- * @param error         the error that made it fail open, or null
+ * @param failedOpen    true when an error made compression send some content, or the whole request, as it
+ *                      came instead of compressed
+ * @param error         the first such error, or a note on why the body was passed through; null if none
  */
 public record CompressionResult(byte[] body, boolean changed, long tokensBefore, long tokensAfter, String tokenizer,
                                 List<TransformRecord> records, List<String> retrievalKeys, boolean failedOpen,
                                 String error) {
+
+    private static final ObjectMapper TREES = new ObjectMapper();
+
+    static {
+        TREES.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).maxNestingDepth(1_000).build());
+    }
 
     public CompressionResult {
         records = List.copyOf(records);
@@ -44,6 +57,15 @@ public record CompressionResult(byte[] body, boolean changed, long tokensBefore,
     /** Fraction of tokens saved, 0 when there were none to begin with. */
     public double savedFraction() {
         return tokensBefore == 0 ? 0.0 : (double) tokensSaved() / tokensBefore;
+    }
+
+    /** The body as a Jackson tree, for callers that passed one in; null when the body is not JSON. */
+    public JsonNode bodyTree() {
+        try {
+            return TREES.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The body as text. */

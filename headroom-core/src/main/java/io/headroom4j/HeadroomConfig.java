@@ -27,7 +27,7 @@ public final class HeadroomConfig {
     /** Keys understood by {@link Builder#apply}, in the order {@code doctor} lists them. */
     public static final List<String> KEYS = List.of(
             "mode", "lossless", "ccr", "min-tokens", "lossy-min-tokens", "json-table-min-savings",
-            "protect-user-messages", "protect-system-messages", "protect-recent", "excluded-tools",
+            "protect-user-messages", "protect-system-messages", "protect-cache-prefix", "protect-recent", "excluded-tools",
             "model", "compression-timeout-ms", "store-ttl-hours", "workspace-dir", "max-body-bytes",
             "neural-model");
 
@@ -39,6 +39,7 @@ public final class HeadroomConfig {
     private final double jsonTableMinSavings;
     private final boolean protectUserMessages;
     private final boolean protectSystemMessages;
+    private final boolean protectCachePrefix;
     private final int protectRecent;
     private final Set<String> excludedTools;
     private final String model;
@@ -58,6 +59,7 @@ public final class HeadroomConfig {
         this.jsonTableMinSavings = b.jsonTableMinSavings;
         this.protectUserMessages = b.protectUserMessages;
         this.protectSystemMessages = b.protectSystemMessages;
+        this.protectCachePrefix = b.protectCachePrefix;
         this.protectRecent = b.protectRecent;
         this.excludedTools = Collections.unmodifiableSet(new LinkedHashSet<>(b.excludedTools));
         this.model = b.model;
@@ -125,6 +127,14 @@ public final class HeadroomConfig {
     /** True leaves system and developer messages untouched. Default true. */
     public boolean protectSystemMessages() {
         return protectSystemMessages;
+    }
+
+    /**
+     * True leaves everything at or before the last {@code cache_control} breakpoint untouched: the client
+     * asked the provider to cache exactly those bytes. Default true.
+     */
+    public boolean protectCachePrefix() {
+        return protectCachePrefix;
     }
 
     /** Source code in the newest this-many messages is never reduced to signatures. Default 4. */
@@ -205,6 +215,7 @@ public final class HeadroomConfig {
         m.put("json-table-min-savings", Double.toString(jsonTableMinSavings));
         m.put("protect-user-messages", Boolean.toString(protectUserMessages));
         m.put("protect-system-messages", Boolean.toString(protectSystemMessages));
+        m.put("protect-cache-prefix", Boolean.toString(protectCachePrefix));
         m.put("protect-recent", Integer.toString(protectRecent));
         m.put("excluded-tools", String.join(",", excludedTools));
         m.put("model", model);
@@ -241,6 +252,7 @@ public final class HeadroomConfig {
         private double jsonTableMinSavings = 0.30;
         private boolean protectUserMessages = true;
         private boolean protectSystemMessages = true;
+        private boolean protectCachePrefix = true;
         private int protectRecent = 4;
         private Set<String> excludedTools = new LinkedHashSet<>(
                 List.of("Read", "Write", "Edit", "MultiEdit", "NotebookEdit"));
@@ -267,6 +279,7 @@ public final class HeadroomConfig {
             jsonTableMinSavings = c.jsonTableMinSavings;
             protectUserMessages = c.protectUserMessages;
             protectSystemMessages = c.protectSystemMessages;
+            protectCachePrefix = c.protectCachePrefix;
             protectRecent = c.protectRecent;
             excludedTools = new LinkedHashSet<>(c.excludedTools);
             model = c.model;
@@ -326,6 +339,11 @@ public final class HeadroomConfig {
 
         public Builder protectSystemMessages(boolean value) {
             protectSystemMessages = value;
+            return this;
+        }
+
+        public Builder protectCachePrefix(boolean value) {
+            protectCachePrefix = value;
             return this;
         }
 
@@ -438,6 +456,7 @@ public final class HeadroomConfig {
                 case "json-table-min-savings" -> jsonTableMinSavings(Double.parseDouble(v));
                 case "protect-user-messages" -> protectUserMessages(parseBoolean(v));
                 case "protect-system-messages" -> protectSystemMessages(parseBoolean(v));
+                case "protect-cache-prefix" -> protectCachePrefix(parseBoolean(v));
                 case "protect-recent" -> protectRecent(Integer.parseInt(v));
                 case "excluded-tools" -> {
                     Set<String> tools = new LinkedHashSet<>();

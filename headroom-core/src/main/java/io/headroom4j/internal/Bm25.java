@@ -1,144 +1,127 @@
 package io.headroom4j.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Okapi BM25 relevance of short documents (JSON items, log lines, passages) to a query.
+ * Okapi BM25 relevance of short documents (lines, JSON items, paragraphs) to a keyword query. Stateless
+ * and thread-safe; deterministic.
  *
- * <p>Terms are runs of letters, digits and underscores, lower-cased; query words from a small English
- * stop list ("the", "why", "is"...) and one-character words are ignored, so a chatty question still ranks
- * by its content words. Scoring is the textbook formula with {@code k1 = 1.2}, {@code b = 0.75} and the
- * non-negative IDF {@code ln(1 + (N - n + 0.5) / (n + 0.5))}: a term found in every document still counts
- * a little, and rare terms count most. Documents are scanned once, counting only the query's terms, so
- * scoring costs one pass over the text and allocates nothing per document. Stateless and thread-safe.
- *
- * <p>See Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond" (2009).
+ * <p>Tokens are maximal runs of letters and digits, lower-cased, also split where a lower-case letter or
+ * digit is followed by an upper-case one, so {@code TimeoutException} yields {@code timeout} and
+ * {@code exception}. Only query terms are counted: a document is scanned once, hashing each token as it
+ * goes and comparing it with the (few) query terms, so nothing is allocated per token. Scoring follows
+ * Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond" (2009), with
+ * {@code k1 = 1.2}, {@code b = 0.75} and Lucene's always-positive idf {@code ln(1 + (N - df + 0.5) / (df + 0.5))}.
  */
 public final class Bm25 {
 
-    private static final double K1 = 1.2;
-    private static final double B = 0.75;
-
-    private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did", "do", "does", "for",
-            "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no",
-            "not", "of", "on", "or", "our", "please", "show", "so", "that", "the", "their", "them", "then",
-            "there", "these", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where",
-            "which", "who", "why", "will", "with", "would", "you", "your", "all", "any", "find", "get", "give",
-            "list", "tell", "about", "there's", "what's", "let", "lets", "just", "should");
+    /** Term-frequency saturation. */
+    public static final double K1 = 1.2;
+    /** Length normalisation. */
+    public static final double B = 0.75;
+    /** Query terms beyond this many are ignored. */
+    public static final int MAX_QUERY_TERMS = 64;
 
     private Bm25() {
     }
 
-    /** The distinct content terms of {@code query}, in order of first appearance. */
-    public static List<String> queryTerms(String query) {
-        List<String> terms = new ArrayList<>();
-        if (query == null) {
-            return terms;
+    /** The distinct tokens of {@code text}, lower-cased, in order of first appearance; empty for null. */
+    public static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
         }
-        int n = query.length();
+        int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && !isTermChar(query.charAt(i))) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
-            int start = i;
-            while (i < n && isTermChar(query.charAt(i))) {
-                i++;
+            if (i >= n) {
+                break;
             }
-            if (i - start >= 2) {
-                String term = query.substring(start, i).toLowerCase(Locale.ROOT);
-                if (!STOP_WORDS.contains(term) && !terms.contains(term)) {
-                    terms.add(term);
-                }
+            int end = tokenEnd(text, i, n);
+            StringBuilder sb = new StringBuilder(end - i);
+            for (int j = i; j < end; j++) {
+                sb.append(Character.toLowerCase(text.charAt(j)));
             }
+            String t = sb.toString();
+            if (!out.contains(t) && out.size() < MAX_QUERY_TERMS) {
+                out.add(t);
+            }
+            i = end;
         }
-        return terms;
+        return out;
+    }
+
+    /** BM25 score of each document for {@code query}; 0 for documents sharing no term with it. */
+    public static double[] score(List<? extends CharSequence> docs, String query) {
+        return score(docs, terms(query));
     }
 
     /**
-     * The BM25 score of each document for {@code query}; all zeros when the query has no content terms.
-     * Scores are comparable within one call only.
+     * BM25 score of each document for the given lower-case {@code queryTerms} (as {@link #terms} makes
+     * them); 0 for documents sharing no term.
      */
-    public static double[] score(List<String> documents, String query) {
-        int docs = documents.size();
-        double[] scores = new double[docs];
-        List<String> terms = queryTerms(query);
-        int qn = terms.size();
-        if (qn == 0 || docs == 0) {
+    public static double[] score(List<? extends CharSequence> docs, List<String> queryTerms) {
+        int nDocs = docs.size();
+        double[] scores = new double[nDocs];
+        int q = Math.min(queryTerms.size(), MAX_QUERY_TERMS);
+        if (nDocs == 0 || q == 0) {
             return scores;
         }
-        Map<String, Integer> termIndex = new HashMap<>(qn * 2);
-        int maxTermLength = 0;
-        for (int t = 0; t < qn; t++) {
-            termIndex.put(terms.get(t), t);
-            maxTermLength = Math.max(maxTermLength, terms.get(t).length());
+        String[] terms = new String[q];
+        int[] termHash = new int[q];
+        for (int t = 0; t < q; t++) {
+            terms[t] = queryTerms.get(t);
+            termHash[t] = terms[t].hashCode();
         }
-        int[][] tf = new int[docs][];
-        int[] lengths = new int[docs];
-        int[] df = new int[qn];
+        int[] lengths = new int[nDocs];
+        int[] df = new int[q];
+        // Sparse term frequencies: only documents with at least one query term are kept.
+        int[] matchedDocs = new int[Math.min(nDocs, 1024)];
+        int[] tfs = new int[matchedDocs.length * q];
+        int matched = 0;
+        int[] tf = new int[q];
         long totalLength = 0;
-        char[] scratch = new char[maxTermLength];
-        for (int d = 0; d < docs; d++) {
-            String text = documents.get(d);
-            int[] counts = null;
-            int length = 0;
-            int n = text.length();
-            int i = 0;
-            while (i < n) {
-                while (i < n && !isTermChar(text.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && isTermChar(text.charAt(i))) {
-                    i++;
-                }
-                if (i == start) {
-                    break;
-                }
-                length++;
-                int len = i - start;
-                if (len > maxTermLength || len < 2) {
-                    continue;
-                }
-                for (int k = 0; k < len; k++) {
-                    scratch[k] = Character.toLowerCase(text.charAt(start + k));
-                }
-                Integer t = termIndex.get(new String(scratch, 0, len));
-                if (t != null) {
-                    if (counts == null) {
-                        counts = new int[qn];
-                    }
-                    if (counts[t]++ == 0) {
-                        df[t]++;
-                    }
+        for (int d = 0; d < nDocs; d++) {
+            CharSequence doc = docs.get(d);
+            Arrays.fill(tf, 0);
+            int len = countTokens(doc, terms, termHash, tf);
+            lengths[d] = len;
+            totalLength += len;
+            boolean any = false;
+            for (int t = 0; t < q; t++) {
+                if (tf[t] > 0) {
+                    df[t]++;
+                    any = true;
                 }
             }
-            tf[d] = counts;
-            lengths[d] = length;
-            totalLength += length;
-        }
-        double avgLength = Math.max(1.0, (double) totalLength / docs);
-        double[] idf = new double[qn];
-        for (int t = 0; t < qn; t++) {
-            idf[t] = Math.log(1.0 + (docs - df[t] + 0.5) / (df[t] + 0.5));
-        }
-        for (int d = 0; d < docs; d++) {
-            int[] counts = tf[d];
-            if (counts == null) {
-                continue;
+            if (any) {
+                if (matched == matchedDocs.length) {
+                    matchedDocs = Arrays.copyOf(matchedDocs, matched * 2);
+                    tfs = Arrays.copyOf(tfs, matchedDocs.length * q);
+                }
+                matchedDocs[matched] = d;
+                System.arraycopy(tf, 0, tfs, matched * q, q);
+                matched++;
             }
-            double norm = K1 * (1 - B + B * lengths[d] / avgLength);
-            double s = 0;
-            for (int t = 0; t < qn; t++) {
-                int f = counts[t];
+        }
+        double avgLength = Math.max(1.0, (double) totalLength / nDocs);
+        double[] idf = new double[q];
+        for (int t = 0; t < q; t++) {
+            idf[t] = Math.log(1.0 + (nDocs - df[t] + 0.5) / (df[t] + 0.5));
+        }
+        for (int m = 0; m < matched; m++) {
+            int d = matchedDocs[m];
+            double norm = K1 * (1.0 - B + B * lengths[d] / avgLength);
+            double s = 0.0;
+            for (int t = 0; t < q; t++) {
+                int f = tfs[m * q + t];
                 if (f > 0) {
-                    s += idf[t] * f * (K1 + 1) / (f + norm);
+                    s += idf[t] * (f * (K1 + 1.0)) / (f + norm);
                 }
             }
             scores[d] = s;
@@ -146,7 +129,102 @@ public final class Bm25 {
         return scores;
     }
 
-    private static boolean isTermChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+    /**
+     * Indexes of the at most {@code limit} best-scoring documents with a positive score, in ascending
+     * (original) order. Ties go to the earlier document, so the choice is deterministic.
+     */
+    public static int[] best(double[] scores, int limit) {
+        int positive = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                positive++;
+            }
+        }
+        int[] idx = new int[positive];
+        int k = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] > 0) {
+                idx[k++] = i;
+            }
+        }
+        if (positive > limit) {
+            Integer[] boxed = new Integer[positive];
+            for (int i = 0; i < positive; i++) {
+                boxed[i] = idx[i];
+            }
+            // Stable sort by score descending keeps earlier documents first among equals.
+            Arrays.sort(boxed, (a, b) -> Double.compare(scores[b], scores[a]));
+            idx = new int[Math.max(0, limit)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = boxed[i];
+            }
+            Arrays.sort(idx);
+        }
+        return idx;
+    }
+
+    /** Number of positive scores. */
+    public static int countPositive(double[] scores) {
+        int n = 0;
+        for (double s : scores) {
+            if (s > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int countTokens(CharSequence doc, String[] terms, int[] termHash, int[] tf) {
+        int n = doc.length();
+        int tokens = 0;
+        int i = 0;
+        while (i < n) {
+            char c = doc.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(doc, i, n);
+            tokens++;
+            int h = 0;
+            for (int j = i; j < end; j++) {
+                h = 31 * h + Character.toLowerCase(doc.charAt(j));
+            }
+            int len = end - i;
+            for (int t = 0; t < terms.length; t++) {
+                if (termHash[t] == h && terms[t].length() == len && sameLowerCase(doc, i, terms[t])) {
+                    tf[t]++;
+                    break;
+                }
+            }
+            i = end;
+        }
+        return tokens;
+    }
+
+    private static boolean sameLowerCase(CharSequence doc, int start, String term) {
+        for (int j = 0; j < term.length(); j++) {
+            if (Character.toLowerCase(doc.charAt(start + j)) != term.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** End of the token starting at {@code start}: letters and digits, split before a lower-to-upper step. */
+    private static int tokenEnd(CharSequence s, int start, int n) {
+        int i = start + 1;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                break;
+            }
+            char prev = s.charAt(i - 1);
+            if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Helpers shared by Headroom4j's own packages and not meant for users: {@link io.headroom4j.internal.Bm25}
- * relevance scoring. Anything here may change without notice.
+ * Helpers shared by the modules of Headroom4j and not part of its API; they may change in any release.
+ * {@link io.headroom4j.internal.Bm25} ranks lines or items against a query.
  */
 package io.headroom4j.internal;

@@ -1,22 +1,293 @@
 package io.headroom4j.message;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.headroom4j.CompressionResult;
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.Mode;
+import io.headroom4j.TransformRecord;
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.Markers;
 import io.headroom4j.route.ContentRouter;
+import io.headroom4j.route.ContentType;
 import io.headroom4j.store.CompressionStore;
+import io.headroom4j.token.TokenCounter;
+import io.headroom4j.token.TokenCounters;
 
-/** Compresses the tool results of a request body in place. (Being written: passes through for now.) */
+/**
+ * Compresses the tool results of a request body in place, copying every other byte exactly.
+ *
+ * <p>How it works: the body is read once as a tree to find candidate strings (tool results, message
+ * text), the newest user question, and where the live zone starts. Each candidate passes the protections
+ * (role, excluded tool, cache breakpoint, size, already compressed, live zone in cache mode) and then the
+ * {@link ContentRouter}. Only when something got smaller is the body scanned a second time, for the byte
+ * spans of the strings to replace; the output is the input with those spans swapped for new string
+ * literals, so key order, number literals, escapes and whitespace everywhere else are untouched.
+ *
+ * <p>Stability across turns: every compressed output is remembered under the hash of its original. When
+ * the same original shows up again, in any later request, the remembered bytes are reused even if the
+ * question has changed, so a prefix sent once is sent the same way every time and the provider's prompt
+ * cache keeps hitting. In cache mode, a candidate before the live zone that was never compressed stays as
+ * it is: it was sent uncompressed before, and rewriting it now would turn a cache read into a write.
+ *
+ * <p>Thread-safe. Never throws: any failure returns the original body with {@code failedOpen} set.
+ */
 public final class MessageCompressor {
 
+    private static final System.Logger LOG = System.getLogger(MessageCompressor.class.getName());
+    private static final String RETRIEVE_TOOL = "headroom_retrieve";
+    /** Error results under this many chars are kept whole: they are what the model must act on. */
+    private static final int ERROR_RESULT_PROTECT_CHARS = 8_000;
+
     private final HeadroomConfig config;
+    private final CompressionStore store;
+    private final ContentRouter router;
+    private final Cache<String, Compressed> sent;
+    private final Cache<Long, Integer> tokenCounts;
 
     public MessageCompressor(HeadroomConfig config, CompressionStore store, ContentRouter router) {
         this.config = config;
+        this.store = store;
+        this.router = router;
+        this.sent = Caffeine.newBuilder()
+                .maximumWeight(256L * 1024 * 1024)
+                .weigher((String k, Compressed v) -> 2 * v.output().length() + 64)
+                .expireAfterAccess(config.storeTtl())
+                .build();
+        this.tokenCounts = Caffeine.newBuilder().maximumSize(200_000).build();
     }
 
+    /** Compresses {@code body}; see the class comment. {@code format} null means detect it. */
     public CompressionResult compress(byte[] body, RequestFormat format) {
-        return new CompressionResult(body, false, 0, 0, config.model(), List.of(), List.of(), false, null);
+        TokenCounter tokens = TokenCounters.forModel(config.model());
+        if (body == null || body.length == 0) {
+            return new CompressionResult(body == null ? new byte[0] : body, false, 0, 0, tokens.name(), List.of(),
+                    List.of(), false, null);
+        }
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            // Not ours to judge: the provider will answer with its own error for a malformed body.
+            return new CompressionResult(body, false, 0, 0, tokens.name(), List.of(), List.of(), false,
+                    "request body is not JSON; passed through: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            return new CompressionResult(body, false, 0, 0, tokens.name(), List.of(), List.of(), false,
+                    "request body is not a JSON object; passed through");
+        }
+        try {
+            return compressTree(body, tree, format == null ? RequestFormat.detect(tree) : format);
+        } catch (RuntimeException | IOException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original request", e);
+            return CompressionResult.failOpen(body, tokens.name(), e.toString());
+        }
+    }
+
+    private CompressionResult compressTree(byte[] body, JsonNode tree, RequestFormat format) throws IOException {
+        long deadline = System.nanoTime() + config.compressionTimeout().toNanos();
+        RequestView view = RequestView.of(tree, format);
+        TokenCounter tokens = TokenCounters.forModel(view.model == null ? config.model() : view.model);
+        CompressionContext base = new CompressionContext(config, view.query, null, tokens, store);
+
+        List<TransformRecord> records = new ArrayList<>();
+        List<Replacement> replacements = new ArrayList<>();
+        long tokensBefore = 0;
+        long tokensAfter = 0;
+        for (String text : view.countedTexts) {
+            int n = count(tokens, text);
+            tokensBefore += n;
+            tokensAfter += n;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        boolean outOfTime = false;
+        String error = null;
+        for (Segment s : view.segments) {
+            int before = count(tokens, s.text());
+            tokensBefore += before;
+            keys.addAll(Markers.keysIn(s.text()));
+            String why = protection(s, view);
+            Compressed c = null;
+            String type = "";
+            if (why == null && before < config.minTokens()) {
+                why = "under " + config.minTokens() + " tokens";
+            }
+            boolean remembered = false;
+            if (why == null) {
+                c = sent.getIfPresent(sentKey(s.text()));
+                if (c != null) {
+                    remembered = true;
+                } else if (config.mode() == Mode.CACHE && s.messageIndex() < view.liveFrom) {
+                    why = "cache mode: sent before the live zone";
+                } else if (outOfTime || System.nanoTime() > deadline) {
+                    outOfTime = true;
+                    why = "time budget of " + config.compressionTimeout().toMillis() + " ms used up";
+                } else {
+                    ContentType detected = router.detector().detect(s.text());
+                    type = detected.name();
+                    if (detected == ContentType.CODE && protectsCode(s, view)) {
+                        why = "protected: recent or asked-about code";
+                    } else {
+                        try {
+                            c = router.compress(detected, s.text(), base.withToolName(s.toolName()));
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // Fail open for this piece only: it goes out as it came, the rest still shrinks.
+                            LOG.log(System.Logger.Level.WARNING, "compressor failed on " + s.pointer(), e);
+                            why = "failed open: " + e;
+                            if (error == null) {
+                                error = e.toString();
+                            }
+                        }
+                    }
+                }
+            }
+            if (c == null || !c.isChangedFrom(s.text())) {
+                String note = why != null ? why : c == null ? "" : c.note();
+                records.add(TransformRecord.skipped(s.pointer(), type, before, note));
+                tokensAfter += before;
+                continue;
+            }
+            int after = count(tokens, c.output());
+            if (after >= before) {
+                records.add(TransformRecord.skipped(s.pointer(), type, before, c.transform() + " did not save tokens"));
+                tokensAfter += before;
+                continue;
+            }
+            if (!remembered) {
+                sent.put(sentKey(s.text()), c);
+            }
+            replacements.add(new Replacement(s.pointer(), c.output()));
+            records.add(new TransformRecord(s.pointer(), type, c.transform(), before, after, c.lossless(),
+                    c.retrievalKeys(), c.note()));
+            keys.addAll(Markers.keysIn(c.output()));
+            tokensAfter += after;
+        }
+        if (replacements.isEmpty()) {
+            return new CompressionResult(body, false, tokensBefore, tokensAfter, tokens.name(), records,
+                    List.copyOf(keys), error != null, error);
+        }
+        byte[] out = splice(body, replacements);
+        return new CompressionResult(out, true, tokensBefore, tokensAfter, tokens.name(), records, List.copyOf(keys),
+                error != null, error);
+    }
+
+    /** Why {@code s} must stay as it is, or null when it may be compressed. */
+    private String protection(Segment s, RequestView view) {
+        String role = s.role();
+        if (!s.toolResult()) {
+            if (role.equals("user") && config.protectUserMessages()) {
+                return "protected: user message";
+            }
+            if ((role.equals("system") || role.equals("developer")) && config.protectSystemMessages()) {
+                return "protected: system message";
+            }
+            if (role.equals("assistant")) {
+                return "protected: assistant message";
+            }
+            if (!role.equals("user") && !role.equals("system") && !role.equals("developer")) {
+                return "protected: " + (role.isEmpty() ? "message without role" : role + " message");
+            }
+        }
+        if (s.frozen() && config.protectCachePrefix()) {
+            return "protected: before the last cache_control breakpoint";
+        }
+        if (RETRIEVE_TOOL.equals(s.toolName())) {
+            return "retrieved content is never compressed again";
+        }
+        if (config.isExcludedTool(s.toolName())) {
+            return "excluded tool " + s.toolName();
+        }
+        if (s.isError() && s.text().length() < ERROR_RESULT_PROTECT_CHARS) {
+            return "protected: error result";
+        }
+        if (s.text().length() < config.minTokens()) {
+            return "under " + config.minTokens() + " tokens";   // a token is at least one char
+        }
+        if (Markers.hasMarker(s.text())) {
+            return "already compressed";
+        }
+        return null;
+    }
+
+    private boolean protectsCode(Segment s, RequestView view) {
+        return s.messageIndex() >= view.messageCount - config.protectRecent() || wantsFullCode(view.query);
+    }
+
+    /** True when the user asks to change or inspect code, so signatures alone would not do. */
+    static boolean wantsFullCode(String query) {
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        for (String word : new String[] {"fix", "review", "debug", "edit", "refactor", "change", "modify", "bug",
+                                         "rewrite", "implement", "patch", "update"}) {
+            int i = q.indexOf(word);
+            if (i >= 0 && (i == 0 || !Character.isLetter(q.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int count(TokenCounter tokens, String text) {
+        if (text.length() < 256) {
+            return tokens.count(text);
+        }
+        // Earlier turns repeat every request; their counts are looked up, not recomputed.
+        long key = ((long) text.hashCode() << 32) ^ text.length() ^ ((long) tokens.name().hashCode() << 16);
+        Integer n = tokenCounts.getIfPresent(key);
+        if (n == null) {
+            n = tokens.count(text);
+            tokenCounts.put(key, n);
+        }
+        return n;
+    }
+
+    private static String sentKey(String original) {
+        return CompressionStore.keyOf(original);
+    }
+
+    private static byte[] splice(byte[] body, List<Replacement> replacements) throws IOException {
+        Set<String> pointers = new HashSet<>();
+        for (Replacement r : replacements) {
+            pointers.add(r.pointer());
+        }
+        Map<String, long[]> spans = SpanScanner.spans(body, pointers);
+        List<Replacement> ordered = new ArrayList<>(replacements);
+        ordered.sort(Comparator.comparingLong(r -> spanOf(spans, r)[0]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        int pos = 0;
+        for (Replacement r : ordered) {
+            long[] span = spanOf(spans, r);
+            if (body[(int) span[0]] != '"' || body[(int) span[1] - 1] != '"') {
+                throw new IllegalStateException("span of " + r.pointer() + " is not a string literal");
+            }
+            out.write(body, pos, (int) span[0] - pos);
+            out.write(Json.stringLiteral(r.text()));
+            pos = (int) span[1];
+        }
+        out.write(body, pos, body.length - pos);
+        return out.toByteArray();
+    }
+
+    private static long[] spanOf(Map<String, long[]> spans, Replacement r) {
+        long[] span = spans.get(r.pointer());
+        if (span == null) {
+            throw new IllegalStateException("no string found at " + r.pointer());
+        }
+        return span;
+    }
+
+    private record Replacement(String pointer, String text) {
     }
 }

@@ -18,18 +18,33 @@ public interface CompressionStore extends AutoCloseable {
      *
      * @param original  the exact original text
      * @param transform the name of the transform that omitted part of it, for reports
+     * @throws IllegalArgumentException when {@code original} holds a lone surrogate, which has no exact
+     *                                  UTF-8 form and so could not be given back byte for byte
+     * @throws java.io.UncheckedIOException when the underlying storage fails
      */
     String put(String original, String transform);
 
-    /** The exact original stored under {@code key}, or empty if it was never stored or has expired. */
+    /**
+     * The exact original stored under {@code key}, or empty if it was never stored, has expired, or
+     * {@code key} is not a well-formed key. Counts as a retrieval.
+     */
     Optional<String> get(String key);
 
     /**
      * Only the parts of the original that match {@code query}: the best matching lines, or for a JSON
-     * array the best matching items, ranked by BM25 and returned in their original order. A blank query
-     * returns the whole original, as {@link #get} does.
+     * array the best matching items, ranked by BM25 and returned in their original order, under a
+     * header saying how many of how many matched. A blank query returns the whole original exactly, as
+     * {@link #get} does.
      */
     Optional<String> retrieve(String key, String query);
+
+    /**
+     * Metadata of the live entry under {@code key}, without counting as a retrieval; empty when there is
+     * none. Stores that keep no metadata return empty.
+     */
+    default Optional<StoreEntry> entry(String key) {
+        return Optional.empty();
+    }
 
     /** Number of live entries. */
     long size();

@@ -20,9 +20,14 @@ public final class ContentKeys {
 
     /** First 24 hex digits of SHA-256 over the UTF-8 bytes of {@code text}. */
     public static String sha256Prefix(String text) {
+        return sha256Prefix(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** First 24 hex digits of SHA-256 over {@code utf8}, for callers that already hold the bytes. */
+    public static String sha256Prefix(byte[] utf8) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = digest.digest(utf8);
             return HexFormat.of().formatHex(hash, 0, KEY_LENGTH / 2);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);

@@ -282,7 +282,11 @@ final class ItemSelector {
             return;
         }
         int n = texts.length;
-        double[] scores = Bm25.score(Arrays.asList(texts), query);
+        List<String> terms = contentTerms(query);
+        if (terms.isEmpty()) {
+            return;
+        }
+        double[] scores = Bm25.score(Arrays.asList(texts), terms);
         double best = 0;
         for (double s : scores) {
             best = Math.max(best, s);
@@ -305,7 +309,7 @@ final class ItemSelector {
             }
         }
         List<String> anchors = new ArrayList<>();
-        for (String term : Bm25.queryTerms(query)) {
+        for (String term : terms) {
             if (term.length() >= 8 || (term.length() >= 3 && hasDigit(term))) {
                 anchors.add(term);
             }
@@ -327,6 +331,25 @@ final class ItemSelector {
             }
         }
     }
+
+    /** The query's terms without English stop words and one-letter words: "why is the login failing" ranks by login. */
+    static List<String> contentTerms(String query) {
+        List<String> terms = new ArrayList<>();
+        for (String t : Bm25.terms(query)) {
+            if (t.length() >= 2 && !STOP_WORDS.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
+    }
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did", "do", "does", "for",
+            "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "me", "my", "no",
+            "not", "of", "on", "or", "our", "please", "show", "so", "that", "the", "their", "them", "then",
+            "there", "these", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where",
+            "which", "who", "why", "will", "with", "would", "you", "your", "all", "any", "find", "get", "give",
+            "list", "tell", "about", "let", "lets", "just", "should", "happened", "happen");
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {

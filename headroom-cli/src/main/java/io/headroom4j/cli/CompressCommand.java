@@ -1,0 +1,196 @@
+package io.headroom4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.headroom4j.CompressionResult;
+import io.headroom4j.Headroom;
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.token.TokenCounters;
+
+/**
+ * {@code headroom compress}: compresses one tool output, or a whole request body, and prints the result on
+ * stdout with a one-line summary on stderr.
+ */
+@Command(name = "compress", mixinStandardHelpOptions = true,
+        description = {"Compress one tool output (or a whole chat request body) and print the result.",
+                "A JSON object with `messages` or `input` is treated as a request body (OpenAI or Anthropic);"
+                        + " anything else as one tool output. What is dropped stays retrievable with"
+                        + " `headroom retrieve KEY`."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:compressed (or left unchanged)", "1:input unreadable", "2:usage error"})
+final class CompressCommand implements Callable<Integer> {
+
+    /** Output shapes of {@code --format}. */
+    enum Format { text, json }
+
+    @ParentCommand
+    HeadroomCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input file; `-` or none reads stdin.")
+    String file;
+
+    @Option(names = "--query", paramLabel = "Q", description = "What the user is asking about, for relevance ranking.")
+    String query;
+
+    @Option(names = "--lossless", description = "Allow only transforms that decode back to the input exactly.")
+    Boolean lossless;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    Format format = Format.text;
+
+    @Option(names = "--model", paramLabel = "M", description = "Model whose tokenizer counts tokens (default gpt-4o).")
+    String model;
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "Tool that produced the output (Bash, Grep, ...).")
+    String tool;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (lossless != null) {
+            flags.put("lossless", lossless.toString());
+        }
+        if (model != null) {
+            flags.put("model", model);
+        }
+        HeadroomConfig config;
+        try {
+            config = configOptions.load(root.env(), flags);
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(err, Cli.USAGE, e.getMessage());
+        } catch (UncheckedIOException e) {
+            return Cli.fail(err, Cli.FAILED, e.getMessage());
+        }
+        byte[] bytes;
+        try {
+            bytes = Cli.read(file, root.stdin());
+        } catch (NoSuchFileException e) {
+            return Cli.fail(err, Cli.FAILED, "no such file: " + file);
+        } catch (IOException e) {
+            return Cli.fail(err, Cli.FAILED, "cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+        }
+        String text = Cli.utf8OrNull(bytes);
+        if (text == null) {
+            return Cli.fail(err, Cli.FAILED, "input is not UTF-8 text; nothing was compressed");
+        }
+        try (Cli.Store store = Cli.openStore(config)) {
+            HeadroomConfig effective = config;
+            if (!store.persistent()) {
+                // Without the workspace store nothing dropped could be brought back later: lossless only.
+                err.println("headroom: " + store.problem() + "; compressing losslessly only");
+                effective = config.toBuilder().ccr(false).build();
+            }
+            Headroom headroom = Headroom.create(effective, store.store());
+            Outcome o = isRequestBody(text) ? compressBody(headroom, bytes) : compressContent(headroom, text);
+            if (format == Format.json) {
+                out.println(toJson(o, effective));
+            } else {
+                out.print(o.output);
+            }
+            out.flush();
+            err.println(summary(o));
+            err.flush();
+            return Cli.OK;
+        }
+    }
+
+    private record Outcome(String output, String type, long before, long after, List<String> transforms,
+                           List<String> keys, String note) {
+    }
+
+    private Outcome compressBody(Headroom headroom, byte[] bytes) {
+        CompressionResult r = headroom.compress(bytes, null);
+        String note = r.failedOpen() ? "failed open: " + r.error() : r.changed() ? "" : "request unchanged";
+        return new Outcome(r.bodyText(), "request", r.tokensBefore(), r.tokensAfter(), r.appliedTransforms(),
+                r.retrievalKeys(), note);
+    }
+
+    private Outcome compressContent(Headroom headroom, String text) {
+        Headroom.ContentResult r = headroom.compressContent(text, query == null ? "" : query, tool);
+        boolean changed = !r.output().equals(text);
+        List<String> transforms = changed ? List.of(r.compressed().transform()) : List.of();
+        return new Outcome(r.output(), r.type().name().toLowerCase(Locale.ROOT), r.tokensBefore(),
+                r.tokensAfter(), transforms, r.retrievalKeys(), r.compressed().note());
+    }
+
+    private static boolean isRequestBody(String text) {
+        String t = text.stripLeading();
+        if (!t.startsWith("{")) {
+            return false;
+        }
+        try {
+            JsonNode node = JSON.readTree(t);
+            return node != null && node.isObject() && (node.has("messages") || node.has("input"));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static String summary(Outcome o) {
+        StringBuilder sb = new StringBuilder("headroom: ").append(o.type).append(", ");
+        if (o.transforms.isEmpty()) {
+            sb.append(Cli.count(o.before)).append(" tokens, unchanged");
+            if (!o.note.isEmpty()) {
+                sb.append(" (").append(o.note).append(')');
+            }
+            return sb.toString();
+        }
+        sb.append(Cli.count(o.before)).append(" -> ").append(Cli.count(o.after)).append(" tokens (")
+                .append(Cli.percentSaved(o.before, o.after)).append(" saved), ").append(String.join(", ", o.transforms));
+        if (!o.keys.isEmpty()) {
+            sb.append("; ").append(o.keys.size() == 1 ? "1 retrieval key" : o.keys.size() + " retrieval keys");
+        }
+        return sb.toString();
+    }
+
+    private static String toJson(Outcome o, HeadroomConfig config) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("output", o.output);
+        root.put("type", o.type);
+        ObjectNode tokens = root.putObject("tokens");
+        tokens.put("before", o.before);
+        tokens.put("after", o.after);
+        tokens.put("saved", Math.max(0, o.before - o.after));
+        tokens.put("saved_percent", o.before == 0 ? 0.0
+                : Math.round(1000.0 * Math.max(0, o.before - o.after) / o.before) / 10.0);
+        tokens.put("tokenizer", TokenCounters.forModel(config.model()).name());
+        ArrayNode transforms = root.putArray("transforms");
+        o.transforms.forEach(transforms::add);
+        ArrayNode keys = root.putArray("keys");
+        o.keys.forEach(keys::add);
+        root.put("note", o.note);
+        return root.toString();
+    }
+}

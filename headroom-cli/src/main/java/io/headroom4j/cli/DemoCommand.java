@@ -1,0 +1,183 @@
+package io.headroom4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import io.headroom4j.Headroom;
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.store.CompressionStore;
+import io.headroom4j.store.CompressionStores;
+import io.headroom4j.store.ContentKeys;
+import io.headroom4j.token.TokenCounters;
+
+/**
+ * {@code headroom demo}: compresses a few bundled, realistic tool outputs and shows the savings per sample
+ * and that every retrieval key brings back the exact original. Needs no API key and no network.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Compress bundled samples (a JSON API response, a log with an incident, a failing test run,"
+                + " grep output) and show tokens saved and that retrieval keys bring back the exact originals.",
+                "Needs no API key and no network. Originals go to the workspace store, so the printed"
+                        + " `headroom retrieve` commands work afterwards."})
+final class DemoCommand implements Callable<Integer> {
+
+    /** A bundled sample: resource name, the tool that would have produced it. */
+    record Sample(String name, String tool) {
+    }
+
+    static final List<Sample> SAMPLES = List.of(
+            new Sample("api-response.json", "WebFetch"),
+            new Sample("service.log", "Bash"),
+            new Sample("test-run.txt", "Bash"),
+            new Sample("grep.txt", "Grep"));
+
+    @ParentCommand
+    HeadroomCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Option(names = "--show", description = "Also print each sample's compressed output.")
+    boolean show;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HeadroomConfig config;
+        try {
+            config = configOptions.load(root.env(), Map.of());
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(err, Cli.USAGE, e.getMessage());
+        } catch (UncheckedIOException e) {
+            return Cli.fail(err, Cli.FAILED, e.getMessage());
+        }
+        try (Cli.Store store = Cli.openStore(config)) {
+            if (!store.persistent()) {
+                err.println("headroom: " + store.problem() + "; using a store in memory for this run");
+            }
+            Headroom headroom = Headroom.create(config, store.store());
+            out.println("Headroom4j demo: " + SAMPLES.size() + " tool outputs through the content router"
+                    + " (tokens counted with " + TokenCounters.forModel(config.model()).name() + ")");
+            out.println();
+            String row = "%-18s %-13s %8s %8s %7s  %s%n";
+            out.printf(Locale.ROOT, row, "SAMPLE", "TYPE", "BEFORE", "AFTER", "SAVED", "TRANSFORM");
+            long totalBefore = 0;
+            long totalAfter = 0;
+            List<String[]> keys = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            Map<String, String> originals = new LinkedHashMap<>();
+            for (Sample s : SAMPLES) {
+                String content = load(s.name());
+                originals.put(s.name(), content);
+                Headroom.ContentResult r = headroom.compressContent(content, "", s.tool());
+                boolean changed = !r.output().equals(content);
+                String transform = changed ? r.compressed().transform() : "- (" + r.compressed().note() + ")";
+                out.printf(Locale.ROOT, row, s.name(), r.type().name().toLowerCase(Locale.ROOT),
+                        Cli.count(r.tokensBefore()), Cli.count(r.tokensAfter()),
+                        Cli.percentSaved(r.tokensBefore(), r.tokensAfter()), transform);
+                totalBefore += r.tokensBefore();
+                totalAfter += r.tokensAfter();
+                for (String key : r.retrievalKeys()) {
+                    keys.add(new String[] {key, s.name()});
+                }
+                outputs.add(r.output());
+            }
+            out.printf(Locale.ROOT, row, "TOTAL", "", Cli.count(totalBefore), Cli.count(totalAfter),
+                    Cli.percentSaved(totalBefore, totalAfter), "");
+            out.println();
+            boolean allExact = keys.isEmpty() ? showDirectRoundTrip(out, store.store(), originals)
+                    : showRetrievals(out, store.store(), keys, originals);
+            if (store.persistent()) {
+                // The incident log makes the best example for a query; any key will do otherwise.
+                String key = keys.isEmpty() ? CompressionStore.keyOf(originals.get("service.log")) : keys.get(0)[0];
+                for (String[] k : keys) {
+                    if (k[1].equals("service.log")) {
+                        key = k[0];
+                        break;
+                    }
+                }
+                out.println();
+                out.println("Try:");
+                String tip = "  %-52s %s%n";
+                out.printf(Locale.ROOT, tip, "headroom retrieve " + key, "# the exact original, from "
+                        + CompressionStores.databaseFile(config));
+                out.printf(Locale.ROOT, tip, "headroom retrieve " + key + " --query \"timed out\"",
+                        "# only the matching lines, ranked by BM25");
+                out.printf(Locale.ROOT, tip, "headroom compress your-output.txt", "# any tool output, file or stdin");
+                out.printf(Locale.ROOT, tip, "headroom demo --show", "# what the model would see for each sample");
+            }
+            if (show) {
+                for (int i = 0; i < SAMPLES.size(); i++) {
+                    out.println();
+                    out.println("===== " + SAMPLES.get(i).name() + " as the model would see it =====");
+                    out.println(outputs.get(i));
+                }
+            }
+            out.flush();
+            return allExact ? Cli.OK : Cli.FAILED;
+        }
+    }
+
+    private static boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
+                                          Map<String, String> originals) {
+        out.println("Nothing is lost: each omission marker carries a key that brings back the exact original.");
+        boolean allExact = true;
+        for (String[] k : keys) {
+            Optional<String> back = store.get(k[0]);
+            boolean exact = back.isPresent() && ContentKeys.sha256Prefix(back.get()).equals(k[0])
+                    && originals.get(k[1]).contains(back.get());
+            allExact &= exact;
+            out.printf(Locale.ROOT, "  %s  %-18s %9s bytes back, %s%n", k[0], k[1],
+                    Cli.count(back.map(s -> (long) s.getBytes(StandardCharsets.UTF_8).length).orElse(0L)),
+                    exact ? "byte-exact (SHA-256 matches the key)" : "NOT FOUND OR DIFFERENT");
+        }
+        return allExact;
+    }
+
+    private static boolean showDirectRoundTrip(PrintWriter out, CompressionStore store, Map<String, String> originals) {
+        out.println("No sample needed anything dropped, so nothing was stored. The store round trip, directly:");
+        boolean allExact = true;
+        for (Map.Entry<String, String> e : originals.entrySet()) {
+            String key = store.put(e.getValue(), "demo");
+            boolean exact = store.get(key).map(e.getValue()::equals).orElse(false);
+            allExact &= exact;
+            out.printf(Locale.ROOT, "  %s  %-18s %9s bytes back, %s%n", key, e.getKey(),
+                    Cli.count(e.getValue().getBytes(StandardCharsets.UTF_8).length),
+                    exact ? "byte-exact" : "NOT FOUND OR DIFFERENT");
+        }
+        return allExact;
+    }
+
+    /** The bundled sample {@code name}. */
+    static String load(String name) {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo sample " + name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo sample " + name, e);
+        }
+    }
+}
