@@ -82,6 +82,7 @@ public final class JsonSavingsReport {
     }
 
     private static String pct(int before, int after) {
-        return String.format(Locale.ROOT, "%,d (-%.1f%%)", after, 100.0 * (before - after) / before);
+        double saved = 100.0 * (before - after) / before;
+        return String.format(Locale.ROOT, "%,d (%s%.1f%%)", after, saved >= 0 ? "-" : "+", Math.abs(saved));
     }
 }

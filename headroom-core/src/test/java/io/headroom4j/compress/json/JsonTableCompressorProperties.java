@@ -28,10 +28,39 @@ final class JsonTableCompressorProperties {
     private static String text(List<JsonValue> doc, boolean pretty) {
         StringBuilder sb = new StringBuilder();
         for (JsonValue v : doc) {
-            String compact = JsonWriter.toJson(v);
-            sb.append(pretty ? compact.replace(",\"", ",\n  \"") : compact).append('\n');
+            if (pretty) {
+                writePretty(v, 0, sb);
+            } else {
+                JsonWriter.write(v, sb);
+            }
+            sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Two-space indented JSON, as many tools print it; literals stay exactly as they are. */
+    private static void writePretty(JsonValue v, int indent, StringBuilder sb) {
+        if (v instanceof JsonValue.Obj o && o.size() > 0) {
+            sb.append("{\n");
+            for (int i = 0; i < o.size(); i++) {
+                sb.append("  ".repeat(indent + 1));
+                JsonWriter.writeString(o.keys().get(i), sb);
+                sb.append(": ");
+                writePretty(o.values().get(i), indent + 1, sb);
+                sb.append(i + 1 < o.size() ? ",\n" : "\n");
+            }
+            sb.append("  ".repeat(indent)).append('}');
+        } else if (v instanceof JsonValue.Arr a && !a.items().isEmpty()) {
+            sb.append("[\n");
+            for (int i = 0; i < a.items().size(); i++) {
+                sb.append("  ".repeat(indent + 1));
+                writePretty(a.items().get(i), indent + 1, sb);
+                sb.append(i + 1 < a.items().size() ? ",\n" : "\n");
+            }
+            sb.append("  ".repeat(indent)).append(']');
+        } else {
+            JsonWriter.write(v, sb);
+        }
     }
 
     @Property(tries = 500)
