@@ -54,6 +54,40 @@ final class ErrorSignals {
         "readme", "bio", "about", "html", "markdown", "body_text", "body_html", "full_name",
     };
 
+    private static final int ERROR_KEY = 1;
+    private static final int STATUS_KEY = 2;
+    private static final int LEVEL_KEY = 4;
+    private static final int PROSE_KEY = 8;
+    private static final int MESSAGE_KEY = 16;
+    /** Lower-case key name to its roles, so each key costs one hash lookup instead of ~80 comparisons. */
+    private static final java.util.Map<String, Integer> KEY_ROLES = new java.util.HashMap<>();
+
+    static {
+        addRole(ERROR_KEYS, ERROR_KEY);
+        addRole(STATUS_KEYS, STATUS_KEY);
+        addRole(LEVEL_KEYS, LEVEL_KEY);
+        addRole(PROSE_KEYS, PROSE_KEY);
+        addRole(MESSAGE_KEYS, MESSAGE_KEY);
+    }
+
+    private static void addRole(String[] names, int role) {
+        for (String name : names) {
+            KEY_ROLES.merge(name, role, (a, b) -> a | b);
+        }
+    }
+
+    private static int roles(String key) {
+        if (key.length() > 20) {
+            return 0;
+        }
+        Integer r = KEY_ROLES.get(key);
+        if (r == null) {
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            r = lower == key ? null : KEY_ROLES.get(lower);
+        }
+        return r == null ? 0 : r;
+    }
+
     private ErrorSignals() {
     }
 
@@ -74,21 +108,22 @@ final class ErrorSignals {
             for (int i = 0, n = keys.size(); i < n; i++) {
                 String key = keys.get(i);
                 JsonValue value = values.get(i);
-                if (matchesKey(key, ERROR_KEYS) && isTruthy(value)) {
+                int roles = roles(key);
+                if ((roles & ERROR_KEY) != 0 && isTruthy(value)) {
                     return true;
                 }
-                if (matchesKey(key, STATUS_KEYS) && isErrorStatus(value)) {
+                if ((roles & STATUS_KEY) != 0 && isErrorStatus(value)) {
                     return true;
                 }
-                if (matchesKey(key, LEVEL_KEYS) && value instanceof JsonValue.Str s
+                if ((roles & LEVEL_KEY) != 0 && value instanceof JsonValue.Str s
                         && matchesKey(s.value(), LEVEL_VALUES)) {
                     return true;
                 }
-                if (value instanceof JsonValue.Str str && (matchesKey(key, PROSE_KEYS) || isLink(key, str.value()))) {
+                if (value instanceof JsonValue.Str str && ((roles & PROSE_KEY) != 0 || isLink(key, str.value()))) {
                     continue;
                 }
                 if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
-                    if (matchesKey(key, MESSAGE_KEYS) && containsErrorWord(s.value())) {
+                    if ((roles & MESSAGE_KEY) != 0 && containsErrorWord(s.value())) {
                         return true;
                     }
                 } else if (isError(value, depth + 1)) {
@@ -110,9 +145,13 @@ final class ErrorSignals {
 
     /** URLs name pages ("/issues/timeout-on-login"); their words are not failures. */
     private static boolean isLink(String key, String value) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.endsWith("url") || k.endsWith("uri") || k.endsWith("href") || k.endsWith("link")
-                || value.startsWith("https://") || value.startsWith("http://");
+        return endsWithIgnoreCase(key, "url") || endsWithIgnoreCase(key, "uri") || endsWithIgnoreCase(key, "href")
+                || endsWithIgnoreCase(key, "link") || value.startsWith("https://") || value.startsWith("http://");
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        int at = s.length() - suffix.length();
+        return at >= 0 && s.regionMatches(true, at, suffix, 0, suffix.length());
     }
 
     private static boolean matchesKey(String key, String[] names) {
