@@ -4,6 +4,7 @@ import io.headroom4j.HeadroomConfig;
 import io.headroom4j.compress.build.BuildOutputCompressor;
 import io.headroom4j.compress.code.CodeCompressor;
 import io.headroom4j.compress.diff.DiffCompressor;
+import io.headroom4j.compress.json.JsonTableCompressor;
 import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.compress.search.SearchResultCompressor;
 import io.headroom4j.compress.text.HtmlCompressor;
@@ -22,6 +23,7 @@ public final class DefaultCompressors {
     public static ContentRouter router(HeadroomConfig config) {
         ContentRouter.Builder b = ContentRouter.builder();
         // One line per content type; the compressors read lossless/ccr from the context at call time.
+        b.register(ContentType.JSON, new JsonTableCompressor());
         b.register(ContentType.LOG, new LogCompressor());
         b.register(ContentType.BUILD_OUTPUT, new BuildOutputCompressor());
         b.register(ContentType.SEARCH, new SearchResultCompressor());
