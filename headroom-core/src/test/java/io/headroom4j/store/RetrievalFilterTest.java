@@ -87,6 +87,26 @@ final class RetrievalFilterTest {
     }
 
     @Test
+    void objectWithAnArraySearchesTheLargestArraysItems() throws Exception {
+        String json = "{\"page\": {\"total\": 3}, \"tags\": [\"a\", \"b\"],\n \"data\": [\n"
+                + "  {\"id\": 1, \"status\": \"PAID\"},\n"
+                + "  {\"id\": 2, \"status\": \"PAYMENT_FAILED\", \"reason\": \"acquirer timeout\"},\n"
+                + "  {\"id\": 3, \"status\": \"SHIPPED\"}\n ]}";
+        String out = RetrievalFilter.filter(json, "payment failed");
+        assertThat(out.substring(0, out.indexOf('\n')))
+                .isEqualTo("[1 of 3 items of /data match \"payment failed\"; in original order, indexes 1]");
+        JsonNode items = new ObjectMapper().readTree(out.substring(out.indexOf('\n') + 1));
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("reason").asText()).isEqualTo("acquirer timeout");
+    }
+
+    @Test
+    void objectWithoutArraysIsSearchedAsLines() {
+        String json = "{\n  \"status\": \"error\",\n  \"message\": \"disk full\"\n}";
+        assertThat(RetrievalFilter.filter(json, "disk")).endsWith("\n3:  \"message\": \"disk full\"");
+    }
+
+    @Test
     void malformedJsonArrayIsSearchedAsLines() {
         String notJson = "[1, 2,\nerror here\n";
         assertThat(RetrievalFilter.jsonArrayItemSpans(notJson)).isNull();
