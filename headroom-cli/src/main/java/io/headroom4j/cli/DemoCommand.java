@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.println("Try:");
-                String tip = "  %-52s %s%n";
+                String tip = "  %-62s %s%n";
                 out.printf(Locale.ROOT, tip, "headroom retrieve " + key, "# the exact original, from "
                         + CompressionStores.databaseFile(config));
                 out.printf(Locale.ROOT, tip, "headroom retrieve " + key + " --query \"timed out\"",

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Regenerates docs/tour.md: runs the 30-second tour against the built CLI jar in a throw-away workspace
+# and writes the commands with their real output.  Usage: scripts/tour.sh > docs/tour.md
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/find-jdk.sh" >/dev/null
+jar="$root/headroom-cli/target/headroom.jar"
+[ -f "$jar" ] || { echo "build the CLI first: ./mvnw -q -pl headroom-cli -am package -DskipTests" >&2; exit 1; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export HEADROOM_WORKSPACE_DIR="$work/ws"
+cp "$root/headroom-cli/src/main/resources/io/headroom4j/cli/demo/service.log" "$work/"
+cp "$root/headroom-cli/src/main/resources/io/headroom4j/cli/demo/test-run.txt" "$work/"
+cd "$work"
+mkdir -p "$work/bin"
+# A `headroom` on the PATH running the built jar (SLF4J's "no provider" notice filtered out of stderr).
+cat > "$work/bin/headroom" <<SH
+#!/usr/bin/env bash
+exec 2> >(grep -v '^SLF4J' >&2)
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" "\$@"
+SH
+chmod +x "$work/bin/headroom"
+export PATH="$work/bin:$PATH"
+show() {   # show "<command as printed>" <command...>
+  local shown="$1"; shift
+  echo '```console'
+  echo "\$ $shown"
+  local out
+  out="$("$@" 2>&1 || true)"
+  printf '%s\n' "$out"
+  echo '```'
+}
+
+cat <<'MD'
+## A 30-second tour
+
+No API key, no network. `headroom demo` runs the content router over four bundled tool outputs (a JSON
+API response, a service log with an incident, a failing `mvn test` run, `grep -rn` output), prints what
+each would cost the model before and after, and proves the retrieval keys bring back the exact originals:
+
+MD
+show "headroom demo" headroom demo
+cat <<'MD'
+
+Compress any tool output, from a file or a pipe. The result goes to stdout, a one-line summary to stderr:
+
+MD
+show "headroom compress service.log --query \"why did payments fail\" > compressed.txt" \
+  bash -c "headroom compress service.log --query 'why did payments fail' > compressed.txt"
+key="$(grep -o 'retrieve: [0-9a-f]\{24\}' compressed.txt | head -1 | cut -d' ' -f2 || true)"
+show "cat test-run.txt | headroom compress --tool Bash --format json | jq '{type, tokens, transforms, keys}'" \
+  bash -c "cat test-run.txt | headroom compress --tool Bash --format json | jq '{type, tokens, transforms, keys}'"
+if [ -z "$key" ]; then
+  key="$(headroom demo | grep -o '^  [0-9a-f]\{24\}  service.log' | awk '{print $1}')"
+fi
+cat <<MD
+
+Every omission marker ends with \`retrieve: <key>\`. The key brings back the original byte for byte (the
+model does the same through the \`headroom_retrieve\` tool), or only the lines that match a query:
+
+MD
+show "headroom retrieve $key | cmp - service.log && echo identical" \
+  bash -c "headroom retrieve $key | cmp - service.log && echo identical"
+show "headroom retrieve $key --query \"timed out\"" headroom retrieve "$key" --query "timed out"
+cat <<'MD'
+
+Settings come from defaults < `--config FILE` (properties) < `HEADROOM_*` environment variables < flags,
+the same for the CLI, the proxy and the MCP server; originals live in `$HEADROOM_WORKSPACE_DIR/store.db`
+(default `~/.headroom4j`) for `store-ttl-hours` (24). See [store.md](store.md).
+MD
