@@ -27,7 +27,8 @@ show() {   # show "<command as printed>" <command...>
   echo "\$ $shown"
   local out
   out="$("$@" 2>&1 || true)"
-  printf '%s\n' "$out"
+  # The throw-away workspace is shown as the default one a user would have.
+  printf '%s\n' "${out//$HEADROOM_WORKSPACE_DIR/~/.headroom4j}"
   echo '```'
 }
 

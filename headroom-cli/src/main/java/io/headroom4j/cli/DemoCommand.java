@@ -80,8 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Headroom4j demo: " + SAMPLES.size() + " tool outputs through the content router"
                     + " (tokens counted with " + TokenCounters.forModel(config.model()).name() + ")");
             out.println();
-            String row = "%-18s %-13s %8s %8s %7s  %s%n";
-            out.printf(Locale.ROOT, row, "SAMPLE", "TYPE", "BEFORE", "AFTER", "SAVED", "TRANSFORM");
+            out.println(row("SAMPLE", "TYPE", "BEFORE", "AFTER", "SAVED", "TRANSFORM"));
             long totalBefore = 0;
             long totalAfter = 0;
             List<String[]> keys = new ArrayList<>();
@@ -93,9 +92,8 @@ final class DemoCommand implements Callable<Integer> {
                 Headroom.ContentResult r = headroom.compressContent(content, "", s.tool());
                 boolean changed = !r.output().equals(content);
                 String transform = changed ? r.compressed().transform() : "- (" + r.compressed().note() + ")";
-                out.printf(Locale.ROOT, row, s.name(), r.type().name().toLowerCase(Locale.ROOT),
-                        Cli.count(r.tokensBefore()), Cli.count(r.tokensAfter()),
-                        Cli.percentSaved(r.tokensBefore(), r.tokensAfter()), transform);
+                out.println(row(s.name(), r.type().name().toLowerCase(Locale.ROOT), Cli.count(r.tokensBefore()),
+                        Cli.count(r.tokensAfter()), Cli.percentSaved(r.tokensBefore(), r.tokensAfter()), transform));
                 totalBefore += r.tokensBefore();
                 totalAfter += r.tokensAfter();
                 for (String key : r.retrievalKeys()) {
@@ -103,8 +101,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 outputs.add(r.output());
             }
-            out.printf(Locale.ROOT, row, "TOTAL", "", Cli.count(totalBefore), Cli.count(totalAfter),
-                    Cli.percentSaved(totalBefore, totalAfter), "");
+            out.println(row("TOTAL", "", Cli.count(totalBefore), Cli.count(totalAfter),
+                    Cli.percentSaved(totalBefore, totalAfter), ""));
             out.println();
             boolean allExact = keys.isEmpty() ? showDirectRoundTrip(out, store.store(), originals)
                     : showRetrievals(out, store.store(), keys, originals);
@@ -137,6 +135,11 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return allExact ? Cli.OK : Cli.FAILED;
         }
+    }
+
+    private static String row(String sample, String type, String before, String after, String saved, String transform) {
+        return String.format(Locale.ROOT, "%-18s %-13s %8s %8s %7s  %s", sample, type, before, after, saved, transform)
+                .stripTrailing();
     }
 
     private static boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
