@@ -28,7 +28,8 @@ show() {   # show "<command as printed>" <command...>
   local out
   out="$("$@" 2>&1 || true)"
   # The throw-away workspace is shown as the default one a user would have.
-  printf '%s\n' "${out//$HEADROOM_WORKSPACE_DIR/~/.headroom4j}"
+  local shown_ws='~/.headroom4j'
+  printf '%s\n' "${out//$HEADROOM_WORKSPACE_DIR/$shown_ws}"
   echo '```'
 }
 
