@@ -70,3 +70,17 @@ Settings come from defaults < `--config FILE` (properties) < `HEADROOM_*` enviro
 the same for the CLI, the proxy and the MCP server; originals live in `$HEADROOM_WORKSPACE_DIR/store.db`
 (default `~/.headroom4j`) for `store-ttl-hours` (24). See [store.md](store.md).
 MD
+cat <<'MD'
+
+### `compress`, `retrieve`, `demo` in short
+
+| command | does | exit codes |
+|---|---|---|
+| `headroom compress [FILE\|-] [--query Q] [--tool NAME] [--lossless] [--model M] [--format text\|json]` | compresses one tool output, or a whole OpenAI/Anthropic request body (a JSON object with `messages` or `input`); result on stdout, summary on stderr; `--format json` prints `{output, type, tokens, transforms, keys, note}` | 0 done (also when nothing could be saved), 1 unreadable or non-UTF-8 input, 2 usage |
+| `headroom retrieve KEY [--query Q]` | prints the original exactly, no added newline; KEY may be the whole marker; with `--query`, only the matching lines or JSON items | 0 printed, 1 not stored / expired / store unreadable, 2 malformed key |
+| `headroom demo [--show]` | the bundled samples, offline | 0, or 1 if a key failed to bring back its original |
+
+All three take `--config FILE`, `--workspace DIR` and `--set KEY=VALUE` (any setting). When the workspace
+store cannot be opened, `compress` says so and compresses losslessly only, since nothing dropped could be
+brought back.
+MD
