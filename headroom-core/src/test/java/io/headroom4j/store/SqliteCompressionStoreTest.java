@@ -201,8 +201,11 @@ final class SqliteCompressionStoreTest {
         try (var store = SqliteCompressionStore.open(file, Duration.ofHours(1))) {
             store.put("created first", "t");
             String java = ProcessHandle.current().info().command().orElse("java");
+            // The child extracts SQLite's native library where this JVM does (target/ under Maven).
+            String nativeDir = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "--enable-native-access=ALL-UNNAMED", StoreWriterMain.class.getName(), file.toString(), "child", "200")
+                    "--enable-native-access=ALL-UNNAMED", "-Dorg.sqlite.tmpdir=" + nativeDir,
+                    StoreWriterMain.class.getName(), file.toString(), "child", "200")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             for (int i = 0; i < 200; i++) {
                 String s = sample("parent", i);
