@@ -192,7 +192,8 @@ final class CompressCommand implements Callable<Integer> {
             return sb.toString();
         }
         sb.append(Cli.count(o.before)).append(" -> ").append(Cli.count(o.after)).append(' ').append(o.unit).append(" (")
-                .append(Cli.percentSaved(o.before, o.after)).append(" saved), ").append(String.join(", ", o.transforms));
+                .append(Cli.percentSaved(o.before, o.after)).append(" saved), ")
+                .append(String.join(", ", o.transforms));
         if (!o.keys.isEmpty()) {
             sb.append("; ").append(o.keys.size() == 1 ? "1 retrieval key" : o.keys.size() + " retrieval keys");
         }

@@ -19,7 +19,8 @@ import io.headroom4j.store.CompressionStores;
 public final class ConfigOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file of settings, keys as `headroom doctor` lists them (default: $HEADROOM_CONFIG).")
+            description = "A properties file of settings, keys as `headroom doctor` lists them"
+                    + " (default: $HEADROOM_CONFIG).")
     Path configFile;
 
     @Option(names = "--workspace", paramLabel = "DIR",

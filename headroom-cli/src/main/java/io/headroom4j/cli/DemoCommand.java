@@ -60,6 +60,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--show", description = "Also print each sample's compressed output.")
     boolean show;
 
+    @Option(names = "--keys", description = "List every retrieval key, not just the count per sample.")
+    boolean listKeys;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -142,21 +145,64 @@ final class DemoCommand implements Callable<Integer> {
                 .stripTrailing();
     }
 
-    private static boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
-                                          Map<String, String> originals) {
-        out.println("Nothing is lost: each omission marker carries a key that brings back the exact original.");
+    private boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
+                                   Map<String, String> originals) {
+        out.println("Nothing is lost: every omission marker carries a key, and every key brought back exactly what");
+        out.println("was stored under it (its SHA-256 matches the key):");
         boolean allExact = true;
-        for (String[] k : keys) {
-            Optional<String> back = store.get(k[0]);
-            // The store's own promise: what comes back hashes to the key it was stored under.
-            boolean exact = back.isPresent() && ContentKeys.sha256Prefix(back.get()).equals(k[0]);
-            allExact &= exact;
-            String verdict = !exact ? "NOT FOUND OR DIFFERENT"
-                    : originals.get(k[1]).equals(back.get()) ? "byte-exact: the whole sample"
-                    : originals.get(k[1]).contains(back.get()) ? "byte-exact: a verbatim slice of the sample"
-                    : "byte-exact as stored (not a verbatim slice of the sample)";
-            out.printf(Locale.ROOT, "  %s  %-18s %9s bytes back, %s%n", k[0], k[1],
-                    Cli.count(back.map(s -> (long) s.getBytes(StandardCharsets.UTF_8).length).orElse(0L)), verdict);
+        for (String sample : originals.keySet()) {
+            int count = 0;
+            int whole = 0;
+            int slices = 0;
+            int failed = 0;
+            long bytes = 0;
+            for (String[] k : keys) {
+                if (!k[1].equals(sample)) {
+                    continue;
+                }
+                count++;
+                Optional<String> back = store.get(k[0]);
+                // The store's own promise: what comes back hashes to the key it was stored under.
+                boolean exact = back.isPresent() && ContentKeys.sha256Prefix(back.get()).equals(k[0]);
+                String verdict;
+                if (!exact) {
+                    failed++;
+                    verdict = "NOT FOUND OR DIFFERENT";
+                } else if (originals.get(sample).equals(back.get())) {
+                    whole++;
+                    verdict = "the whole sample";
+                } else if (originals.get(sample).contains(back.get())) {
+                    slices++;
+                    verdict = "a verbatim slice of the sample";
+                } else {
+                    verdict = "the dropped parts, as the compressor assembled them";
+                }
+                long size = back.map(v -> (long) v.getBytes(StandardCharsets.UTF_8).length).orElse(0L);
+                bytes += size;
+                if (listKeys) {
+                    out.printf(Locale.ROOT, "    %s  %-18s %9s bytes, %s%n", k[0], sample, Cli.count(size), verdict);
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            allExact &= failed == 0;
+            int assembled = count - whole - slices - failed;
+            List<String> parts = new ArrayList<>();
+            if (whole > 0) {
+                parts.add("the whole sample");
+            }
+            if (slices > 0) {
+                parts.add(slices == count ? "verbatim slices of the sample" : slices + " verbatim slices");
+            }
+            if (assembled > 0) {
+                parts.add(assembled + " assembled from dropped parts");
+            }
+            if (failed > 0) {
+                parts.add(failed + " NOT FOUND OR DIFFERENT");
+            }
+            out.printf(Locale.ROOT, "  %-18s %3d %-5s %9s bytes   %s%n", sample, count, count == 1 ? "key" : "keys",
+                    Cli.count(bytes), String.join(", ", parts));
         }
         return allExact;
     }

@@ -18,7 +18,8 @@ import io.headroom4j.internal.Bm25;
  *
  * <p>A top-level JSON array is searched item by item and answered with a JSON array of the matching
  * items, each copied verbatim; anything else is searched line by line and answered with the matching
- * lines as {@code grep -n} prints them ({@code 120:text}). Matches are ranked with {@link Bm25}; at most
+ * lines as {@code grep -n} prints them ({@code 120:text}), numbered within the stored text (which may be
+ * a slice of a larger output, so the header says where line 1 is). Matches are ranked with {@link Bm25}; at most
  * {@link #MAX_LINES} lines or {@link #MAX_ITEMS} items are kept, the best ones, and they are printed in
  * their original order under a one-line header saying how many of how many matched. Lines and items are
  * never rewritten, and a line number is always the number of the line it is printed with.
@@ -81,7 +82,7 @@ final class RetrievalFilter {
         StringBuilder out = new StringBuilder(64 + best.length * 80);
         out.append('[').append(header(matching, best.length, lines.size(), "line", "lines", query));
         if (best.length > 0) {
-            out.append("; in original order, as grep -n prints them");
+            out.append("; in original order, line 1 = the first line of this stored text");
         }
         out.append(']');
         for (int i : best) {

@@ -18,7 +18,8 @@ final class Bm25Test {
 
     @Test
     void nonAsciiLettersAreTokensAndCaseFoldedToo() {
-        assertThat(Bm25.terms("naïveCafé ÉCOLE Größe_x2")).containsExactly("naïve", "café", "école", "größe", "x2");
+        assertThat(Bm25.terms("naïveCafé ÉCOLE Größe_x2"))
+                .containsExactly("naïve", "café", "école", "größe", "x2");
         double[] s = Bm25.score(List.of("die GRÖSSE", "die Größe passt", "ÉCOLE normale"), "größe école");
         assertThat(s[0]).isZero();
         assertThat(s[1]).isPositive();

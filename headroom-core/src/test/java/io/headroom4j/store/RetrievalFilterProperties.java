@@ -70,6 +70,7 @@ final class RetrievalFilterProperties {
 
     @Provide
     Arbitrary<String> queries() {
-        return Arbitraries.of("error", "payment timeout", "ünïcode", "retry order", "nothing-here", "\uD83D\uDE80 full");
+        return Arbitraries.of("error", "payment timeout", "ünïcode", "retry order", "nothing-here",
+                "\uD83D\uDE80 full");
     }
 }

@@ -225,7 +225,8 @@ final class SqliteCompressionStoreTest {
     void corruptFileFailsWithClearUncheckedIoException() throws Exception {
         Path file = dir.resolve("ws").resolve("store.db");
         Files.createDirectories(file.getParent());
-        Files.write(file, "this is not an SQLite database, just some text\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+        byte[] garbage = "not an SQLite database, just some text\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, garbage);
         assertThatThrownBy(() -> SqliteCompressionStore.open(file, Duration.ofHours(1)))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot open the store " + file)
@@ -269,7 +270,7 @@ final class SqliteCompressionStoreTest {
             String key = store.put(log, "log.templates");
             assertThat(store.retrieve(key, "")).contains(log);
             assertThat(store.retrieve(key, "disk")).contains(
-                    "[2 of 4 lines match \"disk\"; in original order, as grep -n prints them]\n"
+                    "[2 of 4 lines match \"disk\"; in original order, line 1 = the first line of this stored text]\n"
                             + "2:WARN disk almost full\n4:ERROR disk full, write failed");
         }
     }
