@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom4j 0.1.0",
         description = "Context compression for AI agents: shrinks tool output before it reaches the model,"
                 + " keeps what it drops retrievable, and keeps the prompt cache hitting.",
-        subcommands = {CompressCommand.class, RetrieveCommand.class, DemoCommand.class,
+        subcommands = {CompressCommand.class, RetrieveCommand.class, DemoCommand.class, ProxyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HeadroomCli implements Callable<Integer> {
 

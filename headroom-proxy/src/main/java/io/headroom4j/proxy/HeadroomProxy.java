@@ -1,0 +1,1033 @@
+package io.headroom4j.proxy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.headroom4j.CompressionResult;
+import io.headroom4j.Headroom;
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.message.RequestFormat;
+import io.headroom4j.message.RetrieveTool;
+import io.headroom4j.store.CompressionStore;
+import io.headroom4j.token.TokenCounters;
+
+/**
+ * The Headroom4j proxy: an OpenAI- and Anthropic-compatible HTTP server that compresses requests on their
+ * way to the provider and passes responses back byte for byte, streams included.
+ *
+ * <p>Start one with {@link #start}; it serves until {@link #close}. Requests run on virtual threads, one per
+ * request; the server is the JDK's {@code com.sun.net.httpserver}, the upstream client {@code java.net.http}.
+ *
+ * <p>What it promises (each has a test):
+ * <ul>
+ *   <li>Streams are relayed as they arrive, flushed per read; nothing waits for a whole stream. Usage is
+ *       read on the side. No status goes to the client before the upstream's status is known.</li>
+ *   <li>Upstream errors reach the client verbatim: status, body and headers ({@code retry-after},
+ *       {@code request-id}, rate-limit headers). A dropped upstream connection drops the client's.</li>
+ *   <li>A client that disconnects cancels the upstream call (its body stream is closed).</li>
+ *   <li>Compression runs under {@link HeadroomConfig#compressionTimeout()}; on error or timeout the original
+ *       bytes go upstream (fail-open) and {@code /stats} counts it.</li>
+ *   <li>{@code x-headroom-*} request headers never go upstream; credentials are never logged.</li>
+ *   <li>{@code headroom_retrieve} is added to a conversation's tools once it carries a retrieval key, and
+ *       stays on every later request of that conversation. The proxy answers the model's retrieve calls
+ *       itself and continues upstream (see {@link StreamRelay} for the exact rules).</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class HeadroomProxy implements AutoCloseable {
+
+    /** The version reported by health endpoints. */
+    public static final String VERSION = "0.1.0";
+
+    private static final System.Logger LOG = System.getLogger(HeadroomProxy.class.getName());
+
+    static {
+        // The JDK server leaves Nagle's algorithm on by default: small SSE events then wait for the client's
+        // delayed ACK (~40 ms each). Read once, when the first server in the JVM is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> REQUEST_HEADERS_DROPPED = Set.of("host", "content-length", "connection",
+            "keep-alive", "proxy-connection", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
+            "expect", "accept-encoding", "http2-settings");
+    private static final Set<String> RESPONSE_HEADERS_DROPPED = Set.of("content-length", "transfer-encoding",
+            "connection", "keep-alive", ":status", "date");
+
+    /** Bodies smaller than this are compressed on the request's own thread, without the time-budget hand-off. */
+    private static final int INLINE_BODY_BYTES = 16 * 1024;
+
+    private final HeadroomConfig config;
+    private final ProxyConfig proxyConfig;
+    private final CompressionStore store;
+    private final RequestCompressor compressor;
+    private final HttpServer server;
+    private final HttpClient client;
+    private final ExecutorService executor;
+    private final ProxyStats stats = new ProxyStats();
+    private final Cache<String, Boolean> stickyConversations = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofHours(24)).build();
+
+    private HeadroomProxy(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
+                          RequestCompressor compressor) throws IOException {
+        this.config = config;
+        this.proxyConfig = proxyConfig;
+        this.store = store;
+        this.compressor = compressor;
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(proxyConfig.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(proxyConfig.host()),
+                proxyConfig.port()), 1024);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        // Load the tokenizers now, off the request path: the first request would otherwise pay ~0.5 s.
+        executor.submit(() -> {
+            TokenCounters.o200k().count("warm up");
+            TokenCounters.cl100k().count("warm up");
+        });
+    }
+
+    /**
+     * Starts a proxy that compresses with {@link Headroom} over {@code store}. The retrieve tool's own results
+     * are excluded from compression, so retrieved content is never compressed again.
+     *
+     * @throws java.io.UncheckedIOException when the port cannot be bound
+     */
+    public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store) {
+        Set<String> excluded = new LinkedHashSet<>(config.excludedTools());
+        excluded.add(RetrieveTool.NAME);
+        HeadroomConfig effective = config.toBuilder().excludedTools(excluded).build();
+        Headroom headroom = Headroom.create(effective, store);
+        return start(effective, proxyConfig, store, headroom::compress);
+    }
+
+    /** Starts a proxy with a custom compressor (tests, embedding). */
+    public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
+                                      RequestCompressor compressor) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(proxyConfig, "proxyConfig");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(compressor, "compressor");
+        try {
+            return new HeadroomProxy(config, proxyConfig, store, compressor);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot listen on " + proxyConfig.host() + ":"
+                    + proxyConfig.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port it listens on (useful after binding port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Its base URL, such as {@code http://127.0.0.1:8787}. */
+    public URI uri() {
+        String host = proxyConfig.host().contains(":") ? "[" + proxyConfig.host() + "]" : proxyConfig.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The compression settings in force. */
+    public HeadroomConfig config() {
+        return config;
+    }
+
+    /** The proxy settings in force. */
+    public ProxyConfig proxyConfig() {
+        return proxyConfig;
+    }
+
+    /** The {@code /stats} document, as JSON text. */
+    public String statsJson() {
+        return stats.toJson(safeStoreSize()).toString();
+    }
+
+    /** Stops accepting requests, waits up to a second for running ones, and releases the threads. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+        client.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Routing
+
+    private void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = ex.getRequestURI().getRawPath();
+        try {
+            switch (path) {
+                case "/livez", "/readyz", "/health", "/healthz" -> health(ex, path);
+                case "/metrics" -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                        stats.scrape().getBytes(StandardCharsets.UTF_8));
+                case "/stats" -> {
+                    if (adminAllowed(ex)) {
+                        respondJson(ex, 200, stats.toJson(safeStoreSize()));
+                    }
+                }
+                case "/dashboard", "/dashboard/" -> {
+                    if (adminAllowed(ex)) {
+                        respond(ex, 200, "text/html; charset=utf-8", Dashboard.HTML.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/v1/compress" -> {
+                    if (adminAllowed(ex)) {
+                        compressOnly(ex);
+                    }
+                }
+                case "/v1/retrieve" -> {
+                    if (adminAllowed(ex)) {
+                        retrievePost(ex);
+                    }
+                }
+                case "/v1/messages" -> provider(ex, RequestFormat.ANTHROPIC_MESSAGES, proxyConfig.anthropicApiUrl());
+                case "/v1/messages/count_tokens" -> countTokens(ex);
+                case "/v1/chat/completions" -> provider(ex, RequestFormat.OPENAI_CHAT, proxyConfig.openaiApiUrl());
+                case "/v1/responses" -> provider(ex, RequestFormat.OPENAI_RESPONSES, proxyConfig.openaiApiUrl());
+                default -> {
+                    if (path.startsWith("/v1/retrieve/") && method.equals("GET")) {
+                        if (adminAllowed(ex)) {
+                            retrieveGet(ex, path.substring("/v1/retrieve/".length()));
+                        }
+                    } else {
+                        passthrough(ex);
+                    }
+                }
+            }
+            ex.close();
+        } catch (ClientGone e) {
+            LOG.log(System.Logger.Level.DEBUG, "client went away: {0} {1}", method, path);
+            ex.close();
+        } catch (UpstreamDropped e) {
+            // Dropping the client's connection mid-response (no final chunk) is the faithful copy of what the
+            // upstream did: the client sees a broken stream, not a clean but truncated one. The exchange is
+            // deliberately left unclosed; the exception makes the server drop the connection.
+            LOG.log(System.Logger.Level.WARNING, "upstream dropped mid-response: {0} {1}: {2}", method, path,
+                    e.getMessage());
+            stats.recordFailure();
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "proxy error on " + method + " " + path, e);
+            stats.recordFailure();
+            if (ex.getResponseCode() == -1) {
+                respondJson(ex, 500, error("proxy_error", "headroom proxy internal error: " + e));
+                ex.close();
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /** True on loopback (client address and Host header both); otherwise answers 404 and returns false. */
+    private boolean adminAllowed(HttpExchange ex) throws IOException {
+        InetAddress remote = ex.getRemoteAddress().getAddress();
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (remote != null && remote.isLoopbackAddress() && isLoopbackHost(host)) {
+            return true;
+        }
+        respondJson(ex, 404, error("not_found", "not found"));
+        return false;
+    }
+
+    static boolean isLoopbackHost(String host) {
+        if (host == null || host.isEmpty()) {
+            return true;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            h = end > 0 ? h.substring(1, end) : h;
+        } else if (h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':')) {
+            h = h.substring(0, h.indexOf(':'));
+        }
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Operational endpoints
+
+    private void health(HttpExchange ex, String path) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("service", "headroom4j-proxy");
+        n.put("status", "healthy");
+        n.put("alive", true);
+        n.put("ready", true);
+        n.put("version", VERSION);
+        n.put("timestamp", java.time.Instant.now().toString());
+        n.put("uptime_seconds", Math.round(stats.uptimeSeconds() * 10) / 10.0);
+        if (path.equals("/health")) {
+            ObjectNode up = n.putObject("upstreams");
+            up.put("openai", proxyConfig.openaiApiUrl().toString());
+            up.put("anthropic", proxyConfig.anthropicApiUrl().toString());
+            InetAddress remote = ex.getRemoteAddress().getAddress();
+            if (remote != null && remote.isLoopbackAddress()) {
+                ObjectNode c = n.putObject("config");
+                config.describe().forEach(c::put);
+                c.put("pid", ProcessHandle.current().pid());
+            }
+        }
+        respondJson(ex, 200, n);
+    }
+
+    private void retrieveGet(HttpExchange ex, String key) throws IOException {
+        String query = queryParam(ex.getRequestURI().getRawQuery(), "query");
+        retrieveAnswer(ex, key, query);
+    }
+
+    private void retrievePost(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            respondJson(ex, 405, error("invalid_request_error", "use POST /v1/retrieve or GET /v1/retrieve/{key}"));
+            return;
+        }
+        byte[] body = readBody(ex, null);
+        if (body == null) {
+            return;
+        }
+        JsonNode req = StreamRelay.parseBytes(body);
+        if (req == null || !(req.hasNonNull("hash") || req.hasNonNull("key"))) {
+            respondJson(ex, 400, error("invalid_request_error", "body must be {\"hash\": \"<key>\"}"));
+            return;
+        }
+        String key = req.hasNonNull("key") ? req.path("key").asText() : req.path("hash").asText();
+        retrieveAnswer(ex, key, req.path("query").asText(null));
+    }
+
+    private void retrieveAnswer(HttpExchange ex, String key, String query) throws IOException {
+        RetrieveTool.Answer a = RetrieveTool.answer(new RetrieveTool.Call(key, query), store);
+        stats.recordRetrieval(a.found());
+        if (!a.found()) {
+            respondJson(ex, 404, error("not_found", a.text()));
+            return;
+        }
+        ObjectNode n = JSON.createObjectNode();
+        n.put("hash", key);
+        n.put("key", key);
+        n.put("original_content", a.text());
+        n.put("original_tokens", TokenCounters.o200k().count(a.text()));
+        if (query != null) {
+            n.put("query", query);
+        }
+        respondJson(ex, 200, n);
+    }
+
+    /** {@code POST /v1/compress} in the shape Headroom's own clients (the {@code headroom-ai} npm package) use. */
+    private void compressOnly(HttpExchange ex) throws IOException {
+        byte[] body = readBody(ex, null);
+        if (body == null) {
+            return;
+        }
+        JsonNode req = StreamRelay.parseBytes(body);
+        if (req == null || !req.path("messages").isArray()) {
+            respondJson(ex, 400, error("invalid_request_error", "missing 'messages'"));
+            return;
+        }
+        if (!req.hasNonNull("model")) {
+            respondJson(ex, 400, error("invalid_request_error", "missing 'model'"));
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        if (isBypass(ex.getRequestHeaders())) {
+            out.set("messages", req.path("messages"));
+            out.put("tokens_before", 0);
+            out.put("tokens_after", 0);
+            out.put("tokens_saved", 0);
+            out.put("compression_ratio", 1.0);
+            out.putArray("transforms_applied");
+            out.putObject("transforms_summary");
+            out.putArray("ccr_hashes");
+            respondJson(ex, 200, out);
+            return;
+        }
+        ObjectNode request = JSON.createObjectNode();
+        request.put("model", req.path("model").asText());
+        request.set("messages", req.path("messages"));
+        Compression c = compressWithBudget(request.toString().getBytes(StandardCharsets.UTF_8),
+                RequestFormat.OPENAI_CHAT);
+        if (c.timedOut) {
+            respondJson(ex, 503, error("compression_timeout", "compression took longer than "
+                    + config.compressionTimeout().toMillis() + " ms"));
+            return;
+        }
+        CompressionResult r = c.result;
+        JsonNode sent = StreamRelay.parseBytes(r.body());
+        out.set("messages", sent == null ? req.path("messages") : sent.path("messages"));
+        out.put("tokens_before", r.tokensBefore());
+        out.put("tokens_after", r.tokensAfter());
+        out.put("tokens_saved", r.tokensSaved());
+        out.put("compression_ratio", r.tokensBefore() == 0 ? 1.0 : (double) r.tokensAfter() / r.tokensBefore());
+        ArrayNode applied = out.putArray("transforms_applied");
+        r.appliedTransforms().forEach(applied::add);
+        ObjectNode summary = out.putObject("transforms_summary");
+        r.savedByTransform().forEach(summary::put);
+        ArrayNode keys = out.putArray("ccr_hashes");
+        r.retrievalKeys().forEach(keys::add);
+        if (r.failedOpen()) {
+            out.put("failed_open", true);
+        }
+        stats.recordRequest(req.path("model").asText(), r.tokensBefore(), r.tokensAfter(), r.savedByTransform(),
+                r.failedOpen(), c.nanos);
+        respondJson(ex, 200, out);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Provider requests
+
+    /** A compression outcome plus how long it took and whether the budget ran out. */
+    private record Compression(CompressionResult result, long nanos, boolean timedOut) {
+    }
+
+    private Compression compressWithBudget(byte[] body, RequestFormat format) {
+        long t0 = System.nanoTime();
+        if (body.length < INLINE_BODY_BYTES) {
+            // Small bodies compress in microseconds; a thread hand-off would cost more than the work.
+            try {
+                CompressionResult r = compressor.compress(body, format);
+                if (r == null || r.body() == null) {
+                    r = CompressionResult.failOpen(body, config.model(), "compressor returned nothing");
+                }
+                return new Compression(r, System.nanoTime() - t0, false);
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original: {0}", e.toString());
+                return new Compression(CompressionResult.failOpen(body, config.model(), e.toString()),
+                        System.nanoTime() - t0, false);
+            }
+        }
+        Future<CompressionResult> f = executor.submit(() -> compressor.compress(body, format));
+        try {
+            CompressionResult r = f.get(config.compressionTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            if (r == null || r.body() == null) {
+                r = CompressionResult.failOpen(body, config.model(), "compressor returned nothing");
+            }
+            return new Compression(r, System.nanoTime() - t0, false);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return new Compression(CompressionResult.failOpen(body, config.model(), "compression took longer than "
+                    + config.compressionTimeout().toMillis() + " ms"), System.nanoTime() - t0, true);
+        } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original: {0}",
+                    String.valueOf(e.getCause()));
+            return new Compression(CompressionResult.failOpen(body, config.model(), String.valueOf(e.getCause())),
+                    System.nanoTime() - t0, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Compression(CompressionResult.failOpen(body, config.model(), "interrupted"),
+                    System.nanoTime() - t0, false);
+        }
+    }
+
+    /** The request as it will go upstream: compressed, with the retrieve tool when the conversation has it. */
+    private record Prepared(byte[] body, CompressionResult result, long nanos, boolean injected, RequestInfo info) {
+    }
+
+    private Prepared prepare(HttpExchange ex, byte[] body, RequestFormat format) {
+        Headers h = ex.getRequestHeaders();
+        RequestInfo info = RequestInfo.scan(body);
+        if (!info.valid() || isBypass(h)) {
+            return new Prepared(body, new CompressionResult(body, false, 0, 0, config.model(), List.of(), List.of(),
+                    false, null), 0, false, info);
+        }
+        Compression c = compressWithBudget(body, format);
+        CompressionResult r = c.result;
+        byte[] send = r.body();
+        boolean injected = false;
+        String conversation = h.getFirst("x-headroom-session-id") != null
+                ? "session:" + h.getFirst("x-headroom-session-id") : info.conversationId();
+        if (config.ccr() && proxyConfig.injectRetrieveTool() && !info.definesRetrieve()) {
+            boolean sticky = stickyConversations.getIfPresent(conversation) != null;
+            if (sticky || !r.retrievalKeys().isEmpty()) {
+                byte[] with = JsonSplice.appendToArray(send, "tools", List.of(RetrieveTool.definition(format)));
+                if (with != null) {
+                    send = with;
+                    injected = true;
+                    stickyConversations.put(conversation, Boolean.TRUE);
+                }
+            }
+        }
+        return new Prepared(send, r, c.nanos, injected, info);
+    }
+
+    private void provider(HttpExchange ex, RequestFormat format, URI base) throws IOException {
+        if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            passthrough(ex);
+            return;
+        }
+        byte[] body = readBody(ex, format);
+        if (body == null) {
+            return;
+        }
+        Prepared p = prepare(ex, body, format);
+        CompressionResult r = p.result;
+        stats.recordRequest(p.info.model() != null ? p.info.model() : "unknown", r.tokensBefore(), r.tokensAfter(),
+                r.savedByTransform(), r.failedOpen(), p.nanos);
+        URI target = target(base, ex.getRequestURI());
+        HttpRequest.Builder rb = upstreamRequest(ex, target);
+        HttpResponse<InputStream> resp = send(ex, format, rb, p.body);
+        if (resp == null) {
+            return;
+        }
+        Headers out = ex.getResponseHeaders();
+        copyResponseHeaders(resp, out);
+        headroomHeaders(out, r, p.nanos);
+        String contentType = resp.headers().firstValue("content-type").orElse("");
+        if (resp.statusCode() >= 400) {
+            stats.upstreamErrors.increment();
+        }
+        if (p.injected && resp.statusCode() == 200) {
+            if (contentType.startsWith("text/event-stream")) {
+                relayWithRetrieve(ex, format, rb, p.body, resp);
+            } else {
+                bufferedWithRetrieve(ex, format, rb, p.body, resp);
+            }
+            return;
+        }
+        relayRaw(ex, resp, contentType);
+    }
+
+    private void countTokens(HttpExchange ex) throws IOException {
+        byte[] body = readBody(ex, RequestFormat.ANTHROPIC_MESSAGES);
+        if (body == null) {
+            return;
+        }
+        // Count what will really be sent: compressed, with the retrieve tool if this conversation has it.
+        Prepared p = prepare(ex, body, RequestFormat.ANTHROPIC_MESSAGES);
+        URI target = target(proxyConfig.anthropicApiUrl(), ex.getRequestURI());
+        HttpRequest.Builder rb = upstreamRequest(ex, target);
+        HttpResponse<InputStream> resp = send(ex, RequestFormat.ANTHROPIC_MESSAGES, rb, p.body);
+        if (resp == null) {
+            return;
+        }
+        copyResponseHeaders(resp, ex.getResponseHeaders());
+        headroomHeaders(ex.getResponseHeaders(), p.result, p.nanos);
+        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""));
+    }
+
+    private void passthrough(HttpExchange ex) throws IOException {
+        byte[] body = readBody(ex, null);
+        if (body == null) {
+            return;
+        }
+        Headers h = ex.getRequestHeaders();
+        boolean anthropic = h.containsKey("x-api-key") || h.containsKey("anthropic-version")
+                || ex.getRequestURI().getRawPath().startsWith("/v1/messages");
+        URI base = anthropic ? proxyConfig.anthropicApiUrl() : proxyConfig.openaiApiUrl();
+        HttpRequest.Builder rb = upstreamRequest(ex, target(base, ex.getRequestURI()));
+        HttpResponse<InputStream> resp = send(ex, anthropic ? RequestFormat.ANTHROPIC_MESSAGES
+                : RequestFormat.OPENAI_CHAT, rb, body);
+        if (resp == null) {
+            return;
+        }
+        copyResponseHeaders(resp, ex.getResponseHeaders());
+        relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""));
+    }
+
+    private static URI target(URI base, URI request) {
+        String q = request.getRawQuery();
+        return URI.create(base.toString() + request.getRawPath() + (q == null ? "" : "?" + q));
+    }
+
+    private HttpRequest.Builder upstreamRequest(HttpExchange ex, URI target) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(target);
+        if ("http".equalsIgnoreCase(target.getScheme())) {
+            rb.version(HttpClient.Version.HTTP_1_1);   // no h2c upgrade dance with plain-HTTP upstreams
+        }
+        for (Map.Entry<String, List<String>> e : ex.getRequestHeaders().entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (REQUEST_HEADERS_DROPPED.contains(name) || name.startsWith("x-headroom-")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                try {
+                    rb.header(e.getKey(), v);
+                } catch (IllegalArgumentException restricted) {
+                    // The JDK client refuses a few headers it manages itself; it sets them correctly.
+                }
+            }
+        }
+        rb.method(ex.getRequestMethod(), HttpRequest.BodyPublishers.noBody());
+        return rb;
+    }
+
+    /** Sends upstream; on a connection failure answers 502 in the provider's error shape and returns null. */
+    private HttpResponse<InputStream> send(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb,
+                                           byte[] body) throws IOException {
+        HttpRequest req = rb.copy().method(ex.getRequestMethod(), body.length == 0 && !hasBody(ex)
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            stats.upstreamErrors.increment();
+            String msg = "headroom proxy could not reach the upstream " + req.uri().getScheme() + "://"
+                    + req.uri().getAuthority() + ": " + e;
+            JsonNode err = format == RequestFormat.ANTHROPIC_MESSAGES ? anthropicError("api_error", msg)
+                    : error("upstream_connection_error", msg);
+            respondJson(ex, 502, err);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientGone("interrupted");
+        }
+    }
+
+    private static boolean hasBody(HttpExchange ex) {
+        String m = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        return m.equals("POST") || m.equals("PUT") || m.equals("PATCH");
+    }
+
+    private static void copyResponseHeaders(HttpResponse<?> resp, Headers out) {
+        resp.headers().map().forEach((name, values) -> {
+            if (!RESPONSE_HEADERS_DROPPED.contains(name.toLowerCase(Locale.ROOT))) {
+                out.put(name, new ArrayList<>(values));
+            }
+        });
+    }
+
+    private static void headroomHeaders(Headers out, CompressionResult r, long nanos) {
+        out.set("x-headroom-tokens-before", Long.toString(r.tokensBefore()));
+        out.set("x-headroom-tokens-after", Long.toString(r.tokensAfter()));
+        out.set("x-headroom-tokens-saved", Long.toString(r.tokensSaved()));
+        List<String> applied = r.appliedTransforms();
+        out.set("x-headroom-transforms", applied.isEmpty() ? "none" : String.join(",", applied));
+        out.set("x-headroom-overhead-ms", String.format(Locale.ROOT, "%.3f", nanos / 1e6));
+        if (r.failedOpen()) {
+            out.set("x-headroom-compression-failed", "true");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Relaying
+
+    /** Copies the upstream body to the client as it arrives, flushing per read, reading usage on the side. */
+    private void relayRaw(HttpExchange ex, HttpResponse<InputStream> resp, String contentType) throws IOException {
+        InputStream in = resp.body();
+        long length = resp.headers().firstValueAsLong("content-length").orElse(-1);
+        boolean noBody = ex.getRequestMethod().equalsIgnoreCase("HEAD") || resp.statusCode() == 204
+                || resp.statusCode() == 304;
+        try {
+            ex.sendResponseHeaders(resp.statusCode(), noBody || length == 0 ? -1 : Math.max(length, 0));
+        } catch (IOException e) {
+            in.close();
+            throw new ClientGone(e.toString());
+        }
+        if (noBody || length == 0) {
+            in.close();
+            return;
+        }
+        UsageTap tap = new UsageTap(contentType);
+        OutputStream os = ex.getResponseBody();
+        byte[] buf = new byte[16 * 1024];
+        try (in) {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (IOException e) {
+                    throw new UpstreamDropped(e.toString());
+                }
+                if (n < 0) {
+                    break;
+                }
+                try {
+                    os.write(buf, 0, n);
+                    os.flush();
+                } catch (IOException e) {
+                    throw new ClientGone(e.toString());   // closing `in` below cancels the upstream call
+                }
+                tap.feed(buf, n);
+            }
+        }
+        stats.recordUsage(tap.usage());
+    }
+
+    private StreamRelay.Answerer answerer() {
+        return call -> {
+            RetrieveTool.Answer a = RetrieveTool.answer(call, store);
+            stats.recordRetrieval(a.found());
+            return a;
+        };
+    }
+
+    private void relayWithRetrieve(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb, byte[] sent,
+                                   HttpResponse<InputStream> first) throws IOException {
+        try {
+            ex.sendResponseHeaders(200, 0);
+        } catch (IOException e) {
+            first.body().close();
+            throw new ClientGone(e.toString());
+        }
+        OutputStream os = ex.getResponseBody();
+        StreamRelay.Sink sink = bytes -> {
+            try {
+                os.write(bytes);
+                os.flush();
+            } catch (IOException e) {
+                throw new ClientGone(e.toString());
+            }
+        };
+        StreamRelay relay = switch (format) {
+            case ANTHROPIC_MESSAGES -> new StreamRelay.Anthropic(sink, answerer());
+            case OPENAI_CHAT -> new StreamRelay.OpenAiChat(sink, answerer());
+            case OPENAI_RESPONSES -> new StreamRelay.Responses(sink, answerer());
+        };
+        HttpResponse<InputStream> resp = first;
+        byte[] body = sent;
+        int rounds = 0;
+        while (true) {
+            List<String> next;
+            try (InputStream in = resp.body()) {
+                next = relay.relay(new UpstreamInput(in), rounds < proxyConfig.maxRetrievalRounds());
+            }
+            if (next == null) {
+                break;
+            }
+            rounds++;
+            body = appendConversation(body, relay.conversationField(), next);
+            if (body == null) {
+                throw new UpstreamDropped("cannot append the retrieve round to the request");
+            }
+            HttpRequest req = rb.copy().POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            try {
+                resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                relay.writeError(502, ("{\"error\":\"" + e.getClass().getSimpleName() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClientGone("interrupted");
+            }
+            if (resp.statusCode() != 200) {
+                byte[] err;
+                try (InputStream in = resp.body()) {
+                    err = in.readNBytes(1 << 20);
+                }
+                stats.upstreamErrors.increment();
+                relay.writeError(resp.statusCode(), err);
+                break;
+            }
+        }
+        stats.recordUsage(relay.usage);
+    }
+
+    private void bufferedWithRetrieve(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb, byte[] sent,
+                                      HttpResponse<InputStream> first) throws IOException {
+        byte[] bytes;
+        try (InputStream in = first.body()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UpstreamDropped(e.toString());
+        }
+        JsonNode response = StreamRelay.parseBytes(bytes);
+        byte[] body = sent;
+        List<JsonNode> visible = new ArrayList<>();
+        boolean rewritten = false;
+        int rounds = 0;
+        HttpResponse<InputStream> last = first;
+        while (response != null) {
+            stats.recordUsage(Usages.of(response.path("usage"), null));
+            BufferedRetrieve.Decision d = BufferedRetrieve.decide(format, response, answerer());
+            if (d.kind() == BufferedRetrieve.Kind.NONE) {
+                break;
+            }
+            if (d.kind() == BufferedRetrieve.Kind.MIXED || rounds >= proxyConfig.maxRetrievalRounds()) {
+                if (d.kind() == BufferedRetrieve.Kind.MIXED) {
+                    response = d.response();
+                    rewritten = true;
+                }
+                break;
+            }
+            rounds++;
+            visible.addAll(d.visible());
+            String field = format == RequestFormat.OPENAI_RESPONSES ? "input" : "messages";
+            byte[] next = appendConversation(body, field, d.append());
+            if (next == null) {
+                break;
+            }
+            body = next;
+            HttpResponse<InputStream> resp;
+            try {
+                resp = client.send(rb.copy().POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                respondJson(ex, 502, format == RequestFormat.ANTHROPIC_MESSAGES
+                        ? anthropicError("api_error", "headroom proxy lost the upstream while continuing after"
+                        + " headroom_retrieve: " + e) : error("upstream_connection_error", e.toString()));
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClientGone("interrupted");
+            }
+            last = resp;
+            try (InputStream in = resp.body()) {
+                bytes = in.readAllBytes();
+            }
+            if (resp.statusCode() != 200) {
+                // The continuation failed: the client gets that failure verbatim, as for any upstream error.
+                stats.upstreamErrors.increment();
+                Headers h = ex.getResponseHeaders();
+                h.keySet().removeIf(k -> !k.toLowerCase(Locale.ROOT).startsWith("x-headroom-"));
+                copyResponseHeaders(resp, h);
+                respond(ex, resp.statusCode(), null, bytes);
+                return;
+            }
+            response = StreamRelay.parseBytes(bytes);
+            rewritten = true;
+        }
+        if (rewritten && response != null && format == RequestFormat.ANTHROPIC_MESSAGES && !visible.isEmpty()) {
+            ObjectNode copy = ((ObjectNode) response).deepCopy();
+            ArrayNode content = JSON.createArrayNode();
+            visible.forEach(content::add);
+            response.path("content").forEach(content::add);
+            copy.set("content", content);
+            response = copy;
+        }
+        if (rewritten && response != null) {
+            bytes = JSON.writeValueAsBytes(response);
+        }
+        Headers h = ex.getResponseHeaders();
+        if (last != first) {
+            h.keySet().removeIf(k -> !k.toLowerCase(Locale.ROOT).startsWith("x-headroom-"));
+            copyResponseHeaders(last, h);
+        }
+        respond(ex, 200, null, bytes);
+    }
+
+    /** Appends items to the conversation array; a Responses {@code input} given as a string becomes a list. */
+    private static byte[] appendConversation(byte[] body, String field, List<String> items) {
+        JsonSplice.Range r = JsonSplice.topLevelValue(body, field);
+        if (r != null && body[r.start()] == '"') {
+            String text = new String(body, r.start(), r.end() - r.start(), StandardCharsets.UTF_8);
+            String asList = "[{\"role\":\"user\",\"content\":" + text + "}]";
+            body = JsonSplice.replaceValue(body, field, asList);
+        }
+        return JsonSplice.appendToArray(body, field, items);
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    /** Reads the request body up to the cap; answers 413 and returns null when it is larger. */
+    private byte[] readBody(HttpExchange ex, RequestFormat format) throws IOException {
+        long max = config.maxBodyBytes();
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        long length = -1;
+        if (declared != null) {
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                length = -1;
+            }
+        }
+        byte[] body;
+        if (length > max) {
+            body = null;
+        } else {
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            } catch (IOException e) {
+                throw new ClientGone(e.toString());
+            }
+            if (body.length > max) {
+                body = null;
+            }
+        }
+        if (body == null) {
+            stats.tooLarge.increment();
+            String msg = "request body is larger than the proxy's limit of " + max + " bytes (max-body-bytes)";
+            respondJson(ex, 413, format == RequestFormat.ANTHROPIC_MESSAGES
+                    ? anthropicError("request_too_large", msg) : error("request_too_large", msg));
+            return null;
+        }
+        return body;
+    }
+
+    private static boolean isBypass(Headers h) {
+        return "true".equalsIgnoreCase(h.getFirst("x-headroom-bypass"))
+                || "passthrough".equalsIgnoreCase(h.getFirst("x-headroom-mode"));
+    }
+
+    private long safeStoreSize() {
+        try {
+            return store.size();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static ObjectNode error(String type, String message) {
+        ObjectNode n = JSON.createObjectNode();
+        ObjectNode e = n.putObject("error");
+        e.put("message", message);
+        e.put("type", type);
+        return n;
+    }
+
+    private static ObjectNode anthropicError(String type, String message) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", "error");
+        ObjectNode e = n.putObject("error");
+        e.put("type", type);
+        e.put("message", message);
+        return n;
+    }
+
+    private static void respondJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+        respond(ex, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static void respond(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        try {
+            if (contentType != null) {
+                ex.getResponseHeaders().set("Content-Type", contentType);
+            }
+            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                OutputStream os = ex.getResponseBody();
+                os.write(body);
+                os.flush();
+            }
+        } catch (IOException e) {
+            throw new ClientGone(e.toString());
+        }
+    }
+
+    static String queryParam(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String part : rawQuery.split("&")) {
+            int eq = part.indexOf('=');
+            String k = eq < 0 ? part : part.substring(0, eq);
+            if (k.equals(name)) {
+                return eq < 0 ? "" : java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** The client connection failed; nothing more can be sent. */
+    static final class ClientGone extends IOException {
+        ClientGone(String message) {
+            super(message);
+        }
+    }
+
+    /** The upstream connection failed after the response began; the client's connection is dropped too. */
+    static final class UpstreamDropped extends RuntimeException {
+        UpstreamDropped(String message) {
+            super(message);
+        }
+    }
+
+    /** An upstream body whose read failures become {@link UpstreamDropped}, so they are told from client ones. */
+    private static final class UpstreamInput extends InputStream {
+        private final InputStream in;
+
+        UpstreamInput(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException e) {
+                throw new UpstreamDropped(e.toString());
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                throw new UpstreamDropped(e.toString());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** Reads provider usage from a response body on the side, without holding the body. */
+    private static final class UsageTap {
+        private final SseEvents sse;
+        private final ByteArrayOutputStream json;
+        private ProxyStats.Usage usage;
+
+        UsageTap(String contentType) {
+            boolean isSse = contentType.startsWith("text/event-stream");
+            this.sse = isSse ? new SseEvents() : null;
+            this.json = !isSse && contentType.startsWith("application/json") ? new ByteArrayOutputStream() : null;
+        }
+
+        void feed(byte[] buf, int n) {
+            if (sse != null) {
+                for (SseEvents.Event e : sse.feed(buf, 0, n)) {
+                    if (e.data() != null && e.data().contains("\"usage\"")) {
+                        JsonNode d = StreamRelay.parse(e.data());
+                        if (d != null) {
+                            JsonNode u = d.has("usage") ? d.path("usage")
+                                    : d.path("message").has("usage") ? d.path("message").path("usage")
+                                    : d.path("response").path("usage");
+                            usage = Usages.of(u, usage);
+                        }
+                    }
+                }
+            } else if (json != null && json.size() + n <= 8 * 1024 * 1024) {
+                json.write(buf, 0, n);
+            }
+        }
+
+        ProxyStats.Usage usage() {
+            if (json != null && json.size() > 0) {
+                JsonNode n = StreamRelay.parseBytes(json.toByteArray());
+                if (n != null) {
+                    return Usages.of(n.path("usage"), null);
+                }
+            }
+            return usage;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package io.headroom4j.proxy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.headroom4j.Headroom;
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.store.CompressionStore;
+
+/**
+ * A runnable harness (not a unit test) that measures what the proxy adds: latency against calling the fake
+ * provider directly, at 1 and 64 concurrent streams, and a throughput/memory soak at 64 concurrent streams
+ * that checks every stream arrives complete and in order. Proxy, fake provider and clients share one JVM.
+ *
+ * <pre>
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench latency
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench soak 600     # seconds
+ * </pre>
+ */
+public final class ProxyBench {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    private ProxyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "latency";
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        try (FakeUpstream up = new FakeUpstream()) {
+            up.recording = false;
+            CompressionStore store = TestProxies.store();
+            HeadroomConfig config = HeadroomConfig.builder().compressionTimeout(Duration.ofSeconds(10)).build();
+            Headroom headroom = Headroom.create(config, store);
+            HeadroomProxy proxy = TestProxies.start(up, config, store, headroom::compress);
+            String stream = streamOf(40);
+            up.always((req, ex) -> FakeUpstream.sse(Map.of(), FakeUpstream.chunks(stream.split("(?<=\n\n)")))
+                    .respond(req, ex));
+            try {
+                if (mode.equals("probe")) {
+                    probe(proxy);
+                } else if (mode.equals("soak")) {
+                    soak(up, proxy, stream, args.length > 1 ? Integer.parseInt(args[1]) : 60);
+                } else {
+                    latency(up, proxy);
+                }
+            } finally {
+                proxy.close();
+            }
+        }
+    }
+
+    static String streamOf(int textEvents) {
+        StringBuilder sb = new StringBuilder(Streams.messageStart("msg_bench"));
+        sb.append(Streams.anthropicEvent("content_block_start",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+        for (int i = 0; i < textEvents; i++) {
+            sb.append(Streams.anthropicEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                    + "\"delta\":{\"type\":\"text_delta\",\"text\":\"event " + i + " — ✓ some streamed words\"}}"));
+        }
+        sb.append(Streams.anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        sb.append(Streams.messageEnd("end_turn", textEvents * 5));
+        return sb.toString();
+    }
+
+    /** A request with about {@code tokens} tokens of tool output (a realistic log), unique per {@code salt}. */
+    static String request(int tokens, String salt) {
+        StringBuilder log = new StringBuilder();
+        int i = 0;
+        while (log.length() < tokens * 24L / 10) {   // logs run about 2.4 characters per o200k token
+            log.append("2026-11-24T06:").append(i % 60).append(':').append(i % 59).append(" INFO http GET /api/v2/items/")
+                    .append(i * 31 % 100_000).append(" status=200 dur=").append(i % 97).append("ms req=")
+                    .append(salt).append('-').append(i).append('\n');
+            i++;
+        }
+        return "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"system\":\"You are an SRE.\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"what failed?\"},{\"role\":\"assistant\",\"content\":"
+                + "[{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"Bash\",\"input\":{\"command\":\"cat app.log\"}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_1\",\"content\":"
+                + TestProxies.quoted(log.toString()) + "}]}]}";
+    }
+
+    static void latency(FakeUpstream up, HeadroomProxy proxy) throws Exception {
+        String small = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        String big = request(100_000, "fixed");
+        System.out.println("100K request: " + big.length() / 1024 + " KiB, "
+                + io.headroom4j.token.TokenCounters.o200k().count(big) + " o200k tokens");
+        // Warm-up: JIT, connection pools, tokenizers.
+        run(up.url(), small, 1, 300, false);
+        run(proxy.uri().toString(), small, 1, 300, false);
+        run(proxy.uri().toString(), big, 1, 20, false);
+        System.out.println("| request | concurrency | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
+                + " added p50 / p99 ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int c : new int[] {1, 64}) {
+            compare("small, nothing to compress", up.url(), proxy.uri().toString(), small, c, c == 1 ? 1000 : 64 * 30,
+                    false);
+            compare("100K tokens, seen before", up.url(), proxy.uri().toString(), big, c, c == 1 ? 60 : 64 * 2,
+                    false);
+            compare("100K tokens, new each time", up.url(), proxy.uri().toString(), big, c, c == 1 ? 20 : 64,
+                    true);
+        }
+        System.out.println("proxy's own compression time (ms): "
+                + TestProxies.JSON.readTree(proxy.statsJson()).path("compression"));
+    }
+
+    /** Where the time of a 100K-token request goes inside the proxy: scan, compression, the rest. */
+    static void probe(HeadroomProxy proxy) throws Exception {
+        String big = request(100_000, "fixed");
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 3; round++) {
+            long[] scan = new long[50];
+            long[] over = new long[50];
+            for (int i = 0; i < 50; i++) {
+                long t0 = System.nanoTime();
+                RequestInfo.scan(bytes);
+                scan[i] = System.nanoTime() - t0;
+                HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/v1/messages"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                over[i] = (long) (Double.parseDouble(r.headers().firstValue("x-headroom-overhead-ms").orElse("0"))
+                        * 1e6);
+            }
+            Arrays.sort(scan);
+            Arrays.sort(over);
+            System.out.printf(Locale.ROOT, "100K request: scan p50 %.2f ms, compression p50 %.2f ms%n",
+                    ms(pct(scan, 50)), ms(pct(over, 50)));
+        }
+    }
+
+    static void compare(String label, String direct, String proxied, String body, int concurrency, int requests,
+                        boolean unique) throws Exception {
+        long[][] d = runBoth(direct, body, concurrency, requests, unique);
+        long[][] p = runBoth(proxied, body, concurrency, requests, unique);
+        String[] what = {"first byte", "whole stream"};
+        for (int k = 0; k < 2; k++) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f |%n", label,
+                    concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)), ms(pct(p[k], 99)),
+                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)));
+        }
+    }
+
+    static long[] run(String base, String body, int concurrency, int requests, boolean unique) throws Exception {
+        return runBoth(base, body, concurrency, requests, unique)[1];
+    }
+
+    /**
+     * Sends {@code requests} streaming requests, {@code concurrency} at a time; returns sorted latencies (ns)
+     * to the first body byte and to the end of the stream.
+     */
+    static long[][] runBoth(String base, String body, int concurrency, int requests, boolean unique)
+            throws Exception {
+        long[] lat = new long[requests];
+        long[] first = new long[requests];
+        AtomicLong next = new AtomicLong();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                fs.add(pool.submit(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < requests) {
+                        String b = unique ? body.replace("req=fixed", "req=" + i + "x") : body;
+                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/messages"))
+                                .header("content-type", "application/json").header("x-api-key", "bench")
+                                .POST(HttpRequest.BodyPublishers.ofString(b)).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<InputStream> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofInputStream());
+                        try (InputStream in = r.body()) {
+                            in.read();
+                            first[(int) i] = System.nanoTime() - t0;
+                            in.transferTo(java.io.OutputStream.nullOutputStream());
+                        }
+                        lat[(int) i] = System.nanoTime() - t0;
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("status " + r.statusCode());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+        Arrays.sort(lat);
+        Arrays.sort(first);
+        return new long[][] {first, lat};
+    }
+
+    static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    static double ms(long ns) {
+        return ns / 1e6;
+    }
+
+    /** 64 concurrent streams for {@code seconds}: every stream must arrive byte-identical; RSS sampled. */
+    static void soak(FakeUpstream up, HeadroomProxy proxy, String stream, int seconds) throws Exception {
+        byte[] expected = stream.getBytes(StandardCharsets.UTF_8);
+        String small = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        AtomicLong ok = new AtomicLong();
+        AtomicLong bad = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < 64; w++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            HttpRequest req = HttpRequest.newBuilder(URI.create(proxy.uri() + "/v1/messages"))
+                                    .header("content-type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(small)).build();
+                            byte[] got = CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray()).body();
+                            bytes.addAndGet(got.length);
+                            if (Arrays.equals(got, expected)) {
+                                ok.incrementAndGet();
+                            } else {
+                                bad.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            bad.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            long last = ok.get();
+            while (System.nanoTime() < end) {
+                Thread.sleep(Math.min(10_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                long now = ok.get();
+                System.gc();
+                long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+                System.out.printf(Locale.ROOT, "t=%4ds streams/s=%6.0f ok=%d bad=%d rss=%d MiB heap-after-gc=%d MiB%n",
+                        (System.nanoTime() - start) / 1_000_000_000L, (now - last) / 10.0, now, bad.get(), rssMiB(), heap);
+                last = now;
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "soak: %d streams in %.0f s (%.0f streams/s, %.1f MB/s of SSE), %d bad%n",
+                ok.get(), secs, ok.get() / secs, bytes.get() / secs / 1e6, bad.get());
+        System.out.println(proxy.statsJson().substring(0, Math.min(300, proxy.statsJson().length())));
+        System.out.println("uptime " + ManagementFactory.getRuntimeMXBean().getUptime() / 1000 + " s");
+    }
+
+    static long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
