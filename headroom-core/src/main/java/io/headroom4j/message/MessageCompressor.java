@@ -21,6 +21,7 @@ import io.headroom4j.TransformRecord;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Markers;
+import io.headroom4j.compress.code.CodeCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 import io.headroom4j.store.CompressionStore;
@@ -223,20 +224,7 @@ public final class MessageCompressor {
     }
 
     private boolean protectsCode(Segment s, RequestView view) {
-        return s.messageIndex() >= view.messageCount - config.protectRecent() || wantsFullCode(view.query);
-    }
-
-    /** True when the user asks to change or inspect code, so signatures alone would not do. */
-    static boolean wantsFullCode(String query) {
-        String q = query.toLowerCase(java.util.Locale.ROOT);
-        for (String word : new String[] {"fix", "review", "debug", "edit", "refactor", "change", "modify", "bug",
-                                         "rewrite", "implement", "patch", "update"}) {
-            int i = q.indexOf(word);
-            if (i >= 0 && (i == 0 || !Character.isLetter(q.charAt(i - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return s.messageIndex() >= view.messageCount - config.protectRecent() || CodeCompressor.queryWantsFullCode(view.query);
     }
 
     private int count(TokenCounter tokens, String text) {

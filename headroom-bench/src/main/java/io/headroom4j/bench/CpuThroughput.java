@@ -1,0 +1,72 @@
+package io.headroom4j.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.code.CodeCompressor;
+import io.headroom4j.compress.text.HtmlCompressor;
+import io.headroom4j.compress.text.TextCompressor;
+import io.headroom4j.store.InMemoryCompressionStore;
+import io.headroom4j.token.TokenCounters;
+
+/**
+ * MB per second of CPU time (the calling thread's), for the code, prose and HTML compressors on the
+ * fixtures. On a shared machine JMH's wall-clock numbers mostly measure the other tenants; CPU time per
+ * call does not. Not a replacement for the JMH benchmarks, a complement when the machine is loaded.
+ */
+public final class CpuThroughput {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CpuThroughput() {
+    }
+
+    /** Entry point: {@code [seconds of CPU per case, default 3]}. */
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        System.out.println("| Compressor | Fixture | Case | KB | ms CPU per call | MB/s of CPU |");
+        System.out.println("|---|---|---|---:|---:|---:|");
+        String[] code = {"blinker_base.py", "semver_range.js", "zod_ZodError.ts", "fatih_color.go", "memchr.rs",
+            "jsoup_StringUtil.java", "treesitter_tree_cursor.c", "treesitter_node_tree.cc"};
+        for (String f : code) {
+            String src = Fixtures.read("code/" + f);
+            CodeCompressor cc = new CodeCompressor();
+            String comment = f.endsWith(".py") ? "\n# " : "\n// ";
+            long[] counter = {0};
+            run("code", f, "first seen", src.length(), seconds, cc, () -> src + comment + (counter[0]++) + "\n", "");
+            run("code", f, "repeated", src.length(), seconds, cc, () -> src, "");
+        }
+        for (String f : new String[] {"prose/semver_README.md", "prose/charset_normalizer_README.md",
+            "prose/apache_LICENSE-2.0.txt", "html/rustdoc_what-is-rustdoc.html",
+            "html/rustdoc_documentation-tests.html"}) {
+            String text = Fixtures.read(f);
+            Compressor c = f.endsWith(".html") ? new HtmlCompressor() : new TextCompressor();
+            run(f.endsWith(".html") ? "html" : "text", f, "query", text.length(), seconds, c, () -> text,
+                    CodeProseReport.QUERIES.get(f));
+        }
+    }
+
+    private static void run(String kind, String file, String label, int chars, double seconds, Compressor c,
+                            java.util.function.Supplier<String> input, String query) {
+        CompressionContext ctx = new CompressionContext(HeadroomConfig.defaults(), query, null, TokenCounters.o200k(),
+                new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30));
+        for (int i = 0; i < 20; i++) {
+            c.compress(input.get(), ctx);   // warm-up: JIT, grammar and model loading
+        }
+        long budget = (long) (seconds * 1e9);
+        long start = THREADS.getCurrentThreadCpuTime();
+        int n = 0;
+        while (THREADS.getCurrentThreadCpuTime() - start < budget) {
+            c.compress(input.get(), ctx);
+            n++;
+        }
+        double cpuMs = (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / n;
+        System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.2f | %.1f |%n", kind, file, label, chars / 1024.0,
+                cpuMs, chars / 1e6 / (cpuMs / 1000));
+    }
+}

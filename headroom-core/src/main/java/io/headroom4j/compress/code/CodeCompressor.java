@@ -1,0 +1,622 @@
+package io.headroom4j.compress.code;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.treesitter.TSLanguage;
+import org.treesitter.TSNode;
+import org.treesitter.TSParser;
+import org.treesitter.TSPoint;
+import org.treesitter.TSQuery;
+import org.treesitter.TSQueryCapture;
+import org.treesitter.TSQueryCursor;
+import org.treesitter.TSQueryMatch;
+import org.treesitter.TSTree;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.Markers;
+import io.headroom4j.internal.TokenGate;
+import io.headroom4j.store.ContentKeys;
+
+/**
+ * Reduces source code to a signature view: imports, declarations and signatures stay, each long function
+ * body is replaced by one marker line naming its original line range, with a key that brings the exact
+ * lines back.
+ *
+ * <p>Supports Python, JavaScript, TypeScript, Go, Rust, Java, C and C++ through tree-sitter
+ * (io.github.bonede JNI bindings). Thread-safe: each call uses its own parser; what a parse found is
+ * remembered by content hash (up to 4,096 inputs), since agents resend the same tool output every turn.
+ *
+ * <p>What callers can rely on:
+ * <ul>
+ *   <li>Every line of the output is either a line of the input, byte for byte with its own line
+ *       terminator, or a marker line {@code <indent><comment> [lines 12-40: body of parse() omitted;
+ *       retrieve: <key>]}. Kept lines are in their original order, so the original line number of any
+ *       kept line follows from the marker ranges before it; replacing each marker line with what its key
+ *       retrieves gives back the input exactly.</li>
+ *   <li>Lossy only: when {@link CompressionContext#allowsLossy()} is false, under
+ *       {@code lossyMinTokens}, or when {@link #queryWantsFullCode(String) the user asks to fix, review,
+ *       debug or edit}, the input comes back unchanged.</li>
+ *   <li>Fails open: if the native libraries cannot be loaded, the text does not parse cleanly in any
+ *       supported language, or anything else goes wrong, the input comes back unchanged with the reason.</li>
+ * </ul>
+ * The message pipeline must not hand this compressor code from the most recent messages
+ * ({@code HeadroomConfig.protectRecent()}); the compressor cannot see message positions itself.
+ */
+public final class CodeCompressor implements Compressor {
+
+    /*
+     * Design: the tree is used only to find line ranges; the output is assembled from whole input lines.
+     * That makes the "never rewrite a line" rule structural: no code path builds a line from parts.
+     * Bodies are elided from the line after the opening line of the body to the line before its last
+     * line (brace languages keep "{" and "}" lines; Python keeps the first docstring line). Multi-line
+     * comments keep their first and last lines; runs of four or more line comments keep their first line.
+     * A range is elided only when its text is clearly longer than the marker replacing it.
+     */
+
+    /** The transform name recorded in results and in the store. */
+    public static final String TRANSFORM = "code.signatures";
+
+    private static final int MAX_CHARS = 8 * 1024 * 1024;
+    private static final int MAX_NAME = 80;
+    /** Output must save at least this fraction of characters, or the input is returned. */
+    private static final double MIN_SAVINGS = 0.10;
+
+    private static final Set<String> FUNCTIONS = Set.of(
+            "function_definition", "function_declaration", "generator_function_declaration", "method_definition",
+            "arrow_function", "function_expression", "function", "generator_function", "method_declaration",
+            "constructor_declaration", "compact_constructor_declaration", "function_item", "func_literal",
+            "closure_expression", "lambda_expression", "static_initializer");
+
+    private static final Set<String> BODIES = Set.of("block", "statement_block", "compound_statement",
+            "constructor_body", "function_body", "declaration_list");
+
+    private static final Pattern FULL_CODE_INTENT = Pattern.compile(
+            "\\b(fix\\w*|bugs?|buggy|debug\\w*|review\\w*|edit\\w*|refactor\\w*|rewrit\\w*|rename\\w*|modif\\w*"
+                    + "|chang\\w*|updat\\w*|patch\\w*|implement\\w*|optimi[sz]\\w*|audit\\w*|crash\\w*|errors?"
+                    + "|exceptions?|fail\\w*|broken|wrong|typos?|correct\\w*|improv\\w*|add|adding|remov\\w*"
+                    + "|delet\\w*|replac\\w*|tests?|testing|why|line \\d+|lines \\d+|diff|migrat\\w*|port|convert\\w*"
+                    + "|vulnerab\\w*|secur\\w*|leak\\w*|race|deadlock\\w*|perf\\w*|slow)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Map<SourceLanguage, Object> GRAMMARS = new EnumMap<>(SourceLanguage.class);
+    private static final Map<SourceLanguage, TSQuery> QUERIES = new EnumMap<>(SourceLanguage.class);
+
+    /** Recent analyses by content hash; small values (line ranges), so a count bound is enough. */
+    private final Cache<String, Analysis> analyses = Caffeine.newBuilder().maximumSize(4_096).build();
+
+    /** Creates the compressor; grammars and native libraries load on first use. */
+    public CodeCompressor() {
+    }
+
+    /**
+     * True when {@code query} (the newest user message) asks for work that needs every line of the code:
+     * fixing, reviewing, debugging, editing, refactoring, testing and the like. The message pipeline may
+     * call this to skip code compression for a whole request; {@link #compress} checks it too.
+     */
+    public static boolean queryWantsFullCode(String query) {
+        return query != null && !query.isBlank() && FULL_CODE_INTENT.matcher(query).find();
+    }
+
+    @Override
+    public Compressed compress(String content, CompressionContext context) {
+        if (content == null || content.isEmpty()) {
+            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        }
+        if (!context.allowsLossy()) {
+            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
+        }
+        if (queryWantsFullCode(context.query())) {
+            return Compressed.unchanged(content, TRANSFORM, "the request asks to work on the code; kept in full");
+        }
+        if (content.length() > MAX_CHARS) {
+            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
+        }
+        if (content.indexOf('\0') >= 0) {
+            return Compressed.unchanged(content, TRANSFORM, "binary content");
+        }
+        if (!TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens())) {
+            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
+        }
+        try {
+            return compressParsed(content, context);
+        } catch (RuntimeException | LinkageError e) {
+            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
+        }
+    }
+
+    private Compressed compressParsed(String content, CompressionContext context) {
+        Lines lines = new Lines(content);
+        // Agents resend the same tool output every turn: remember what the parse found, by content hash.
+        String cacheKey = ContentKeys.sha256Prefix(content) + '|' + (context.toolName() == null ? ""
+                : context.toolName());
+        Analysis analysis = analyses.getIfPresent(cacheKey);
+        if (analysis == null) {
+            analysis = analyse(content, lines, context.toolName());
+            if (analysis.cacheable()) {
+                analyses.put(cacheKey, analysis);
+            }
+        }
+        if (analysis.elisions() == null) {
+            return Compressed.unchanged(content, TRANSFORM, analysis.why());
+        }
+        return assemble(content, lines, analysis.language(), analysis.elisions(), context);
+    }
+
+    /** What one parse found: the language and ranges to elide, or why there are none. */
+    record Analysis(SourceLanguage language, List<Elision> elisions, String why, boolean cacheable) {
+    }
+
+    private static Analysis analyse(String content, Lines lines, String toolName) {
+        SourceLanguage[] candidates = candidates(content, toolName);
+        if (candidates.length == 0) {
+            return new Analysis(null, null, "language not recognised", true);
+        }
+        String why = "does not parse cleanly";
+        boolean cacheable = true;
+        for (SourceLanguage lang : candidates) {
+            TSLanguage grammar = grammar(lang);
+            if (grammar == null) {
+                why = "tree-sitter unavailable: " + GRAMMARS.get(lang);
+                continue;
+            }
+            try (TSParser parser = new TSParser()) {
+                if (!parser.setLanguage(grammar)) {
+                    why = "grammar " + lang.id() + " rejected by tree-sitter";
+                    cacheable = false;
+                    continue;
+                }
+                try (TSTree tree = parser.parseString(null, content)) {
+                    TSNode root = tree.getRootNode();
+                    if (errorRows(root) * 10 > lines.count()) {
+                        why = "does not parse cleanly as " + lang.id();
+                        continue;
+                    }
+                    List<Elision> found = new Walker(lang, lines).walk(root, query(lang, grammar));
+                    return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
+                }
+            }
+        }
+        return new Analysis(null, null, why, cacheable);
+    }
+
+    private static SourceLanguage[] candidates(String content, String toolName) {
+        SourceLanguage byPath = SourceLanguage.forPath(toolName);
+        if (byPath == null) {
+            byPath = LanguageGuesser.fromHeader(content);
+        }
+        SourceLanguage[] ranked = LanguageGuesser.rank(content);
+        if (byPath != null) {
+            return new SourceLanguage[] {byPath};
+        }
+        // Try at most the two best guesses: parsing is the expensive part.
+        return ranked.length > 2 ? Arrays.copyOf(ranked, 2) : ranked;
+    }
+
+    private static synchronized TSLanguage grammar(SourceLanguage lang) {
+        Object g = GRAMMARS.get(lang);
+        if (g == null) {
+            try {
+                ensureTempDir();
+                g = lang.newGrammar();
+            } catch (RuntimeException | LinkageError e) {
+                // Remember the failure: retrying a native load that failed once only fails again, slowly.
+                g = e.toString();
+            }
+            GRAMMARS.put(lang, g);
+        }
+        return g instanceof TSLanguage t ? t : null;
+    }
+
+    /**
+     * The query capturing every function-like node the grammar has (and, for Python, class and module
+     * docstrings); compiled once per language. Queries are immutable and shared across threads.
+     */
+    private static synchronized TSQuery query(SourceLanguage lang, TSLanguage grammar) {
+        TSQuery q = QUERIES.get(lang);
+        if (q == null) {
+            StringBuilder sb = new StringBuilder("[");
+            for (String type : new TreeSet<>(FUNCTIONS)) {   // a fixed order: Set.of iterates randomly
+                if (grammar.symbolForName(type, true) != 0) {
+                    sb.append(" (").append(type).append(')');
+                }
+            }
+            sb.append(" ] @fn");
+            if (lang == SourceLanguage.PYTHON) {
+                sb.append("\n(module . (expression_statement (string) @doc))")
+                        .append("\n(class_definition body: (block . (expression_statement (string) @doc)))");
+            }
+            q = new TSQuery(grammar, sb.toString());
+            QUERIES.put(lang, q);
+        }
+        return q;
+    }
+
+    /** The JNI bindings extract their libraries to java.io.tmpdir with createTempFile, which needs the directory. */
+    private static void ensureTempDir() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (tmp != null && !tmp.isEmpty()) {
+            try {
+                Files.createDirectories(Path.of(tmp));
+            } catch (IOException | RuntimeException e) {
+                // Loading reports the real problem if the directory is unusable.
+            }
+        }
+    }
+
+    /** Rows covered by ERROR nodes among the root's children; the root itself being an error counts all rows. */
+    private static int errorRows(TSNode root) {
+        if (!root.hasError()) {
+            return 0;
+        }
+        if (root.isError()) {
+            return rows(root);
+        }
+        int total = 0;
+        int n = root.getChildCount();
+        for (int i = 0; i < n; i++) {
+            TSNode child = root.getChild(i);
+            if (child.isError() || child.isMissing()) {
+                total += rows(child);
+            } else if (child.hasError()) {
+                total += 1;
+            }
+        }
+        return total;
+    }
+
+    private static int rows(TSNode node) {
+        return node.getEndPoint().getRow() - node.getStartPoint().getRow() + 1;
+    }
+
+    private static Compressed assemble(String content, Lines lines, SourceLanguage lang, List<Elision> elisions,
+                                       CompressionContext context) {
+        long omittedChars = 0;
+        int omittedLines = 0;
+        for (Elision e : elisions) {
+            omittedChars += lines.start(e.last()) + lines.length(e.last()) - lines.start(e.first());
+            omittedLines += e.last() - e.first() + 1;
+        }
+        if (elisions.isEmpty() || omittedChars < content.length() * MIN_SAVINGS) {
+            return Compressed.unchanged(content, TRANSFORM, "no " + lang.id() + " bodies long enough to omit");
+        }
+        StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE, content.length() - omittedChars + 128L
+                * elisions.size()));
+        List<String> keys = new ArrayList<>(elisions.size());
+        int row = 0;
+        int next = 0;
+        while (row < lines.count()) {
+            Elision e = next < elisions.size() ? elisions.get(next) : null;
+            if (e != null && e.first() == row) {
+                String original = content.substring(lines.start(e.first()), lines.start(e.last())
+                        + lines.length(e.last()));
+                String key = context.offload(original, TRANSFORM);
+                keys.add(key);
+                out.append(lines.indent(e.first())).append(lang.commentPrefix()).append(' ')
+                        .append(Markers.omitted("lines " + Markers.range(e.first() + 1L, e.last() + 1L) + ": "
+                                + e.what(), key))
+                        .append(content, lines.start(e.last()) + lines.length(e.last()), lines.next(e.last()));
+                row = e.last() + 1;
+                next++;
+            } else {
+                out.append(content, lines.start(row), lines.next(row));
+                row++;
+            }
+        }
+        String note = lang.id() + ": omitted " + Markers.units(omittedLines, "line", "lines") + " in "
+                + Markers.units(elisions.size(), "range", "ranges") + " (bodies, long comments)";
+        return Compressed.lossy(out.toString(), TRANSFORM, keys, note);
+    }
+
+    private static List<Elision> nonOverlapping(List<Elision> found) {
+        List<Elision> sorted = new ArrayList<>(found);
+        sorted.sort((a, b) -> a.first() != b.first() ? Integer.compare(a.first(), b.first())
+                : Integer.compare(b.last(), a.last()));
+        List<Elision> out = new ArrayList<>(sorted.size());
+        int lastEnd = -1;
+        for (Elision e : sorted) {
+            if (e.first() > lastEnd) {
+                out.add(e);
+                lastEnd = e.last();
+            }
+        }
+        return out;
+    }
+
+    /** A range of 0-based rows to replace by one marker, and what it holds. */
+    record Elision(int first, int last, String what) {
+    }
+
+    /**
+     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings costs microseconds, so
+     * the tree is not walked node by node: one query finds the function nodes (see {@link #query}), and
+     * comments are found by a line scan and only confirmed against the tree.
+     */
+    private static final class Walker {
+        private final SourceLanguage lang;
+        private final Lines lines;
+        private final List<Elision> out = new ArrayList<>();
+
+        Walker(SourceLanguage lang, Lines lines) {
+            this.lang = lang;
+            this.lines = lines;
+        }
+
+        List<Elision> walk(TSNode root, TSQuery functions) {
+            int covered = -1;
+            try (TSQueryCursor cursor = new TSQueryCursor()) {
+                cursor.exec(functions, root);
+                TSQueryMatch match = new TSQueryMatch();
+                while (cursor.nextMatch(match)) {
+                    for (TSQueryCapture capture : match.getCaptures()) {
+                        TSNode node = capture.getNode();
+                        int start = node.getStartPoint().getRow();
+                        if (start <= covered) {
+                            continue;   // nested in a body already omitted
+                        }
+                        int end = node.getEndPoint().getRow();
+                        if (end - start < 2) {
+                            continue;   // a range to elide needs a kept first line, the range, a kept last line
+                        }
+                        if (lang == SourceLanguage.PYTHON && !FUNCTIONS.contains(node.getType())) {
+                            pythonDocstring(node);
+                            continue;
+                        }
+                        int elided = function(node, start);
+                        covered = Math.max(covered, elided);
+                    }
+                }
+            }
+            comments(root);
+            return out;
+        }
+
+        /** Block comments and runs of line comments, found by text and confirmed as comment nodes. */
+        private void comments(TSNode root) {
+            int n = lines.count();
+            int row = 0;
+            while (row < n) {
+                String t = lines.text(row).strip();
+                if (t.startsWith("/*") && !t.contains("*/")) {
+                    int end = row + 1;
+                    while (end < n && !lines.text(end).contains("*/")) {
+                        end++;
+                    }
+                    if (end < n && end - row >= 2 && isComment(root, row)) {
+                        int keep = t.length() <= 3 && row + 1 < end ? row + 1 : row;
+                        add(keep + 1, end - 1, "rest of comment");
+                    }
+                    row = end + 1;
+                    continue;
+                }
+                String prefix = lang.commentPrefix();
+                if (t.startsWith(prefix) && !t.contains("; retrieve: ")) {
+                    int end = row;
+                    while (end + 1 < n && lines.text(end + 1).strip().startsWith(prefix)) {
+                        end++;
+                    }
+                    if (end - row >= 3 && isComment(root, row)) {
+                        add(row + 1, end, "rest of comment");
+                    }
+                    row = end + 1;
+                    continue;
+                }
+                row++;
+            }
+        }
+
+        private boolean isComment(TSNode root, int row) {
+            int col = lines.indent(row).length();
+            TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
+            return node != null && !node.isNull() && node.getType().contains("comment");
+        }
+
+        /** Elides the body of one function; returns the last row elided or covered, or -1. */
+        private int function(TSNode node, int start) {
+            TSNode body = node.getChildByFieldName("body");
+            if (body == null || body.isNull()) {
+                // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
+                body = null;
+                for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
+                    TSNode child = node.getNamedChild(i);
+                    if (BODIES.contains(child.getType())) {
+                        body = child;
+                    }
+                }
+                if (body == null) {
+                    return -1;
+                }
+            }
+            int bodyStart = body.getStartPoint().getRow();
+            int bodyEnd = body.getEndPoint().getRow();
+            if (bodyEnd - bodyStart < 1) {
+                return -1;
+            }
+            String name = "body of " + name(node) + "()";
+            if (lang == SourceLanguage.PYTHON && "block".equals(body.getType())) {
+                int first = bodyStart == start ? bodyStart + 1 : bodyStart;
+                String what = name;
+                TSNode doc = docstring(body);
+                if (doc != null && doc.getStartPoint().getRow() == first) {
+                    if (doc.getEndPoint().getRow() > first) {
+                        what = "rest of docstring and " + name;
+                    }
+                    first++;
+                }
+                return add(first, bodyEnd, what) ? bodyEnd : -1;
+            }
+            return add(bodyStart + 1, bodyEnd - 1, name) ? bodyEnd : -1;
+        }
+
+        /** Keeps the first and last lines of a long class or module docstring. */
+        private void pythonDocstring(TSNode doc) {
+            int s = doc.getStartPoint().getRow();
+            int e = doc.getEndPoint().getRow();
+            add(s + 1, e - 1, "rest of docstring");
+        }
+
+        private static TSNode docstring(TSNode block) {
+            if (block.getNamedChildCount() == 0) {
+                return null;
+            }
+            TSNode first = block.getNamedChild(0);
+            if (!"expression_statement".equals(first.getType()) || first.getNamedChildCount() == 0) {
+                return null;
+            }
+            TSNode str = first.getNamedChild(0);
+            return "string".equals(str.getType()) ? str : null;
+        }
+
+        private boolean add(int first, int last, String what) {
+            if (first > last || first < 0 || last >= lines.count()) {
+                return false;
+            }
+            int chars = lines.start(last) + lines.length(last) - lines.start(first);
+            // The marker is about 60 chars plus the description; eliding less than that saves nothing.
+            if (chars < 80 + what.length()) {
+                return false;
+            }
+            out.add(new Elision(first, last, what));
+            return true;
+        }
+
+        private String name(TSNode fn) {
+            TSNode n = fn.getChildByFieldName("name");
+            if (n == null || n.isNull()) {
+                TSNode d = fn.getChildByFieldName("declarator");
+                for (int depth = 0; d != null && !d.isNull() && depth < 8; depth++) {
+                    String t = d.getType();
+                    if (t.endsWith("identifier") || "destructor_name".equals(t) || "operator_name".equals(t)) {
+                        n = d;
+                        break;
+                    }
+                    TSNode inner = d.getChildByFieldName("declarator");
+                    if (inner == null || inner.isNull()) {
+                        inner = d.getChildByFieldName("name");
+                    }
+                    d = inner;
+                }
+            }
+            if (n == null || n.isNull()) {
+                TSNode parent = fn.getParent();
+                if (parent != null && !parent.isNull()) {
+                    String pt = parent.getType();
+                    if ("variable_declarator".equals(pt) || "pair".equals(pt) || "public_field_definition".equals(pt)
+                            || "field_definition".equals(pt)) {
+                        n = parent.getChildByFieldName("name");
+                        if (n == null || n.isNull()) {
+                            n = parent.getChildByFieldName("key");
+                        }
+                        if (n == null || n.isNull()) {
+                            n = parent.getChildByFieldName("property");
+                        }
+                    } else if ("assignment_expression".equals(pt)) {
+                        n = parent.getChildByFieldName("left");
+                    }
+                }
+            }
+            String text = n == null || n.isNull() ? null : lines.slice(n);
+            return text == null || text.isEmpty() ? "anonymous function" : text;
+        }
+    }
+
+    /** Line boundaries of the input; rows end at '\n' as tree-sitter counts them, "\r" stays with its line. */
+    static final class Lines {
+        private final String text;
+        private final int[] starts;
+        private final int count;
+
+        Lines(String text) {
+            this.text = text;
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    n++;
+                }
+            }
+            // A final '\n' ends the last line; it does not start an empty one.
+            if (text.endsWith("\n")) {
+                n--;
+            }
+            starts = new int[n + 1];
+            int row = 0;
+            starts[0] = 0;
+            for (int i = 0; i < text.length() && row < n; i++) {
+                if (text.charAt(i) == '\n') {
+                    starts[++row] = i + 1;
+                }
+            }
+            starts[n] = text.length();
+            count = n;
+        }
+
+        int count() {
+            return count;
+        }
+
+        int start(int row) {
+            return starts[row];
+        }
+
+        /** Start of the next line, i.e. the end of this line including its terminator. */
+        int next(int row) {
+            return starts[row + 1];
+        }
+
+        /** Length of the line without "\n" or "\r\n". */
+        int length(int row) {
+            int end = starts[row + 1];
+            if (end > starts[row] && text.charAt(end - 1) == '\n') {
+                end--;
+                if (end > starts[row] && text.charAt(end - 1) == '\r') {
+                    end--;
+                }
+            }
+            return end - starts[row];
+        }
+
+        String text(int row) {
+            return text.substring(starts[row], starts[row] + length(row));
+        }
+
+        String indent(int row) {
+            int s = starts[row];
+            int e = s + length(row);
+            int i = s;
+            while (i < e && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            return text.substring(s, i);
+        }
+
+        /** The text of a single-line node, from its byte columns; null when it spans lines or looks wrong. */
+        String slice(TSNode node) {
+            int row = node.getStartPoint().getRow();
+            if (row != node.getEndPoint().getRow() || row >= count) {
+                return null;
+            }
+            byte[] bytes = text(row).getBytes(StandardCharsets.UTF_8);
+            int from = node.getStartPoint().getColumn();
+            int to = node.getEndPoint().getColumn();
+            if (from < 0 || to > bytes.length || from >= to || to - from > MAX_NAME) {
+                return null;
+            }
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.headroom4j.compress.code;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Guesses the language of source text from a path named in its first lines, or else from a vote of
+ * cheap per-line signals over a sample of lines. The guess only picks which grammar to try: the
+ * {@link CodeCompressor} still checks that the text parses cleanly with it.
+ */
+final class LanguageGuesser {
+
+    private static final int SAMPLE_LINES = 400;
+    private static final int SAMPLE_CHARS = 32 * 1024;
+
+    /** A path with a known extension, in a header line such as {@code ==> src/a.py <==} or {@code File: a.go}. */
+    private static final Pattern PATH = Pattern.compile(
+            "([\\w./\\\\-]+\\.(?:py|pyi|js|mjs|cjs|jsx|ts|mts|cts|go|rs|java|c|h|cc|cpp|cxx|hpp|hh|hxx))\\b");
+
+    private LanguageGuesser() {
+    }
+
+    /** The language of a path in the first two lines of {@code text}, or null. */
+    static SourceLanguage fromHeader(String text) {
+        int end = 0;
+        for (int lines = 0; lines < 2 && end >= 0 && end < text.length(); lines++) {
+            end = text.indexOf('\n', end + 1);
+        }
+        String head = text.substring(0, end < 0 ? Math.min(text.length(), 512) : Math.min(end, 512));
+        // Only short header-like lines count: a path inside a code line (an import) says nothing.
+        for (String line : head.split("\n", -1)) {
+            String t = line.strip();
+            if (t.length() > 200 || t.isEmpty()) {
+                continue;
+            }
+            boolean headerish = t.startsWith("==>") || t.startsWith("File:") || t.startsWith("file:")
+                    || t.startsWith("// ") || t.startsWith("# ") || t.startsWith("---") || t.startsWith("+++")
+                    || t.endsWith(":") || !t.contains(" ");
+            if (!headerish) {
+                continue;
+            }
+            Matcher m = PATH.matcher(t);
+            if (m.find()) {
+                return SourceLanguage.forPath(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Languages ranked by evidence, best first; only languages with some evidence are listed, so the
+     * result may be empty.
+     */
+    static SourceLanguage[] rank(String text) {
+        int[] score = new int[SourceLanguage.values().length];
+        int len = Math.min(text.length(), SAMPLE_CHARS);
+        int lineStart = 0;
+        int lines = 0;
+        while (lineStart < len && lines < SAMPLE_LINES) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 || nl > len ? len : nl;
+            score(text.substring(lineStart, lineEnd).strip(), score);
+            lines++;
+            lineStart = lineEnd + 1;
+        }
+        // TypeScript is a superset of JavaScript: its own signals decide between them.
+        int ts = SourceLanguage.TYPESCRIPT.ordinal();
+        int js = SourceLanguage.JAVASCRIPT.ordinal();
+        if (score[ts] >= 2) {
+            score[ts] += score[js];
+        }
+        int cpp = SourceLanguage.CPP.ordinal();
+        int c = SourceLanguage.C.ordinal();
+        if (score[cpp] >= 2) {
+            score[cpp] += score[c];
+        }
+        int n = 0;
+        for (int s : score) {
+            if (s > 0) {
+                n++;
+            }
+        }
+        SourceLanguage[] ranked = new SourceLanguage[n];
+        boolean[] used = new boolean[score.length];
+        for (int k = 0; k < n; k++) {
+            int best = -1;
+            for (int i = 0; i < score.length; i++) {
+                if (!used[i] && score[i] > 0 && (best < 0 || score[i] > score[best])) {
+                    best = i;
+                }
+            }
+            used[best] = true;
+            ranked[k] = SourceLanguage.values()[best];
+        }
+        return ranked;
+    }
+
+    private static void score(String l, int[] s) {
+        if (l.isEmpty()) {
+            return;
+        }
+        int py = SourceLanguage.PYTHON.ordinal();
+        int js = SourceLanguage.JAVASCRIPT.ordinal();
+        int ts = SourceLanguage.TYPESCRIPT.ordinal();
+        int go = SourceLanguage.GO.ordinal();
+        int rs = SourceLanguage.RUST.ordinal();
+        int java = SourceLanguage.JAVA.ordinal();
+        int c = SourceLanguage.C.ordinal();
+        int cpp = SourceLanguage.CPP.ordinal();
+
+        // Python
+        if (l.startsWith("def ") && l.endsWith(":") || l.startsWith("async def ")) {
+            s[py] += 3;
+        }
+        if (l.startsWith("from ") && l.contains(" import ") && !l.endsWith(";") && !l.contains("'")
+                && !l.contains("\"")) {
+            s[py] += 3;
+        }
+        if (l.startsWith("import ") && !l.endsWith(";") && !l.contains(" from ") && !l.contains("{")) {
+            s[py] += 1;
+        }
+        if (l.startsWith("class ") && l.endsWith(":")) {
+            s[py] += 3;
+        }
+        if (l.startsWith("elif ") || l.contains("self.") || l.startsWith("\"\"\"") || l.startsWith("@property")) {
+            s[py] += 1;
+        }
+        if (l.startsWith("if __name__")) {
+            s[py] += 3;
+        }
+        // JavaScript
+        if (l.startsWith("function ") || l.startsWith("async function ") || l.startsWith("export function ")
+                || l.startsWith("export default ") || l.contains("module.exports") || l.contains("require(")) {
+            s[js] += 2;
+        }
+        if (l.startsWith("const ") || l.startsWith("let ") || l.startsWith("var ")) {
+            s[js] += 1;
+        }
+        if (l.contains("=>") || l.contains("===") || l.contains("!==") || l.contains("console.")) {
+            s[js] += 1;
+        }
+        if (l.startsWith("import ") && (l.contains(" from '") || l.contains(" from \""))) {
+            s[js] += 2;
+        }
+        // TypeScript
+        if (l.startsWith("interface ") || l.startsWith("export interface ") || l.startsWith("export type ")
+                || l.startsWith("type ") && l.contains(" = ") || l.startsWith("declare ")
+                || l.startsWith("export declare ") || l.startsWith("export enum ") || l.startsWith("enum ")
+                && !l.endsWith(";")) {
+            s[ts] += 2;
+        }
+        if (l.contains(": string") || l.contains(": number") || l.contains(": boolean") || l.contains(": void")
+                || l.contains("readonly ") || l.contains(": any") || l.contains(" as const")
+                || l.contains("): Promise<")) {
+            s[ts] += 1;
+        }
+        // Go
+        if (l.startsWith("package ") && !l.endsWith(";")) {
+            s[go] += 3;
+        }
+        if (l.startsWith("func ")) {
+            s[go] += 3;
+        }
+        if (l.contains(" := ") || l.startsWith("if err != nil") || l.contains("fmt.")) {
+            s[go] += 1;
+        }
+        // Rust
+        if (l.startsWith("fn ") || l.startsWith("pub fn ") || l.startsWith("pub(crate) fn ") || l.startsWith("impl ")
+                || l.startsWith("impl<") || l.startsWith("pub struct ") || l.startsWith("#[")
+                || l.startsWith("use std::")
+                || l.startsWith("pub enum ") || l.startsWith("mod ") || l.startsWith("pub mod ")) {
+            s[rs] += 2;
+        }
+        // "(&self" rather than "&self": C code is full of "&self->field".
+        if (l.contains("let mut ") || l.contains("(&self") || l.contains("(&mut self") || l.contains("Option<")
+                || l.contains("Result<") || l.contains("::new(")) {
+            s[rs] += 1;
+        }
+        // Java
+        if (l.startsWith("package ") && l.endsWith(";")) {
+            s[java] += 3;
+        }
+        if (l.startsWith("import java.") || l.startsWith("import javax.") || l.startsWith("import static ")
+                || l.startsWith("import ") && l.endsWith(";") && !l.contains("\"") && !l.contains("'")
+                && !l.contains(" from ")) {
+            s[java] += 2;
+        }
+        if (l.startsWith("public class ") || l.startsWith("public final class ") || l.startsWith("@Override")
+                || l.startsWith("public interface ") || l.startsWith("private static final ")
+                || l.startsWith("public static void main") || l.contains("System.out.")) {
+            s[java] += 2;
+        }
+        // C and C++
+        if (l.startsWith("#include")) {
+            if (l.contains(".h>") || l.contains(".h\"")) {
+                s[c] += 2;
+            } else {
+                s[cpp] += 2;
+            }
+        }
+        if (l.startsWith("#define ") || l.startsWith("#ifdef") || l.startsWith("#ifndef") || l.startsWith("#endif")
+                || l.contains("malloc(") || l.contains("printf(") || l.contains("sizeof(")
+                || l.startsWith("typedef ") || l.startsWith("static ") && l.contains("(")) {
+            s[c] += 1;
+        }
+        if (l.contains("->") && l.endsWith(";") || l.contains("NULL")) {
+            s[c] += 1;   // C and C++ (which adds C's score when its own signals are present)
+        }
+        if (l.contains("std::") || l.startsWith("namespace ") || l.startsWith("template <") || l.startsWith("template<")
+                || l.startsWith("public:") || l.startsWith("private:") || l.startsWith("protected:")
+                || l.startsWith("using namespace ") || l.contains("nullptr")) {
+            s[cpp] += 2;
+        }
+    }
+}

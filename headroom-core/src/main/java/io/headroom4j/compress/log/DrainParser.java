@@ -1,0 +1,380 @@
+package io.headroom4j.compress.log;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Online log-template mining in the style of Drain (He et al., "Drain: An Online Log Parsing Approach with
+ * Fixed Depth Tree", ICWS 2017; the reference implementation is logpai/Drain3). Written from the paper's
+ * description; no code is shared with Drain3.
+ *
+ * <p>How a line finds its template:
+ * <ol>
+ *   <li><b>Masking.</b> Each whitespace-separated token is cut into segments at punctuation
+ *       ({@code / = : , ( ) [ ] { } " ' < > ; @ # ? & | +}); a segment with a digit becomes {@code <*>} (a unit
+ *       suffix such as {@code ms} or {@code kB} is kept: {@code <*>ms}). That covers numbers, IPs, UUIDs,
+ *       hex ids, timestamps, durations and the numeric parts of paths ({@code /api/orders/<*>}). A token that
+ *       is only a number of at most three digits is kept (HTTP status, exit codes): the similarity merge
+ *       below turns it into {@code <*>} only if it varies within a template. ANSI escape sequences are
+ *       skipped.</li>
+ *   <li><b>Exact cache.</b> Lines whose masked form was seen before join the same template at once; this
+ *       is the common case in a log and keeps the hot path to one character scan and one hash lookup.</li>
+ *   <li><b>Fixed-depth tree.</b> Otherwise the line descends root → token count → first token → second
+ *       token (tokens holding a wildcard go to a {@code <*>} child; a node with 100 children sends new tokens
+ *       there too), and at the leaf the most similar template is picked: similarity is the share of
+ *       positions where the template has the same token or a wildcard. At or above the threshold (0.5) the
+ *       line joins it and differing positions become {@code <*>}; below, it opens a new template.</li>
+ * </ol>
+ * Processing is in line order, so the same text always gives the same templates (deterministic). Not
+ * thread-safe: one parser per compression call.
+ */
+public final class DrainParser {
+
+    /** The wildcard a template shows in place of a variable token. */
+    public static final String WILDCARD = "<*>";
+    /** Template id for lines that were skipped or did not fit the caps. */
+    public static final int NONE = -1;
+
+    private static final double SIMILARITY = 0.5;
+    private static final int MAX_CHILDREN = 100;
+    private static final int MAX_TEMPLATES = 20_000;
+    private static final int MAX_TEMPLATES_PER_LEAF = 200;
+    private static final int MAX_CACHED_SIGNATURES = 200_000;
+    private static final int MAX_TOKENS = 256;
+    private static final int MAX_SEGMENT_CHARS = 256;
+    private static final boolean[] DELIMITER = new boolean[128];
+
+    static {
+        for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
+            DELIMITER[c] = true;
+        }
+    }
+
+    private final Map<Integer, Node> byLength = new HashMap<>();
+    private final Map<String, Template> bySignature = new HashMap<>();
+    private final List<Template> templates = new ArrayList<>();
+    private final StringBuilder scratch = new StringBuilder(256);
+
+    /** One template: its tokens (with wildcards), how many lines it has, and its first line. */
+    public static final class Template {
+        private final int id;
+        private String[] tokens;
+        private int size;
+        private final int firstLine;
+
+        private Template(int id, String[] tokens, int firstLine) {
+            this.id = id;
+            this.tokens = tokens;
+            this.firstLine = firstLine;
+        }
+
+        /** Position in {@link DrainParser#templates()}. */
+        public int id() {
+            return id;
+        }
+
+        /** Number of lines that matched. */
+        public int size() {
+            return size;
+        }
+
+        /** 0-based index of the first line that matched. */
+        public int firstLine() {
+            return firstLine;
+        }
+
+        /** The template as text: tokens joined by single spaces, variable parts as {@code <*>}. */
+        public String text() {
+            return String.join(" ", tokens);
+        }
+    }
+
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>();
+        final List<Template> leaf = new ArrayList<>();
+    }
+
+    /**
+     * Assigns a template to every line not skipped ({@code skip} may be null). A line with carriage-return
+     * updates is mined by what follows its last {@code '\r'}, the text left on screen.
+     *
+     * @return the template id of each line, or {@link #NONE} for skipped lines
+     */
+    public int[] parse(LogLines lines, boolean[] skip) {
+        int n = lines.count();
+        int[] ids = new int[n];
+        String text = lines.text();
+        for (int i = 0; i < n; i++) {
+            if (skip != null && skip[i]) {
+                ids[i] = NONE;
+                continue;
+            }
+            int start = lines.start(i);
+            int end = lines.end(i);
+            // Start after the last carriage return that has text after it: earlier updates are off screen,
+            // and skipping them here spares masking every frame of a progress bar.
+            // The intrinsic indexOf keeps lines without '\r', nearly all of them, to one vectorised pass.
+            if (end - start > 1 && text.indexOf('\r', start, end - 1) >= 0) {
+                for (int q = end - 2; q >= start; q--) {
+                    if (text.charAt(q) == '\r') {
+                        start = q + 1;
+                        break;
+                    }
+                }
+            }
+            Template t = add(text, start, end, i);
+            ids[i] = t == null ? NONE : t.id;
+        }
+        return ids;
+    }
+
+    /** All templates found so far, by id. */
+    public List<Template> templates() {
+        return templates;
+    }
+
+    /** The template of {@code text[start, end)}, mining it if it is new; null when the caps are reached. */
+    Template add(String text, int start, int end, int lineIndex) {
+        StringBuilder sb = scratch;
+        sb.setLength(0);
+        int tokenCount = mask(text, start, end, sb);
+        String signature = sb.toString();
+        Template cached = bySignature.get(signature);
+        if (cached != null) {
+            cached.size++;
+            return cached;
+        }
+        String[] tokens = tokenCount == 0 ? new String[0] : split(signature, tokenCount);
+        Template t = match(tokens, lineIndex);
+        if (t != null) {
+            t.size++;
+            if (bySignature.size() < MAX_CACHED_SIGNATURES) {
+                bySignature.put(signature, t);
+            }
+        }
+        return t;
+    }
+
+    private Template match(String[] tokens, int lineIndex) {
+        Node node = byLength.computeIfAbsent(tokens.length, k -> new Node());
+        int depth = Math.min(2, tokens.length);
+        for (int d = 0; d < depth; d++) {
+            String key = tokens[d].contains(WILDCARD) ? WILDCARD : tokens[d];
+            Node child = node.children.get(key);
+            if (child == null) {
+                if (node.children.size() >= MAX_CHILDREN) {
+                    key = WILDCARD;
+                    child = node.children.get(key);
+                }
+                if (child == null) {
+                    child = new Node();
+                    node.children.put(key, child);
+                }
+            }
+            node = child;
+        }
+        Template best = null;
+        double bestSim = -1;
+        for (Template t : node.leaf) {
+            double sim = similarity(t.tokens, tokens);
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = t;
+            }
+        }
+        if (best != null && (bestSim >= SIMILARITY || tokens.length == 0)) {
+            merge(best, tokens);
+            return best;
+        }
+        if (templates.size() >= MAX_TEMPLATES || node.leaf.size() >= MAX_TEMPLATES_PER_LEAF) {
+            return null;
+        }
+        Template t = new Template(templates.size(), tokens, lineIndex);
+        templates.add(t);
+        node.leaf.add(t);
+        return t;
+    }
+
+    private static double similarity(String[] template, String[] tokens) {
+        if (tokens.length == 0) {
+            return 1.0;
+        }
+        int same = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = template[i];
+            if (t == WILDCARD || t.equals(tokens[i])) {
+                same++;
+            }
+        }
+        return (double) same / tokens.length;
+    }
+
+    private static void merge(Template t, String[] tokens) {
+        String[] merged = null;
+        for (int i = 0; i < tokens.length; i++) {
+            if (t.tokens[i] != WILDCARD && !t.tokens[i].equals(tokens[i])) {
+                if (merged == null) {
+                    merged = Arrays.copyOf(t.tokens, t.tokens.length);
+                }
+                merged[i] = WILDCARD;
+            }
+        }
+        if (merged != null) {
+            t.tokens = merged;
+        }
+    }
+
+    private static String[] split(String signature, int count) {
+        String[] tokens = new String[count];
+        int k = 0;
+        int from = 0;
+        while (k < count) {
+            int sp = signature.indexOf(' ', from);
+            int to = sp < 0 ? signature.length() : sp;
+            String tok = signature.substring(from, to);
+            tokens[k++] = tok.equals(WILDCARD) ? WILDCARD : tok;
+            from = to + 1;
+        }
+        return tokens;
+    }
+
+    /**
+     * Appends the masked tokens of {@code text[start, end)} to {@code out}, separated by single spaces, and
+     * returns how many there were. At most {@value #MAX_TOKENS} tokens; the rest of a longer line becomes
+     * one final wildcard, so one huge line costs one scan and a bounded template.
+     */
+    static int mask(String text, int start, int end, StringBuilder out) {
+        // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
+        // as a whole (a range append), so the per-character work is a table lookup and a digit test.
+        int p = start;
+        int tokens = 0;
+        int tokenStart = -1;
+        int outStart = out.length();
+        while (p < end) {
+            char c = text.charAt(p);
+            if (isSpace(c)) {
+                if (c == '\r' && p + 1 < end) {
+                    // A carriage return redraws the line: only what follows the last one is on screen.
+                    out.setLength(outStart);
+                    tokens = 0;
+                }
+                tokenStart = -1;
+                p++;
+                continue;
+            }
+            if (c == 0x1b) {
+                p = skipAnsi(text, p, end);
+                continue;
+            }
+            if (tokenStart < 0) {
+                if (tokens > 0) {
+                    out.append(' ');
+                }
+                if (tokens == MAX_TOKENS - 1) {
+                    out.append(WILDCARD);
+                    return MAX_TOKENS;
+                }
+                tokens++;
+                tokenStart = p;
+            }
+            if (c < 128 && DELIMITER[c]) {
+                out.append(c);
+                p++;
+                continue;
+            }
+            int segStart = p;
+            boolean digit = false;
+            while (p < end) {
+                char d = text.charAt(p);
+                if (d < 128 && (DELIMITER[d] || d == 0x1b || isSpace(d))) {
+                    break;
+                }
+                digit |= d >= '0' && d <= '9';
+                p++;
+            }
+            if (p - segStart > MAX_SEGMENT_CHARS) {
+                out.append(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
+            } else if (!digit) {
+                out.append(text, segStart, p);
+            } else if (segStart == tokenStart && (p == end || isSpace(text.charAt(p))) && p - segStart <= 3
+                    && allDigits(text, segStart, p)) {
+                out.append(text, segStart, p); // a small standalone number: status codes, exit codes
+            } else {
+                out.append(WILDCARD);
+                int unit = unitSuffixStart(text, segStart, p);
+                if (unit > 0) {
+                    out.append(text, unit, p);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b);
+    }
+
+    /** Start of a 1-3 letter unit ({@code ms}, {@code kB}, {@code %}) after a number, or -1. */
+    private static int unitSuffixStart(String text, int start, int end) {
+        int u = end;
+        while (u > start && end - u < 3
+                && (LineSignals.isAsciiLetter(text.charAt(u - 1)) || text.charAt(u - 1) == '%')) {
+            u--;
+        }
+        if (u == end || u == start) {
+            return -1;
+        }
+        for (int i = start; i < u; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == ',')) {
+                return -1;
+            }
+        }
+        return u;
+    }
+
+    private static boolean allDigits(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index just past the ANSI escape sequence at {@code p} (CSI {@code ESC [ … final}, OSC, or two chars). */
+    static int skipAnsi(String text, int p, int end) {
+        if (p + 1 >= end) {
+            return end;
+        }
+        char next = text.charAt(p + 1);
+        int q = p + 2;
+        if (next == '[') {
+            while (q < end) {
+                char c = text.charAt(q++);
+                if (c >= 0x40 && c <= 0x7e) {
+                    break;
+                }
+            }
+            return q;
+        }
+        if (next == ']') {
+            while (q < end) {
+                char c = text.charAt(q++);
+                if (c == 0x07) {
+                    break;
+                }
+                if (c == 0x1b && q < end && text.charAt(q) == '\\') {
+                    q++;
+                    break;
+                }
+            }
+            return q;
+        }
+        return q;
+    }
+}

@@ -1,0 +1,383 @@
+package io.headroom4j.compress.log;
+
+/**
+ * Character scans that tell which lines of a log or build output must never be dropped: lines that look
+ * like an error, failure, warning, exception, panic or non-zero exit, and stack frames of any common
+ * runtime (Java, JavaScript/Node, Python, Go, Rust).
+ *
+ * <p>The scans err on the side of keeping: a false positive costs a few tokens, a false negative could
+ * hide the one line the model needs. No regular expressions run per line; each check is one pass over the
+ * line's characters, switching on the first letter of each candidate keyword. Thread-safe (stateless).
+ */
+public final class LineSignals {
+
+    /** Nothing special. */
+    public static final byte PLAIN = 0;
+    /** An error, failure, warning, exception, panic, fatal or non-zero-exit line. */
+    public static final byte ERROR = 1;
+    /** A stack frame or a line that belongs to a stack trace. */
+    public static final byte FRAME = 2;
+
+    private LineSignals() {
+    }
+
+    /**
+     * Classifies every line as {@link #PLAIN}, {@link #ERROR} or {@link #FRAME}. Besides single-line checks,
+     * this looks at neighbours for frames that do not stand out alone: the function line above a Go file
+     * frame, and the source lines Python prints under a {@code File "…", line N} frame.
+     */
+    public static byte[] classify(LogLines lines) {
+        int n = lines.count();
+        byte[] kinds = new byte[n];
+        String t = lines.text();
+        for (int i = 0; i < n; i++) {
+            int s = lines.start(i);
+            int e = lines.end(i);
+            if (isErrorLike(t, s, e)) {
+                kinds[i] = ERROR;
+            } else if (isStackFrame(t, s, e)) {
+                kinds[i] = FRAME;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            if (kinds[i] == FRAME && kinds[i - 1] == PLAIN) {
+                int s = lines.start(i);
+                int e = lines.end(i);
+                int p = skipSpace(t, s, e);
+                // Go: "pkg.Func(...)" sits above "\t/path/file.go:17 +0x1a".
+                if (p > s && t.charAt(s) == '\t' && p < e && t.charAt(p) == '/' && looksLikeCall(t,
+                        lines.start(i - 1), lines.end(i - 1))) {
+                    kinds[i - 1] = FRAME;
+                }
+            }
+            if (kinds[i - 1] == FRAME && kinds[i] == PLAIN && isPythonFileFrame(t, lines.start(i - 1),
+                    lines.end(i - 1))) {
+                int prevIndent = skipSpace(t, lines.start(i - 1), lines.end(i - 1)) - lines.start(i - 1);
+                int indent = skipSpace(t, lines.start(i), lines.end(i)) - lines.start(i);
+                if (indent > prevIndent && indent < lines.end(i) - lines.start(i)) {
+                    kinds[i] = FRAME;
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** True when {@code text[start, end)} looks like an error, failure, warning or non-zero exit. */
+    public static boolean isErrorLike(String text, int start, int end) {
+        for (int p = start; p < end; p++) {
+            char c = text.charAt(p);
+            if (c >= 0x80) {
+                if (c == '\u2715' || c == '\u2716' || c == '\u2717' || c == '\u2718' || c == '\u274C'
+                        || c == '\u25CF') {
+                    return true; // ✕ ✖ ✗ ✘ ❌ (failed test marks) and ● (jest's failure heading)
+                }
+                continue;
+            }
+            char l = (char) (c | 0x20);
+            if (l < 'a' || l > 'z') {
+                if (c == '5' && isServerErrorStatus(text, start, p, end)) {
+                    return true;
+                }
+                continue;
+            }
+            boolean boundary = p == start || !isAsciiLetter(text.charAt(p - 1));
+            switch (l) {
+                case 'e':
+                    if (matches(text, p, end, "error") && !isZeroCount(text, start, p, end)) {
+                        return true;
+                    }
+                    if (matches(text, p, end, "exception")) {
+                        return true;
+                    }
+                    if (boundary && (matches(text, p, end, "exit") && nonZeroExit(text, p + 4, end)
+                            || matches(text, p, end, "emerg"))) {
+                        return true;
+                    }
+                    break;
+                case 'f':
+                    if (boundary && (matches(text, p, end, "fatal")
+                            || matches(text, p, end, "fail") && !isZeroCount(text, start, p, end))) {
+                        return true;
+                    }
+                    break;
+                case 'p':
+                    if (boundary && matches(text, p, end, "panic")) {
+                        return true;
+                    }
+                    break;
+                case 'c':
+                    if (boundary && (matches(text, p, end, "critical") || matches(text, p, end, "core dumped"))) {
+                        return true;
+                    }
+                    break;
+                case 's':
+                    if (boundary && (matches(text, p, end, "severe") || matches(text, p, end, "segfault")
+                            || matches(text, p, end, "segmentation fault")
+                            || matches(text, p, end, "status") && statusIsServerError(text, p + 6, end))) {
+                        return true;
+                    }
+                    break;
+                case 't':
+                    if (boundary && (matches(text, p, end, "traceback") || matches(text, p, end, "timed out"))) {
+                        return true;
+                    }
+                    break;
+                case 'w':
+                    if (boundary && matches(text, p, end, "warn") && !isZeroCount(text, start, p, end)) {
+                        return true;
+                    }
+                    break;
+                case 'a':
+                    if (boundary && matches(text, p, end, "abort")) {
+                        return true;
+                    }
+                    break;
+                case 'k':
+                    if (boundary && matches(text, p, end, "killed")) {
+                        return true;
+                    }
+                    break;
+                case 'o':
+                    if (boundary && matches(text, p, end, "out of memory")) {
+                        return true;
+                    }
+                    break;
+                case 'd':
+                    if (boundary && matches(text, p, end, "denied")) {
+                        return true;
+                    }
+                    break;
+                case 'r':
+                    if (boundary && matches(text, p, end, "refused")) {
+                        return true;
+                    }
+                    break;
+                case 'u':
+                    if (boundary && (matches(text, p, end, "unhandled") || matches(text, p, end, "uncaught")
+                            || matches(text, p, end, "unable to"))) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            // Skip the rest of this word: keywords are looked for only at word starts (and "error" and
+            // "exception" anywhere, which the switch above already saw at this position).
+            int q = p + 1;
+            while (q < end && isAsciiLetter(text.charAt(q))) {
+                // Cheap two-character test first: "er…" or "ex…" inside a word (TypeError, IOException).
+                if ((text.charAt(q) | 0x20) == 'e' && q + 1 < end && ((text.charAt(q + 1) | 0x20) == 'r'
+                        || (text.charAt(q + 1) | 0x20) == 'x') && (matches(text, q, end, "exception")
+                        || matches(text, q, end, "error") && !isZeroCount(text, start, q, end))) {
+                    return true;
+                }
+                q++;
+            }
+            p = q - 1;
+        }
+        return false;
+    }
+
+    /** True when {@code text[start, end)} is a stack frame or a stack-trace line of a common runtime. */
+    public static boolean isStackFrame(String text, int start, int end) {
+        int p = skipSpace(text, start, end);
+        if (p >= end) {
+            return false;
+        }
+        char c = text.charAt(p);
+        boolean special = switch (c) {
+            // Java "at a.b.C.m(C.java:12)", JS "at f (file.js:1:2)", Rust "at ./src/lib.rs:36:9"
+            case 'a' -> text.startsWith("at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
+                    || indexOf(text, ':', p, end) >= 0 || text.startsWith("<anonymous>", p + 3));
+            // Java "... 62 more" / "... 62 common frames omitted"
+            case '.' -> text.startsWith("... ", p) && p + 4 < end && isDigit(text.charAt(p + 4));
+            case 'C' -> text.startsWith("Caused by: ", p);
+            case 'S' -> text.startsWith("Suppressed: ", p);
+            case 'F' -> isPythonFileFrame(text, start, end);
+            case 'g' -> text.startsWith("goroutine ", p) && p + 10 < end && isDigit(text.charAt(p + 10));
+            // Node internals without "at ": "node:internal/test_runner/test:796:25"
+            case 'n' -> text.startsWith("node:", p) && endsWithLineColumn(text, p, end);
+            // Go "\t/usr/local/go/src/testing/testing.go:1974 +0x232"
+            case '/' -> p > start && indexOfString(text, ".go:", p, end) >= 0;
+            default -> false;
+        };
+        if (special) {
+            return true;
+        }
+        if (isDigit(c)) {
+            // Rust backtrace "   4: cargo_shop::tests::applies_discount", Go "1: 0x4a2b3c"
+            int q = p;
+            while (q < end && isDigit(text.charAt(q))) {
+                q++;
+            }
+            return q > p && q + 2 < end && p > start && text.charAt(q) == ':' && text.charAt(q + 1) == ' '
+                    && text.charAt(q + 2) != ' ';
+        }
+        // Node stack lines inside TAP/YAML blocks: "Test.run (node:internal/test_runner/test:796:25)"
+        if (end > p && text.charAt(end - 1) == ')' && p > start) {
+            int open = lastIndexOf(text, '(', p, end);
+            return open > p && (endsWithLineColumn(text, open + 1, end - 1)
+                    || text.startsWith("<anonymous>", open + 1));
+        }
+        return false;
+    }
+
+    /** Index of the first character at or after {@code p} that is not a space or tab, at most {@code end}. */
+    public static int skipSpace(String text, int p, int end) {
+        while (p < end) {
+            char c = text.charAt(p);
+            if (c != ' ' && c != '\t') {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean isPythonFileFrame(String text, int start, int end) {
+        int p = skipSpace(text, start, end);
+        return text.startsWith("File \"", p) && indexOfString(text, "\", line ", p, end) >= 0;
+    }
+
+    private static boolean looksLikeCall(String text, int start, int end) {
+        return end > start && text.charAt(end - 1) == ')' && indexOf(text, '(', start, end) > start
+                && text.charAt(start) != ' ' && text.charAt(start) != '\t';
+    }
+
+    /** "…:12" or "…:12:34" at the end of {@code [p, end)}. */
+    private static boolean endsWithLineColumn(String text, int p, int end) {
+        int q = end;
+        int groups = 0;
+        while (groups < 2) {
+            int digitsEnd = q;
+            while (q > p && isDigit(text.charAt(q - 1))) {
+                q--;
+            }
+            if (q == digitsEnd || q <= p || text.charAt(q - 1) != ':') {
+                break;
+            }
+            q--;
+            groups++;
+        }
+        return groups >= 1;
+    }
+
+    /** "0 errors", "errors: 0", "Failures: 0," and the like: a count of zero is not an error. */
+    private static boolean isZeroCount(String text, int start, int p, int end) {
+        // Before: "0 " right before the word.
+        if (p - 2 >= start && text.charAt(p - 1) == ' ' && text.charAt(p - 2) == '0'
+                && (p - 3 < start || !isDigit(text.charAt(p - 3)))) {
+            return true;
+        }
+        int q = p;
+        while (q < end && isAsciiLetter(text.charAt(q))) {
+            q++;
+        }
+        int r = q;
+        while (r < end && (text.charAt(r) == ':' || text.charAt(r) == '=' || text.charAt(r) == ' ')) {
+            r++;
+        }
+        return r > q && r < end && text.charAt(r) == '0' && (r + 1 >= end || !isDigit(text.charAt(r + 1))
+                && text.charAt(r + 1) != '.');
+    }
+
+    /** After "exit": the first number within a few characters is not zero ("exit code 1", "exited with 137"). */
+    private static boolean nonZeroExit(String text, int p, int end) {
+        int limit = Math.min(end, p + 24);
+        for (int q = p; q < limit; q++) {
+            char c = text.charAt(q);
+            if (isDigit(c)) {
+                int r = q;
+                boolean nonZero = false;
+                while (r < end && isDigit(text.charAt(r))) {
+                    nonZero |= text.charAt(r) != '0';
+                    r++;
+                }
+                return nonZero && (q == p || !isAsciiLetter(text.charAt(q - 1)));
+            }
+            if (c == '\n' || c == '.' || c == ';') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** After "status": separators, then a 5xx code. */
+    private static boolean statusIsServerError(String text, int p, int end) {
+        while (p < end && (text.charAt(p) == '=' || text.charAt(p) == ':' || text.charAt(p) == ' '
+                || text.charAt(p) == '"')) {
+            p++;
+        }
+        return isThreeDigit5xx(text, p, end);
+    }
+
+    /**
+     * An HTTP 5xx status standing alone after a request path or the closing quote of an access-log
+     * request: {@code "GET /x HTTP/1.1" 502 157} or {@code GET /api/orders/1 504 30000ms}.
+     */
+    private static boolean isServerErrorStatus(String text, int start, int p, int end) {
+        if (p == start || text.charAt(p - 1) != ' ' || !isThreeDigit5xx(text, p, end)) {
+            return false;
+        }
+        int tokenEnd = p - 1;
+        int tokenStart = tokenEnd;
+        while (tokenStart > start && text.charAt(tokenStart - 1) != ' ') {
+            tokenStart--;
+        }
+        return tokenEnd > tokenStart && (text.charAt(tokenStart) == '/' || text.charAt(tokenEnd - 1) == '"');
+    }
+
+    private static boolean isThreeDigit5xx(String text, int p, int end) {
+        return p + 3 <= end && text.charAt(p) == '5' && isDigit(text.charAt(p + 1))
+                && isDigit(text.charAt(p + 2)) && (p + 3 == end || !isDigit(text.charAt(p + 3))
+                && text.charAt(p + 3) != '.');
+    }
+
+    /** ASCII case-insensitive match of {@code lowerWord} at {@code p}; cheaper than regionMatches(true, …). */
+    private static boolean matches(String text, int p, int end, String lowerWord) {
+        int n = lowerWord.length();
+        if (end - p < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(p + i);
+            char w = lowerWord.charAt(i);
+            if (c != w && (c | 0x20) != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isAsciiLetter(char c) {
+        char l = (char) (c | 0x20);
+        return l >= 'a' && l <= 'z';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(String text, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOfString(String text, String s, int from, int to) {
+        // Bounded search (JDK 21): an unbounded indexOf would rescan the rest of the text for every line.
+        return from > to ? -1 : text.indexOf(s, from, to);
+    }
+}
