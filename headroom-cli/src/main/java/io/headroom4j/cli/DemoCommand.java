@@ -120,13 +120,22 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.println("Try:");
-                String tip = "  %-62s %s%n";
-                out.printf(Locale.ROOT, tip, "headroom retrieve " + key, "# the exact original, from "
-                        + CompressionStores.databaseFile(config));
-                out.printf(Locale.ROOT, tip, "headroom retrieve " + key + " --query \"timed out\"",
-                        "# only the matching lines, ranked by BM25");
-                out.printf(Locale.ROOT, tip, "headroom compress your-output.txt", "# any tool output, file or stdin");
-                out.printf(Locale.ROOT, tip, "headroom demo --show", "# what the model would see for each sample");
+                // Compressors keep error lines, so what they drop is routine traffic; the whole log has the incident.
+                String query = keys.isEmpty() ? "timed out" : "payments authorize";
+                String[][] tips = {
+                    {"headroom retrieve " + key,
+                        "# the exact original, from " + CompressionStores.databaseFile(config)},
+                    {"headroom retrieve " + key + " --query \"" + query + "\"",
+                        "# only the matching lines, ranked by BM25"},
+                    {"headroom compress your-output.txt", "# any tool output, file or stdin"},
+                    {"headroom demo --show", "# what the model would see for each sample"}};
+                int width = 0;
+                for (String[] t : tips) {
+                    width = Math.max(width, t[0].length());
+                }
+                for (String[] t : tips) {
+                    out.println("  " + t[0] + " ".repeat(width + 1 - t[0].length()) + t[1]);
+                }
             }
             if (show) {
                 for (int i = 0; i < SAMPLES.size(); i++) {
