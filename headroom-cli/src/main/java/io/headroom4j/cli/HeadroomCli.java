@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         description = "Context compression for AI agents: shrinks tool output before it reaches the model,"
                 + " keeps what it drops retrievable, and keeps the prompt cache hitting.",
         subcommands = {CompressCommand.class, RetrieveCommand.class, DemoCommand.class, ProxyCommand.class,
+                WrapCommand.class, McpCommand.class, PerfCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class HeadroomCli implements Callable<Integer> {
 
@@ -61,6 +62,9 @@ public final class HeadroomCli implements Callable<Integer> {
 
     private static CommandLine commandLine(HeadroomCli root) {
         CommandLine cl = new CommandLine(root);
+        // Everything after the agent's (or MCP server's) name belongs to it, options included.
+        cl.getSubcommands().get("wrap").setStopAtPositional(true);
+        cl.getSubcommands().get("mcp").getSubcommands().get("proxy").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("headroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             cmd.getErr().flush();

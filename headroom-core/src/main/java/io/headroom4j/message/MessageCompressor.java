@@ -202,7 +202,11 @@ public final class MessageCompressor {
                 return "protected: " + (role.isEmpty() ? "message without role" : role + " message");
             }
         }
-        if (s.frozen() && config.protectCachePrefix()) {
+        // A breakpoint protects what the provider may already hold: content sent in an earlier request.
+        // Content in the live zone is new even when it carries the breakpoint itself (Claude Code marks
+        // its newest tool result): the cache entry is written with the compressed bytes, and the memo
+        // sends the same bytes next turn, so the next request reads it.
+        if (s.frozen() && config.protectCachePrefix() && s.messageIndex() < view.liveFrom) {
             return "protected: before the last cache_control breakpoint";
         }
         if (RETRIEVE_TOOL.equals(s.toolName())) {

@@ -157,7 +157,8 @@ final class MessageCompressorTest {
     void compressesBeforeTheBreakpointOnlyWhenThatProtectionIsOff() {
         String log = bigLog("one");
         String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"a\","
-                + "\"content\":" + json(log) + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}";
+                + "\"content\":" + json(log) + ",\"cache_control\":{\"type\":\"ephemeral\"}}]},"
+                + "{\"role\":\"assistant\",\"content\":\"seen\"},{\"role\":\"user\",\"content\":\"next\"}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 
         assertThat(compressor(FIRST_LINE).compress(bytes, null).changed()).isFalse();
@@ -165,6 +166,23 @@ final class MessageCompressorTest {
         CompressionResult r = compressor(off, FIRST_LINE).compress(bytes, null);
         assertThat(r.changed()).isTrue();
         assertThat(r.bodyTree().at("/messages/0/content/0/cache_control/type").asText()).isEqualTo("ephemeral");
+    }
+
+    @Test
+    void compressesTheNewestToolResultEvenWhenItCarriesTheBreakpoint() {
+        // Claude Code puts cache_control on its newest tool result: that content has never been cached.
+        String log = bigLog("new");
+        String body = "{\"messages\":[{\"role\":\"user\",\"content\":\"run it\"},"
+                + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"a\",\"name\":\"Bash\",\"input\":{}}]},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"a\",\"content\":" + json(log)
+                + ",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}";
+
+        CompressionResult r = compressor(HeadroomConfig.defaults(), FIRST_LINE)
+                .compress(body.getBytes(StandardCharsets.UTF_8), null);
+
+        assertThat(r.changed()).isTrue();
+        assertThat(r.bodyTree().at("/messages/2/content/0/cache_control/type").asText()).isEqualTo("ephemeral");
+        assertThat(r.bodyText()).endsWith(",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}");
     }
 
     @Test
