@@ -53,7 +53,8 @@ public class StoreBenchmark {
         StringBuilder sb = new StringBuilder(size);
         int i = 0;
         while (sb.length() < size) {
-            sb.append("2026-03-12T14:02:").append(i % 60).append(" INFO c.a.orders.web.RequestLoggingFilter : GET /api/v2/orders/")
+            sb.append("2026-03-12T14:02:").append(i % 60)
+                    .append(" INFO c.a.orders.web.RequestLoggingFilter : GET /api/v2/orders/")
                     .append(80000 + i).append(" 200 ").append(i % 37).append("ms\n");
             i++;
         }

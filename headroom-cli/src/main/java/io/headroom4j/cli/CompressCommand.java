@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import io.headroom4j.CompressionResult;
 import io.headroom4j.Headroom;
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.TransformRecord;
 import io.headroom4j.token.TokenCounters;
 
 /**
@@ -126,22 +131,41 @@ final class CompressCommand implements Callable<Integer> {
         }
     }
 
-    private record Outcome(String output, String type, long before, long after, List<String> transforms,
-                           List<String> keys, String note) {
+    private record Outcome(String output, String type, String unit, long before, long after,
+                           List<String> transforms, List<String> keys, String note) {
     }
 
     private Outcome compressBody(Headroom headroom, byte[] bytes) {
         CompressionResult r = headroom.compress(bytes, null);
-        String note = r.failedOpen() ? "failed open: " + r.error() : r.changed() ? "" : "request unchanged";
-        return new Outcome(r.bodyText(), "request", r.tokensBefore(), r.tokensAfter(), r.appliedTransforms(),
-                r.retrievalKeys(), note);
+        String note = r.failedOpen() ? "failed open: " + r.error() : skipReasons(r.records());
+        return new Outcome(r.bodyText(), "request", "tokens of tool output", r.tokensBefore(), r.tokensAfter(),
+                r.appliedTransforms(), r.retrievalKeys(), note);
+    }
+
+    /**
+     * Why content was left alone, largest content first, each reason once, at most three:
+     * "no compressor for LOG; protected: user message".
+     */
+    private static String skipReasons(List<TransformRecord> records) {
+        if (records.isEmpty()) {
+            return "no tool output in the request";
+        }
+        List<TransformRecord> bySize = new ArrayList<>(records);
+        bySize.sort(Comparator.comparingInt(TransformRecord::tokensBefore).reversed());
+        Set<String> reasons = new LinkedHashSet<>();
+        for (TransformRecord t : bySize) {
+            if (!t.applied() && !t.note().isEmpty() && reasons.size() < 3) {
+                reasons.add(t.note());
+            }
+        }
+        return String.join("; ", reasons);
     }
 
     private Outcome compressContent(Headroom headroom, String text) {
         Headroom.ContentResult r = headroom.compressContent(text, query == null ? "" : query, tool);
         boolean changed = !r.output().equals(text);
         List<String> transforms = changed ? List.of(r.compressed().transform()) : List.of();
-        return new Outcome(r.output(), r.type().name().toLowerCase(Locale.ROOT), r.tokensBefore(),
+        return new Outcome(r.output(), r.type().name().toLowerCase(Locale.ROOT), "tokens", r.tokensBefore(),
                 r.tokensAfter(), transforms, r.retrievalKeys(), r.compressed().note());
     }
 
@@ -161,14 +185,15 @@ final class CompressCommand implements Callable<Integer> {
     private static String summary(Outcome o) {
         StringBuilder sb = new StringBuilder("headroom: ").append(o.type).append(", ");
         if (o.transforms.isEmpty()) {
-            sb.append(Cli.count(o.before)).append(" tokens, unchanged");
+            sb.append(Cli.count(o.before)).append(' ').append(o.unit).append(", unchanged");
             if (!o.note.isEmpty()) {
                 sb.append(" (").append(o.note).append(')');
             }
             return sb.toString();
         }
-        sb.append(Cli.count(o.before)).append(" -> ").append(Cli.count(o.after)).append(" tokens (")
-                .append(Cli.percentSaved(o.before, o.after)).append(" saved), ").append(String.join(", ", o.transforms));
+        sb.append(Cli.count(o.before)).append(" -> ").append(Cli.count(o.after)).append(' ').append(o.unit).append(" (")
+                .append(Cli.percentSaved(o.before, o.after)).append(" saved), ")
+                .append(String.join(", ", o.transforms));
         if (!o.keys.isEmpty()) {
             sb.append("; ").append(o.keys.size() == 1 ? "1 retrieval key" : o.keys.size() + " retrieval keys");
         }

@@ -8,35 +8,62 @@ import picocli.CommandLine.Option;
 
 import io.headroom4j.ConfigLoader;
 import io.headroom4j.HeadroomConfig;
+import io.headroom4j.store.CompressionStore;
+import io.headroom4j.store.CompressionStores;
 
 /**
- * Options every command that reads settings shares. Precedence is resolved by {@link ConfigLoader}:
- * defaults, then {@code --config}, then {@code HEADROOM_*} variables, then flags.
+ * The options every command that reads the configuration shares ({@code --config}, {@code --workspace},
+ * {@code --set}). Precedence is resolved in one place, {@link ConfigLoader}: defaults, then the config
+ * file, then {@code HEADROOM_*} variables, then flags.
  */
-final class ConfigOptions {
+public final class ConfigOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with settings (keys as in `headroom doctor`); default $HEADROOM_CONFIG.")
+            description = "A properties file of settings, keys as `headroom doctor` lists them"
+                    + " (default: $HEADROOM_CONFIG).")
     Path configFile;
 
     @Option(names = "--workspace", paramLabel = "DIR",
-            description = "Workspace holding the store; default $HEADROOM_WORKSPACE_DIR or ~/.headroom4j.")
+            description = "Where the store, ledger and logs live (default: $HEADROOM_WORKSPACE_DIR or ~/.headroom4j).")
     Path workspace;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting, e.g. --set min-tokens=100.")
     Map<String, String> settings = new LinkedHashMap<>();
 
     /**
-     * The config from all sources; {@code commandFlags} are the command's own flags (only those given).
+     * The config from defaults, the file, the environment and these flags, in that order of precedence.
      *
-     * @throws IllegalArgumentException for an unknown key or a bad value, naming both
+     * @throws IllegalArgumentException for an unknown key or a bad value, naming both and the source
+     * @throws java.io.UncheckedIOException when the config file cannot be read
      */
-    HeadroomConfig load(Map<String, String> env, Map<String, String> commandFlags) {
+    public HeadroomConfig load(Map<String, String> env) {
+        return load(env, Map.of());
+    }
+
+    /**
+     * Like {@link #load(Map)}, plus a command's own flags ({@code --lossless}, {@code --model}); pass only
+     * the flags that were given, so an unset flag leaves the value from the file or environment alone.
+     */
+    public HeadroomConfig load(Map<String, String> env, Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>(settings);
         if (workspace != null) {
             flags.put("workspace-dir", workspace.toString());
         }
         flags.putAll(commandFlags);
         return ConfigLoader.load(configFile, env, flags);
+    }
+
+    /**
+     * The store shared by the proxy, the MCP server and the CLI: the workspace's SQLite file. The caller
+     * closes it.
+     *
+     * @throws java.io.UncheckedIOException when it cannot be opened
+     */
+    public static CompressionStore openStore(HeadroomConfig config) {
+        return CompressionStores.open(config);
+    }
+
+    static Map<String, String> readProperties(Path file) {
+        return ConfigLoader.readProperties(file);
     }
 }

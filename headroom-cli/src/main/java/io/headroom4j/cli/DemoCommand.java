@@ -60,6 +60,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--show", description = "Also print each sample's compressed output.")
     boolean show;
 
+    @Option(names = "--keys", description = "List every retrieval key, not just the count per sample.")
+    boolean listKeys;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,8 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Headroom4j demo: " + SAMPLES.size() + " tool outputs through the content router"
                     + " (tokens counted with " + TokenCounters.forModel(config.model()).name() + ")");
             out.println();
-            String row = "%-18s %-13s %8s %8s %7s  %s%n";
-            out.printf(Locale.ROOT, row, "SAMPLE", "TYPE", "BEFORE", "AFTER", "SAVED", "TRANSFORM");
+            out.println(row("SAMPLE", "TYPE", "BEFORE", "AFTER", "SAVED", "TRANSFORM"));
             long totalBefore = 0;
             long totalAfter = 0;
             List<String[]> keys = new ArrayList<>();
@@ -93,9 +95,8 @@ final class DemoCommand implements Callable<Integer> {
                 Headroom.ContentResult r = headroom.compressContent(content, "", s.tool());
                 boolean changed = !r.output().equals(content);
                 String transform = changed ? r.compressed().transform() : "- (" + r.compressed().note() + ")";
-                out.printf(Locale.ROOT, row, s.name(), r.type().name().toLowerCase(Locale.ROOT),
-                        Cli.count(r.tokensBefore()), Cli.count(r.tokensAfter()),
-                        Cli.percentSaved(r.tokensBefore(), r.tokensAfter()), transform);
+                out.println(row(s.name(), r.type().name().toLowerCase(Locale.ROOT), Cli.count(r.tokensBefore()),
+                        Cli.count(r.tokensAfter()), Cli.percentSaved(r.tokensBefore(), r.tokensAfter()), transform));
                 totalBefore += r.tokensBefore();
                 totalAfter += r.tokensAfter();
                 for (String key : r.retrievalKeys()) {
@@ -103,8 +104,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 outputs.add(r.output());
             }
-            out.printf(Locale.ROOT, row, "TOTAL", "", Cli.count(totalBefore), Cli.count(totalAfter),
-                    Cli.percentSaved(totalBefore, totalAfter), "");
+            out.println(row("TOTAL", "", Cli.count(totalBefore), Cli.count(totalAfter),
+                    Cli.percentSaved(totalBefore, totalAfter), ""));
             out.println();
             boolean allExact = keys.isEmpty() ? showDirectRoundTrip(out, store.store(), originals)
                     : showRetrievals(out, store.store(), keys, originals);
@@ -119,13 +120,22 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 out.println();
                 out.println("Try:");
-                String tip = "  %-52s %s%n";
-                out.printf(Locale.ROOT, tip, "headroom retrieve " + key, "# the exact original, from "
-                        + CompressionStores.databaseFile(config));
-                out.printf(Locale.ROOT, tip, "headroom retrieve " + key + " --query \"timed out\"",
-                        "# only the matching lines, ranked by BM25");
-                out.printf(Locale.ROOT, tip, "headroom compress your-output.txt", "# any tool output, file or stdin");
-                out.printf(Locale.ROOT, tip, "headroom demo --show", "# what the model would see for each sample");
+                // Compressors keep error lines, so what they drop is routine traffic; the whole log has the incident.
+                String query = keys.isEmpty() ? "timed out" : "payments authorize";
+                String[][] tips = {
+                    {"headroom retrieve " + key,
+                        "# the exact original, from " + CompressionStores.databaseFile(config)},
+                    {"headroom retrieve " + key + " --query \"" + query + "\"",
+                        "# only the matching lines, ranked by BM25"},
+                    {"headroom compress your-output.txt", "# any tool output, file or stdin"},
+                    {"headroom demo --show", "# what the model would see for each sample"}};
+                int width = 0;
+                for (String[] t : tips) {
+                    width = Math.max(width, t[0].length());
+                }
+                for (String[] t : tips) {
+                    out.println("  " + t[0] + " ".repeat(width + 1 - t[0].length()) + t[1]);
+                }
             }
             if (show) {
                 for (int i = 0; i < SAMPLES.size(); i++) {
@@ -139,18 +149,69 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
-                                          Map<String, String> originals) {
-        out.println("Nothing is lost: each omission marker carries a key that brings back the exact original.");
+    private static String row(String sample, String type, String before, String after, String saved, String transform) {
+        return String.format(Locale.ROOT, "%-18s %-13s %8s %8s %7s  %s", sample, type, before, after, saved, transform)
+                .stripTrailing();
+    }
+
+    private boolean showRetrievals(PrintWriter out, CompressionStore store, List<String[]> keys,
+                                   Map<String, String> originals) {
+        out.println("Nothing is lost: every omission marker carries a key, and every key brought back exactly what");
+        out.println("was stored under it (its SHA-256 matches the key):");
         boolean allExact = true;
-        for (String[] k : keys) {
-            Optional<String> back = store.get(k[0]);
-            boolean exact = back.isPresent() && ContentKeys.sha256Prefix(back.get()).equals(k[0])
-                    && originals.get(k[1]).contains(back.get());
-            allExact &= exact;
-            out.printf(Locale.ROOT, "  %s  %-18s %9s bytes back, %s%n", k[0], k[1],
-                    Cli.count(back.map(s -> (long) s.getBytes(StandardCharsets.UTF_8).length).orElse(0L)),
-                    exact ? "byte-exact (SHA-256 matches the key)" : "NOT FOUND OR DIFFERENT");
+        for (String sample : originals.keySet()) {
+            int count = 0;
+            int whole = 0;
+            int slices = 0;
+            int failed = 0;
+            long bytes = 0;
+            for (String[] k : keys) {
+                if (!k[1].equals(sample)) {
+                    continue;
+                }
+                count++;
+                Optional<String> back = store.get(k[0]);
+                // The store's own promise: what comes back hashes to the key it was stored under.
+                boolean exact = back.isPresent() && ContentKeys.sha256Prefix(back.get()).equals(k[0]);
+                String verdict;
+                if (!exact) {
+                    failed++;
+                    verdict = "NOT FOUND OR DIFFERENT";
+                } else if (originals.get(sample).equals(back.get())) {
+                    whole++;
+                    verdict = "the whole sample";
+                } else if (originals.get(sample).contains(back.get())) {
+                    slices++;
+                    verdict = "a verbatim slice of the sample";
+                } else {
+                    verdict = "the dropped parts, as the compressor assembled them";
+                }
+                long size = back.map(v -> (long) v.getBytes(StandardCharsets.UTF_8).length).orElse(0L);
+                bytes += size;
+                if (listKeys) {
+                    out.printf(Locale.ROOT, "    %s  %-18s %9s bytes, %s%n", k[0], sample, Cli.count(size), verdict);
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            allExact &= failed == 0;
+            int assembled = count - whole - slices - failed;
+            List<String> parts = new ArrayList<>();
+            if (whole > 0) {
+                parts.add("the whole sample");
+            }
+            if (slices > 0) {
+                parts.add(slices == count ? "verbatim slices of the sample" : slices + " verbatim slices");
+            }
+            if (assembled > 0) {
+                parts.add(assembled + " assembled from dropped parts");
+            }
+            if (failed > 0) {
+                parts.add(failed + " NOT FOUND OR DIFFERENT");
+            }
+            out.printf(Locale.ROOT, "  %-18s %3d %-5s %9s bytes   %s%n", sample, count, count == 1 ? "key" : "keys",
+                    Cli.count(bytes), String.join(", ", parts));
         }
         return allExact;
     }

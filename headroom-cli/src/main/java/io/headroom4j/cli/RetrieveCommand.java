@@ -79,7 +79,8 @@ final class RetrieveCommand implements Callable<Integer> {
             return Cli.fail(err, Cli.FAILED, e.getMessage());
         }
         if (found.isEmpty()) {
-            return Cli.fail(err, Cli.FAILED, "nothing stored under " + k + " in " + CompressionStores.databaseFile(config)
+            return Cli.fail(err, Cli.FAILED, "nothing stored under " + k + " in "
+                    + CompressionStores.databaseFile(config)
                     + ": it was never stored in this workspace, or it expired (entries live "
                     + config.storeTtl().toHours() + " h). Re-run the command that produced it.");
         }

@@ -4,6 +4,8 @@ import io.headroom4j.HeadroomConfig;
 import io.headroom4j.compress.build.BuildOutputCompressor;
 import io.headroom4j.compress.code.CodeCompressor;
 import io.headroom4j.compress.diff.DiffCompressor;
+import io.headroom4j.compress.json.EmbeddedTextCompressor;
+import io.headroom4j.compress.json.JsonTableCompressor;
 import io.headroom4j.compress.log.LogCompressor;
 import io.headroom4j.compress.search.SearchResultCompressor;
 import io.headroom4j.compress.text.HtmlCompressor;
@@ -30,11 +32,18 @@ public final class DefaultCompressors {
         b.register(ContentType.CODE, new CodeCompressor());
         b.register(ContentType.PROSE, new TextCompressor());
         b.register(ContentType.HTML, new HtmlCompressor());
+        // JSON last: text inside its string values (Codex wraps command output in JSON) goes through the
+        // text compressors above when no table applies.
+        ContentRouter text = b.build();
+        b.register(ContentType.JSON, firstThatChanges(new JsonTableCompressor(), new EmbeddedTextCompressor(text)));
         return b.build();
     }
 
-    /** Unused marker so the type list stays in one place for readers. */
-    static ContentType[] types() {
-        return ContentType.values();
+    /** Runs {@code first}, and {@code second} only when {@code first} left the content as it was. */
+    static Compressor firstThatChanges(Compressor first, Compressor second) {
+        return (content, context) -> {
+            Compressed c = first.compress(content, context);
+            return c.isChangedFrom(content) ? c : second.compress(content, context);
+        };
     }
 }

@@ -24,7 +24,34 @@ public final class Bm25 {
     /** Query terms beyond this many are ignored. */
     public static final int MAX_QUERY_TERMS = 64;
 
+    // Character classes of ASCII, so the common case costs one array load per char instead of several
+    // Character.isXxx calls (those stay for the rest of Unicode).
+    private static final byte ALNUM = 1;
+    private static final byte UPPER = 2;
+    private static final byte LOWER_OR_DIGIT = 4;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = ALNUM | LOWER_OR_DIGIT;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = ALNUM | LOWER_OR_DIGIT;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            ASCII[c] = ALNUM | UPPER;
+        }
+    }
+
     private Bm25() {
+    }
+
+    private static boolean isAlnum(char c) {
+        return c < 128 ? (ASCII[c] & ALNUM) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static char lower(char c) {
+        return c < 128 ? ((ASCII[c] & UPPER) != 0 ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
     }
 
     /** The distinct tokens of {@code text}, lower-cased, in order of first appearance; empty for null. */
@@ -36,7 +63,7 @@ public final class Bm25 {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < n && !isAlnum(text.charAt(i))) {
                 i++;
             }
             if (i >= n) {
@@ -45,7 +72,7 @@ public final class Bm25 {
             int end = tokenEnd(text, i, n);
             StringBuilder sb = new StringBuilder(end - i);
             for (int j = i; j < end; j++) {
-                sb.append(Character.toLowerCase(text.charAt(j)));
+                sb.append(lower(text.charAt(j)));
             }
             String t = sb.toString();
             if (!out.contains(t) && out.size() < MAX_QUERY_TERMS) {
@@ -179,8 +206,7 @@ public final class Bm25 {
         int tokens = 0;
         int i = 0;
         while (i < n) {
-            char c = doc.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (!isAlnum(doc.charAt(i))) {
                 i++;
                 continue;
             }
@@ -188,7 +214,7 @@ public final class Bm25 {
             tokens++;
             int h = 0;
             for (int j = i; j < end; j++) {
-                h = 31 * h + Character.toLowerCase(doc.charAt(j));
+                h = 31 * h + lower(doc.charAt(j));
             }
             int len = end - i;
             for (int t = 0; t < terms.length; t++) {
@@ -204,7 +230,7 @@ public final class Bm25 {
 
     private static boolean sameLowerCase(CharSequence doc, int start, String term) {
         for (int j = 0; j < term.length(); j++) {
-            if (Character.toLowerCase(doc.charAt(start + j)) != term.charAt(j)) {
+            if (lower(doc.charAt(start + j)) != term.charAt(j)) {
                 return false;
             }
         }
@@ -214,15 +240,23 @@ public final class Bm25 {
     /** End of the token starting at {@code start}: letters and digits, split before a lower-to-upper step. */
     private static int tokenEnd(CharSequence s, int start, int n) {
         int i = start + 1;
+        char prev = s.charAt(start);
         while (i < n) {
             char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                break;
+            if (c < 128 && prev < 128) {
+                byte k = ASCII[c];
+                if ((k & ALNUM) == 0 || (k & UPPER) != 0 && (ASCII[prev] & LOWER_OR_DIGIT) != 0) {
+                    break;
+                }
+            } else {
+                if (!Character.isLetterOrDigit(c)) {
+                    break;
+                }
+                if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                    break;
+                }
             }
-            char prev = s.charAt(i - 1);
-            if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
-                break;
-            }
+            prev = c;
             i++;
         }
         return i;

@@ -62,25 +62,7 @@ final class RequestView {
             boolean tool = role.equals("tool") || role.equals("function");
             String toolName = tool ? (role.equals("function") ? m.path("name").asText(null)
                     : toolNames.get(m.path("tool_call_id").asText(""))) : null;
-            String base = "/messages/" + i + "/content";
-            JsonNode content = m.path("content");
-            if (content.isTextual()) {
-                add(base, i, role, toolName, tool, false, false, content.asText());
-            } else if (content.isArray()) {
-                for (int j = 0; j < content.size(); j++) {
-                    JsonNode part = content.get(j);
-                    if (part.path("text").isTextual()) {
-                        add(base + "/" + j + "/text", i, role, toolName, tool, false, false,
-                                part.path("text").asText());
-                    }
-                }
-            }
-            if (role.equals("user")) {
-                String text = textOf(content);
-                if (!text.isBlank()) {
-                    query = text;
-                }
-            }
+            addMessageContent("/messages/" + i + "/content", i, role, toolName, tool, m.path("content"));
         }
         liveFrom = lastAssistant + 1;
     }
@@ -129,25 +111,7 @@ final class RequestView {
                     if (role.equals("assistant")) {
                         lastModel = i;
                     }
-                    JsonNode content = item.path("content");
-                    String base = "/input/" + i + "/content";
-                    if (content.isTextual()) {
-                        add(base, i, role, null, false, false, false, content.asText());
-                    } else if (content.isArray()) {
-                        for (int j = 0; j < content.size(); j++) {
-                            JsonNode part = content.get(j);
-                            if (part.path("text").isTextual()) {
-                                add(base + "/" + j + "/text", i, role, null, false, false, false,
-                                        part.path("text").asText());
-                            }
-                        }
-                    }
-                    if (role.equals("user")) {
-                        String text = textOf(content);
-                        if (!text.isBlank()) {
-                            query = text;
-                        }
-                    }
+                    addMessageContent("/input/" + i + "/content", i, role, null, false, item.path("content"));
                 }
                 default -> countedTexts.add(item.toString());
             }
@@ -238,6 +202,31 @@ final class RequestView {
             }
         }
         liveFrom = lastAssistant + 1;
+    }
+
+    /**
+     * Adds a chat-style content value (a string, or parts with {@code text}) at {@code base}, and takes a
+     * user message's text as the newest question.
+     */
+    private void addMessageContent(String base, int index, String role, String toolName, boolean toolResult,
+                                   JsonNode content) {
+        if (content.isTextual()) {
+            add(base, index, role, toolName, toolResult, false, false, content.asText());
+        } else if (content.isArray()) {
+            for (int j = 0; j < content.size(); j++) {
+                JsonNode part = content.get(j);
+                if (part.path("text").isTextual()) {
+                    add(base + "/" + j + "/text", index, role, toolName, toolResult, false, false,
+                            part.path("text").asText());
+                }
+            }
+        }
+        if (role.equals("user")) {
+            String text = textOf(content);
+            if (!text.isBlank()) {
+                query = text;
+            }
+        }
     }
 
     private static boolean hasNestedCacheControl(JsonNode block) {

@@ -18,7 +18,8 @@ import io.headroom4j.internal.Bm25;
  *
  * <p>A top-level JSON array is searched item by item and answered with a JSON array of the matching
  * items, each copied verbatim; anything else is searched line by line and answered with the matching
- * lines as {@code grep -n} prints them ({@code 120:text}). Matches are ranked with {@link Bm25}; at most
+ * lines as {@code grep -n} prints them ({@code 120:text}), numbered within the stored text (which may be
+ * a slice of a larger output, so the header says where line 1 is). Matches are ranked with {@link Bm25}; at most
  * {@link #MAX_LINES} lines or {@link #MAX_ITEMS} items are kept, the best ones, and they are printed in
  * their original order under a one-line header saying how many of how many matched. Lines and items are
  * never rewritten, and a line number is always the number of the line it is printed with.
@@ -44,8 +45,18 @@ final class RetrievalFilter {
         if (terms.isEmpty()) {
             return original;
         }
-        int[] spans = jsonArrayItemSpans(original);
-        return spans != null ? filterItems(original, spans, query, terms) : filterLines(original, query, terms);
+        JsonItems items = jsonItems(original);
+        return items != null ? filterItems(original, items, query, terms) : filterLines(original, query, terms);
+    }
+
+    /**
+     * The items searched in a JSON document: those of a top-level array ({@code pointer} empty), or of
+     * the largest array directly under a top-level object, such as the {@code data} of an API response.
+     *
+     * @param pointer JSON pointer of the array ({@code /data}), or empty for the top level
+     * @param spans   start and end char offsets of each item: {@code [start0, end0, start1, end1, ...]}
+     */
+    record JsonItems(String pointer, int[] spans) {
     }
 
     private static String filterLines(String original, String query, List<String> terms) {
@@ -71,7 +82,7 @@ final class RetrievalFilter {
         StringBuilder out = new StringBuilder(64 + best.length * 80);
         out.append('[').append(header(matching, best.length, lines.size(), "line", "lines", query));
         if (best.length > 0) {
-            out.append("; in original order, as grep -n prints them");
+            out.append("; in original order, line 1 = the first line of this stored text");
         }
         out.append(']');
         for (int i : best) {
@@ -80,7 +91,8 @@ final class RetrievalFilter {
         return out.toString();
     }
 
-    private static String filterItems(String original, int[] spans, String query, List<String> terms) {
+    private static String filterItems(String original, JsonItems json, String query, List<String> terms) {
+        int[] spans = json.spans();
         int count = spans.length / 2;
         List<CharSequence> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -90,7 +102,8 @@ final class RetrievalFilter {
         int matching = Bm25.countPositive(scores);
         int[] best = Bm25.best(scores, MAX_ITEMS);
         StringBuilder out = new StringBuilder(64 + best.length * 200);
-        out.append('[').append(header(matching, best.length, count, "item", "items", query));
+        String of = json.pointer().isEmpty() ? "" : " of " + json.pointer();
+        out.append('[').append(header(matching, best.length, count, "item" + of, "items" + of, query));
         if (best.length > 0) {
             out.append("; in original order, indexes ");
             for (int k = 0; k < best.length; k++) {
@@ -128,46 +141,77 @@ final class RetrievalFilter {
      * surrounding whitespace), as {@code [start0, end0, start1, end1, ...]}; null otherwise.
      */
     static int[] jsonArrayItemSpans(String text) {
+        JsonItems items = jsonItems(text);
+        return items != null && items.pointer().isEmpty() ? items.spans() : null;
+    }
+
+    /** The items to search when {@code text} is one JSON array, or one object holding arrays; else null. */
+    static JsonItems jsonItems(String text) {
         int first = 0;
         while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
             first++;
         }
-        if (first >= text.length() || text.charAt(first) != '[') {
+        if (first >= text.length() || text.charAt(first) != '[' && text.charAt(first) != '{') {
             return null;
         }
         try (JsonParser p = JSON.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            int[] spans = new int[64];
-            int n = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
+            JsonToken top = p.nextToken();
+            JsonItems found;
+            if (top == JsonToken.START_ARRAY) {
+                int[] spans = arrayItemSpans(p, text);
+                found = spans == null ? null : new JsonItems("", spans);
+            } else {
+                found = null;
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    if (p.nextToken() == JsonToken.START_ARRAY) {
+                        int[] spans = arrayItemSpans(p, text);
+                        if (spans == null) {
+                            return null;
+                        }
+                        if (spans.length >= 4 && (found == null || spans.length > found.spans().length)) {
+                            found = new JsonItems("/" + name.replace("~", "~0").replace("/", "~1"), spans);
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                if (t != JsonToken.END_OBJECT) {
                     return null;
                 }
-                long start = p.currentTokenLocation().getCharOffset();
-                if (t.isStructStart()) {
-                    p.skipChildren();
-                } else {
-                    p.finishToken();   // strings are scanned lazily; the end offset needs the whole token
-                }
-                long end = p.currentLocation().getCharOffset();
-                if (start < 0 || end < start || end > text.length()) {
-                    return null;
-                }
-                if (n + 2 > spans.length) {
-                    spans = Arrays.copyOf(spans, spans.length * 2);
-                }
-                spans[n++] = (int) start;
-                spans[n++] = (int) end;
             }
-            if (p.nextToken() != null) {
-                return null;
-            }
-            return Arrays.copyOf(spans, n);
+            return p.nextToken() == null ? found : null;
         } catch (IOException | RuntimeException e) {
-            return null;   // not one well-formed array: search lines instead
+            return null;   // not one well-formed document: search lines instead
         }
+    }
+
+    /** Item spans of the array whose START_ARRAY {@code p} is on; leaves {@code p} on its END_ARRAY. */
+    private static int[] arrayItemSpans(JsonParser p, String text) throws IOException {
+        int[] spans = new int[64];
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return null;
+            }
+            long start = p.currentTokenLocation().getCharOffset();
+            if (t.isStructStart()) {
+                p.skipChildren();
+            } else {
+                p.finishToken();   // strings are scanned lazily; the end offset needs the whole token
+            }
+            long end = p.currentLocation().getCharOffset();
+            if (start < 0 || end < start || end > text.length()) {
+                return null;
+            }
+            if (n + 2 > spans.length) {
+                spans = Arrays.copyOf(spans, spans.length * 2);
+            }
+            spans[n++] = (int) start;
+            spans[n++] = (int) end;
+        }
+        return Arrays.copyOf(spans, n);
     }
 }

@@ -80,7 +80,8 @@ public final class SqliteCompressionStore implements CompressionStore {
             this.refresh = c.prepareStatement(
                     "UPDATE entries SET created_ms = ?, expires_ms = ?, transform = ? WHERE key = ?");
             this.insert = c.prepareStatement("INSERT INTO entries"
-                    + " (key, content, transform, size, created_ms, expires_ms, retrievals) VALUES (?, ?, ?, ?, ?, ?, 0)"
+                    + " (key, content, transform, size, created_ms, expires_ms, retrievals)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 0)"
                     + " ON CONFLICT (key) DO UPDATE SET created_ms = excluded.created_ms,"
                     + " expires_ms = excluded.expires_ms, transform = excluded.transform");
             this.select = c.prepareStatement("SELECT content, expires_ms FROM entries WHERE key = ?");
@@ -277,7 +278,8 @@ public final class SqliteCompressionStore implements CompressionStore {
         lock.lock();
         try {
             ensureOpen();
-            try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM entries WHERE expires_ms > ?")) {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM entries WHERE expires_ms > ?")) {
                 s.setLong(1, clock.millis());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0;

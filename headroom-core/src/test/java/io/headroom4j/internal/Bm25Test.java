@@ -17,6 +17,16 @@ final class Bm25Test {
     }
 
     @Test
+    void nonAsciiLettersAreTokensAndCaseFoldedToo() {
+        assertThat(Bm25.terms("naïveCafé ÉCOLE Größe_x2"))
+                .containsExactly("naïve", "café", "école", "größe", "x2");
+        double[] s = Bm25.score(List.of("die GRÖSSE", "die Größe passt", "ÉCOLE normale"), "größe école");
+        assertThat(s[0]).isZero();
+        assertThat(s[1]).isPositive();
+        assertThat(s[2]).isPositive();
+    }
+
+    @Test
     void rarerTermsAndDenserMatchesScoreHigher() {
         List<String> docs = List.of(
                 "GET /api/orders 200",

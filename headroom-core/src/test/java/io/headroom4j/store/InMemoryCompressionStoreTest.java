@@ -125,7 +125,8 @@ final class InMemoryCompressionStoreTest {
                         if (store.get(key).orElseThrow().equals(s)) {
                             ok++;
                         }
-                        store.get(CompressionStore.keyOf("thread " + ((thread + 1) % 8) + " item " + i + " \uD83D\uDE80"));
+                        String other = "thread " + ((thread + 1) % 8) + " item " + i + " \uD83D\uDE80";
+                        store.get(CompressionStore.keyOf(other));
                     }
                     return ok;
                 }));

@@ -27,12 +27,15 @@ final class RetrievalFilterTest {
                 "2026-01-15 10:00:02 INFO  GET /api/orders 200 12ms",
                 "2026-01-15 10:00:03 WARN  pool exhausted, waiting for connection",
                 "2026-01-15 10:00:04 INFO  GET /api/orders 200 15ms",
-                "2026-01-15 10:00:05 ERROR SQLTransientConnectionException: Connection is not available, request timed out after 30000ms",
+                "2026-01-15 10:00:05 ERROR SQLTransientConnectionException: Connection is not available,"
+                        + " request timed out after 30000ms",
                 "");
         String out = RetrievalFilter.filter(log, "connection timed out");
-        assertThat(out).isEqualTo("[2 of 5 lines match \"connection timed out\"; in original order, as grep -n prints them]\n"
+        assertThat(out).isEqualTo("[2 of 5 lines match \"connection timed out\"; in original order,"
+                + " line 1 = the first line of this stored text]\n"
                 + "3:2026-01-15 10:00:03 WARN  pool exhausted, waiting for connection\n"
-                + "5:2026-01-15 10:00:05 ERROR SQLTransientConnectionException: Connection is not available, request timed out after 30000ms");
+                + "5:2026-01-15 10:00:05 ERROR SQLTransientConnectionException: Connection is not available,"
+                + " request timed out after 30000ms");
     }
 
     @Test
@@ -45,12 +48,13 @@ final class RetrievalFilterTest {
     void keepsOnlyTheBestLinesWhenManyMatchAndSaysSo() {
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= 500; i++) {
-            lines.add(i == 250 ? "request 250 failed: timeout timeout timeout" : "request " + i + " ok after timeout check");
+            lines.add(i == 250 ? "request 250 failed: timeout timeout timeout"
+                    : "request " + i + " ok after timeout check");
         }
         String out = RetrievalFilter.filter(String.join("\n", lines), "timeout failed");
         String[] rows = out.split("\n");
         assertThat(rows[0]).isEqualTo("[500 of 500 lines match \"timeout failed\"; showing the best 100 by BM25;"
-                + " in original order, as grep -n prints them]");
+                + " in original order, line 1 = the first line of this stored text]");
         assertThat(rows).hasSize(1 + RetrievalFilter.MAX_LINES);
         assertThat(out).contains("\n250:request 250 failed: timeout timeout timeout");
         int previous = 0;
@@ -87,6 +91,26 @@ final class RetrievalFilterTest {
     }
 
     @Test
+    void objectWithAnArraySearchesTheLargestArraysItems() throws Exception {
+        String json = "{\"page\": {\"total\": 3}, \"tags\": [\"a\", \"b\"],\n \"data\": [\n"
+                + "  {\"id\": 1, \"status\": \"PAID\"},\n"
+                + "  {\"id\": 2, \"status\": \"PAYMENT_FAILED\", \"reason\": \"acquirer timeout\"},\n"
+                + "  {\"id\": 3, \"status\": \"SHIPPED\"}\n ]}";
+        String out = RetrievalFilter.filter(json, "payment failed");
+        assertThat(out.substring(0, out.indexOf('\n')))
+                .isEqualTo("[1 of 3 items of /data match \"payment failed\"; in original order, indexes 1]");
+        JsonNode items = new ObjectMapper().readTree(out.substring(out.indexOf('\n') + 1));
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("reason").asText()).isEqualTo("acquirer timeout");
+    }
+
+    @Test
+    void objectWithoutArraysIsSearchedAsLines() {
+        String json = "{\n  \"status\": \"error\",\n  \"message\": \"disk full\"\n}";
+        assertThat(RetrievalFilter.filter(json, "disk")).endsWith("\n3:  \"message\": \"disk full\"");
+    }
+
+    @Test
     void malformedJsonArrayIsSearchedAsLines() {
         String notJson = "[1, 2,\nerror here\n";
         assertThat(RetrievalFilter.jsonArrayItemSpans(notJson)).isNull();
@@ -104,6 +128,7 @@ final class RetrievalFilterTest {
         for (int i = 0; i < spans.length; i += 2) {
             items.add(json.substring(spans[i], spans[i + 1]));
         }
-        assertThat(items).containsExactly("\"a \\\"quoted\\\" \\u00e9 \uD83D\uDE00\"", "{\"k\": \"]\"}", "-1.5e3", "true");
+        assertThat(items).containsExactly("\"a \\\"quoted\\\" \\u00e9 \uD83D\uDE00\"", "{\"k\": \"]\"}", "-1.5e3",
+                "true");
     }
 }

@@ -201,8 +201,11 @@ final class SqliteCompressionStoreTest {
         try (var store = SqliteCompressionStore.open(file, Duration.ofHours(1))) {
             store.put("created first", "t");
             String java = ProcessHandle.current().info().command().orElse("java");
+            // The child extracts SQLite's native library where this JVM does (target/ under Maven).
+            String nativeDir = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "--enable-native-access=ALL-UNNAMED", StoreWriterMain.class.getName(), file.toString(), "child", "200")
+                    "--enable-native-access=ALL-UNNAMED", "-Dorg.sqlite.tmpdir=" + nativeDir,
+                    StoreWriterMain.class.getName(), file.toString(), "child", "200")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
             for (int i = 0; i < 200; i++) {
                 String s = sample("parent", i);
@@ -222,7 +225,8 @@ final class SqliteCompressionStoreTest {
     void corruptFileFailsWithClearUncheckedIoException() throws Exception {
         Path file = dir.resolve("ws").resolve("store.db");
         Files.createDirectories(file.getParent());
-        Files.write(file, "this is not an SQLite database, just some text\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+        byte[] garbage = "not an SQLite database, just some text\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, garbage);
         assertThatThrownBy(() -> SqliteCompressionStore.open(file, Duration.ofHours(1)))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot open the store " + file)
@@ -266,7 +270,7 @@ final class SqliteCompressionStoreTest {
             String key = store.put(log, "log.templates");
             assertThat(store.retrieve(key, "")).contains(log);
             assertThat(store.retrieve(key, "disk")).contains(
-                    "[2 of 4 lines match \"disk\"; in original order, as grep -n prints them]\n"
+                    "[2 of 4 lines match \"disk\"; in original order, line 1 = the first line of this stored text]\n"
                             + "2:WARN disk almost full\n4:ERROR disk full, write failed");
         }
     }

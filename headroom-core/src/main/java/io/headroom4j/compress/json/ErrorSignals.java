@@ -1,0 +1,231 @@
+package io.headroom4j.compress.json;
+
+import java.util.List;
+
+/**
+ * Decides whether a JSON item reports an error, so the lossy path never drops it.
+ *
+ * <p>An item is error-like when (1) a key named like an error ({@code error}, {@code errors},
+ * {@code exception}, {@code failure}, {@code failed}, {@code fault}, {@code stderr}...) holds a non-empty,
+ * non-false, non-zero value; (2) a status-like key ({@code status}, {@code status_code}, {@code statusCode},
+ * {@code http_status}, {@code code}) holds a number or numeric string from 400 to 599; (3) a level-like key
+ * ({@code level}, {@code severity}, {@code log_level}, {@code levelname}) holds {@code error}, {@code fatal},
+ * {@code critical} and the like; or (4) any string value contains an error word ({@code error},
+ * {@code exception}, {@code failed}, {@code failure}, {@code fatal}, {@code panic}, {@code traceback},
+ * {@code timed out}, {@code timeout}, {@code denied}, {@code refused}, {@code crash}), case-insensitively,
+ * if it is short (at most {@value #SHORT_TEXT} chars: a status, a reason, a log message) or sits under a
+ * message-like key ({@code message}, {@code msg}, {@code log}, {@code output}, {@code reason}...), and is not
+ * under a prose key ({@code title}, {@code body}, {@code snippet}, {@code description}, {@code content}...):
+ * an issue titled "Crash on startup" or a search snippet about timeouts is a topic, not a failure of the
+ * tool; nor are URLs (keys ending in {@code url}, {@code uri}, {@code href}, {@code link}, or values starting
+ * with {@code http://} or {@code https://}). Rule 4 errs on the side of keeping: "no errors found" counts as an error. Nested objects and arrays
+ * are searched too.
+ */
+final class ErrorSignals {
+
+    private static final String[] ERROR_KEYS = {
+        "error", "errors", "err", "exception", "exceptions", "failure", "failures", "failed", "fault",
+        "stderr", "stacktrace", "stack_trace", "traceback", "error_message", "errormessage", "error_msg",
+    };
+    private static final String[] STATUS_KEYS = {
+        "status", "status_code", "statuscode", "http_status", "httpstatus", "code", "response_code",
+        "responsecode", "http_code",
+    };
+    private static final String[] LEVEL_KEYS = {"level", "severity", "log_level", "loglevel", "levelname", "lvl"};
+    private static final String[] LEVEL_VALUES = {
+        "error", "err", "fatal", "critical", "crit", "emerg", "emergency", "alert", "severe", "panic",
+    };
+    private static final String[] WORDS = {
+        "error", "exception", "failed", "failure", "fatal", "panic", "traceback", "timed out", "timeout",
+        "denied", "refused", "crash",
+    };
+
+    /** Strings up to this long are searched for error words wherever they are. */
+    static final int SHORT_TEXT = 160;
+
+    private static final String[] MESSAGE_KEYS = {
+        "message", "msg", "log", "line", "output", "stdout", "reason", "detail", "details", "description_error",
+        "text", "conclusion", "result", "outcome", "status", "state", "event", "cause", "trace", "stack",
+    };
+
+    private static final String[] PROSE_KEYS = {
+        "title", "body", "snippet", "description", "content", "summary", "subject", "name", "comment",
+        "abstract", "excerpt", "headline", "caption", "keywords", "tags", "query", "question", "answer",
+        "readme", "bio", "about", "html", "markdown", "body_text", "body_html", "full_name",
+    };
+
+    private static final int ERROR_KEY = 1;
+    private static final int STATUS_KEY = 2;
+    private static final int LEVEL_KEY = 4;
+    private static final int PROSE_KEY = 8;
+    private static final int MESSAGE_KEY = 16;
+    /** Lower-case key name to its roles, so each key costs one hash lookup instead of ~80 comparisons. */
+    private static final java.util.Map<String, Integer> KEY_ROLES = new java.util.HashMap<>();
+
+    static {
+        addRole(ERROR_KEYS, ERROR_KEY);
+        addRole(STATUS_KEYS, STATUS_KEY);
+        addRole(LEVEL_KEYS, LEVEL_KEY);
+        addRole(PROSE_KEYS, PROSE_KEY);
+        addRole(MESSAGE_KEYS, MESSAGE_KEY);
+    }
+
+    private static void addRole(String[] names, int role) {
+        for (String name : names) {
+            KEY_ROLES.merge(name, role, (a, b) -> a | b);
+        }
+    }
+
+    private static int roles(String key) {
+        if (key.length() > 20) {
+            return 0;
+        }
+        Integer r = KEY_ROLES.get(key);
+        if (r == null) {
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            r = lower == key ? null : KEY_ROLES.get(lower);
+        }
+        return r == null ? 0 : r;
+    }
+
+    private ErrorSignals() {
+    }
+
+    static boolean isError(JsonValue v) {
+        return isError(v, 0);
+    }
+
+    private static boolean isError(JsonValue v, int depth) {
+        if (depth > 64) {
+            return false;
+        }
+        if (v instanceof JsonValue.Str s) {
+            return s.value().length() <= SHORT_TEXT && containsErrorWord(s.value());
+        }
+        if (v instanceof JsonValue.Obj o) {
+            List<String> keys = o.keys();
+            List<JsonValue> values = o.values();
+            for (int i = 0, n = keys.size(); i < n; i++) {
+                String key = keys.get(i);
+                JsonValue value = values.get(i);
+                int roles = roles(key);
+                if ((roles & ERROR_KEY) != 0 && isTruthy(value)) {
+                    return true;
+                }
+                if ((roles & STATUS_KEY) != 0 && isErrorStatus(value)) {
+                    return true;
+                }
+                if ((roles & LEVEL_KEY) != 0 && value instanceof JsonValue.Str s
+                        && matchesKey(s.value(), LEVEL_VALUES)) {
+                    return true;
+                }
+                if (value instanceof JsonValue.Str str && ((roles & PROSE_KEY) != 0 || isLink(key, str.value()))) {
+                    continue;
+                }
+                if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
+                    if ((roles & MESSAGE_KEY) != 0 && containsErrorWord(s.value())) {
+                        return true;
+                    }
+                } else if (isError(value, depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = a.items();
+            for (int i = 0, n = items.size(); i < n; i++) {
+                if (isError(items.get(i), depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** URLs name pages ("/issues/timeout-on-login"); their words are not failures. */
+    private static boolean isLink(String key, String value) {
+        return endsWithIgnoreCase(key, "url") || endsWithIgnoreCase(key, "uri") || endsWithIgnoreCase(key, "href")
+                || endsWithIgnoreCase(key, "link") || value.startsWith("https://") || value.startsWith("http://");
+    }
+
+    private static boolean endsWithIgnoreCase(String s, String suffix) {
+        int at = s.length() - suffix.length();
+        return at >= 0 && s.regionMatches(true, at, suffix, 0, suffix.length());
+    }
+
+    private static boolean matchesKey(String key, String[] names) {
+        for (String name : names) {
+            if (name.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTruthy(JsonValue v) {
+        if (v instanceof JsonValue.Null) {
+            return false;
+        }
+        if (v instanceof JsonValue.Bool b) {
+            return b.value();
+        }
+        if (v instanceof JsonValue.Str s) {
+            return !s.value().isBlank();
+        }
+        if (v instanceof JsonValue.Num n) {
+            return !isZero(n.literal());
+        }
+        if (v instanceof JsonValue.Arr a) {
+            return !a.items().isEmpty();
+        }
+        return !((JsonValue.Obj) v).keys().isEmpty();
+    }
+
+    private static boolean isZero(String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isErrorStatus(JsonValue v) {
+        String text;
+        if (v instanceof JsonValue.Num n) {
+            text = n.literal();
+        } else if (v instanceof JsonValue.Str s) {
+            text = s.value();
+        } else {
+            return false;
+        }
+        if (text.length() != 3) {
+            return false;
+        }
+        char c0 = text.charAt(0);
+        return (c0 == '4' || c0 == '5') && Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(2));
+    }
+
+    /** Case-insensitive search for any error word, without allocating a lower-cased copy. */
+    static boolean containsErrorWord(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            char l = (char) (c | 0x20);   // ASCII lower case; other characters never match below
+            if (l != 'e' && l != 'f' && l != 'p' && l != 't' && l != 'd' && l != 'r' && l != 'c') {
+                continue;
+            }
+            for (String w : WORDS) {
+                if (w.charAt(0) == l && s.regionMatches(true, i, w, 0, w.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

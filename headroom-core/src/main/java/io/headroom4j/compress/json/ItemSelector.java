@@ -1,0 +1,415 @@
+package io.headroom4j.compress.json;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.headroom4j.internal.Bm25;
+
+/**
+ * Chooses which items of a long JSON array the lossy path keeps.
+ *
+ * <p>Kept, in this order of precedence, each without limit unless stated:
+ * <ol>
+ *   <li>the first {@value #FIRST} and last {@value #LAST} items, which show the shape and the end;</li>
+ *   <li>every error-like item ({@link ErrorSignals}): never dropped;</li>
+ *   <li>numeric outliers: for each number field, items more than 2 standard deviations from its mean,
+ *       the {@value #PER_FIELD} most extreme per field ({@value #MAX_OUTLIERS} in all); fields whose values
+ *       are all distinct and sorted (ids, timestamps) are skipped;</li>
+ *   <li>length outliers: items whose JSON is more than 2 standard deviations longer or shorter than average,
+ *       the {@value #PER_FIELD} most extreme;</li>
+ *   <li>change points: where the mean of a number field over the next 5 items differs from the mean over
+ *       the previous 5 by more than 2 standard deviations, the items on both sides
+ *       ({@value #PER_FIELD} points per field);</li>
+ *   <li>query matches: the {@value #QUERY_TOP} items with the best {@link Bm25} score for the query, if
+ *       they score at least half the best; and items containing an exact identifier from the query (a word
+ *       with a digit, or of 8+ characters), up to {@value #MAX_ANCHORED};</li>
+ *   <li>evenly spaced samples, skipping near-duplicates (same JSON once digits are ignored), until
+ *       {@value #TARGET} items are kept.</li>
+ * </ol>
+ * Deterministic: no randomness, ties broken by position.
+ */
+final class ItemSelector {
+
+    static final int FIRST = 3;
+    static final int LAST = 2;
+    static final int TARGET = 15;
+    static final int PER_FIELD = 3;
+    static final int MAX_OUTLIERS = 10;
+    static final int QUERY_TOP = 5;
+    static final int MAX_ANCHORED = 10;
+    /** Arrays with at most this many items are never sampled: too little to gain. */
+    static final int MIN_ITEMS = TARGET + 5;
+
+    /** Why an item was kept; the first reason that applies. */
+    enum Reason { FIRST, LAST, ERROR, OUTLIER, CHANGE, QUERY, SAMPLE }
+
+    /** The kept indices (ascending) and why each was kept. */
+    record Selection(int total, int[] kept, Reason[] reasons) {
+        int dropped() {
+            return total - kept.length;
+        }
+
+        int count(Reason r) {
+            int c = 0;
+            for (Reason x : reasons) {
+                if (x == r) {
+                    c++;
+                }
+            }
+            return c;
+        }
+    }
+
+    private ItemSelector() {
+    }
+
+    /** The items of {@code items} to keep; {@code texts} are their compact JSON texts. */
+    static Selection select(List<JsonValue> items, String[] texts, String query) {
+        int n = items.size();
+        Reason[] why = new Reason[n];
+        for (int i = 0; i < Math.min(FIRST, n); i++) {
+            why[i] = Reason.FIRST;
+        }
+        for (int i = Math.max(0, n - LAST); i < n; i++) {
+            if (why[i] == null) {
+                why[i] = Reason.LAST;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (why[i] == null && ErrorSignals.isError(items.get(i))) {
+                why[i] = Reason.ERROR;
+            }
+        }
+        numericSignals(items, why);
+        lengthOutliers(texts, why);
+        queryMatches(texts, query, why);
+        fill(texts, why);
+        int kept = 0;
+        for (Reason r : why) {
+            if (r != null) {
+                kept++;
+            }
+        }
+        int[] idx = new int[kept];
+        Reason[] reasons = new Reason[kept];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (why[i] != null) {
+                idx[k] = i;
+                reasons[k++] = why[i];
+            }
+        }
+        return new Selection(n, idx, reasons);
+    }
+
+    /** Numeric outliers and change points, per number field (flattened path) of object items. */
+    private static void numericSignals(List<JsonValue> items, Reason[] why) {
+        int n = items.size();
+        Map<String, double[]> fields = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            collectNumbers(items.get(i), "", i, n, fields, order, 0);
+        }
+        List<double[]> outliers = new ArrayList<>();   // {|z|, index}
+        for (String path : order) {
+            double[] v = fields.get(path);
+            int count = 0;
+            double sum = 0;
+            for (double x : v) {
+                if (!Double.isNaN(x)) {
+                    count++;
+                    sum += x;
+                }
+            }
+            if (count < Math.max(5, n / 2)) {
+                continue;
+            }
+            double mean = sum / count;
+            double ss = 0;
+            for (double x : v) {
+                if (!Double.isNaN(x)) {
+                    ss += (x - mean) * (x - mean);
+                }
+            }
+            double sd = Math.sqrt(ss / (count - 1));
+            if (!(sd > 0) || Double.isInfinite(sd) || isSortedDistinct(v)) {
+                continue;
+            }
+            // outliers: the most extreme few beyond 2 sigma
+            List<double[]> mine = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double x = v[i];
+                if (!Double.isNaN(x) && Math.abs(x - mean) > 2 * sd) {
+                    mine.add(new double[] {Math.abs(x - mean) / sd, i});
+                }
+            }
+            mine.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+            for (int k = 0; k < Math.min(PER_FIELD, mine.size()); k++) {
+                outliers.add(mine.get(k));
+            }
+            changePoints(v, sd, why);
+        }
+        outliers.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        for (int k = 0, added = 0; k < outliers.size() && added < MAX_OUTLIERS; k++) {
+            int i = (int) outliers.get(k)[1];
+            if (why[i] == null) {
+                why[i] = Reason.OUTLIER;
+                added++;
+            }
+        }
+    }
+
+    private static void changePoints(double[] v, double sd, Reason[] why) {
+        int n = v.length;
+        int w = 5;
+        int found = 0;
+        int lastPoint = -w - 1;
+        for (int i = w; i + w <= n && found < PER_FIELD; i++) {
+            double before = mean(v, i - w, i);
+            double after = mean(v, i, i + w);
+            if (Double.isNaN(before) || Double.isNaN(after)) {
+                continue;
+            }
+            if (Math.abs(after - before) > 2 * sd && i - lastPoint > w) {
+                if (why[i - 1] == null) {
+                    why[i - 1] = Reason.CHANGE;
+                }
+                if (why[i] == null) {
+                    why[i] = Reason.CHANGE;
+                }
+                lastPoint = i;
+                found++;
+            }
+        }
+    }
+
+    private static double mean(double[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(v[i])) {
+                return Double.NaN;
+            }
+            s += v[i];
+        }
+        return s / (to - from);
+    }
+
+    private static boolean isSortedDistinct(double[] v) {
+        int dir = 0;
+        double prev = Double.NaN;
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            if (!Double.isNaN(prev)) {
+                int d = Double.compare(x, prev);
+                if (d == 0 || (dir != 0 && d != dir)) {
+                    return false;
+                }
+                dir = d;
+            }
+            prev = x;
+        }
+        return true;
+    }
+
+    private static void collectNumbers(JsonValue v, String path, int i, int n, Map<String, double[]> fields,
+                                       List<String> order, int depth) {
+        if (v instanceof JsonValue.Num num) {
+            double[] col = fields.get(path);
+            if (col == null) {
+                if (fields.size() >= 64) {
+                    return;   // enough fields to find signals; bounded work on very wide items
+                }
+                col = new double[n];
+                Arrays.fill(col, Double.NaN);
+                fields.put(path, col);
+                order.add(path);
+            }
+            try {
+                col[i] = Double.parseDouble(num.literal());
+            } catch (NumberFormatException e) {
+                // cannot happen for a JSON number literal; leave it missing
+            }
+        } else if (v instanceof JsonValue.Obj o && depth < 4) {
+            List<String> keys = o.keys();
+            for (int k = 0, kn = keys.size(); k < kn; k++) {
+                String sub = depth == 0 ? keys.get(k) : path + "." + keys.get(k);
+                collectNumbers(o.values().get(k), sub, i, n, fields, order, depth + 1);
+            }
+        }
+    }
+
+    private static void lengthOutliers(String[] texts, Reason[] why) {
+        int n = texts.length;
+        double sum = 0;
+        for (String t : texts) {
+            sum += t.length();
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (String t : texts) {
+            ss += (t.length() - mean) * (t.length() - mean);
+        }
+        double sd = Math.sqrt(ss / Math.max(1, n - 1));
+        if (!(sd > 0)) {
+            return;
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double z = Math.abs(texts[i].length() - mean) / sd;
+            if (z > 2) {
+                out.add(new double[] {z, i});
+            }
+        }
+        out.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        for (int k = 0, added = 0; k < out.size() && added < PER_FIELD; k++) {
+            int i = (int) out.get(k)[1];
+            if (why[i] == null) {
+                why[i] = Reason.OUTLIER;
+                added++;
+            }
+        }
+    }
+
+    private static void queryMatches(String[] texts, String query, Reason[] why) {
+        if (query == null || query.isBlank()) {
+            return;
+        }
+        int n = texts.length;
+        List<String> terms = contentTerms(query);
+        if (terms.isEmpty()) {
+            return;
+        }
+        double[] scores = Bm25.score(Arrays.asList(texts), terms);
+        double best = 0;
+        for (double s : scores) {
+            best = Math.max(best, s);
+        }
+        if (best > 0) {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : a - b);
+            for (int k = 0, added = 0; k < n && added < QUERY_TOP; k++) {
+                int i = order[k];
+                if (scores[i] < best / 2) {
+                    break;
+                }
+                if (why[i] == null) {
+                    why[i] = Reason.QUERY;
+                }
+                added++;
+            }
+        }
+        List<String> anchors = new ArrayList<>();
+        for (String term : terms) {
+            if (term.length() >= 8 || (term.length() >= 3 && hasDigit(term))) {
+                anchors.add(term);
+            }
+        }
+        if (anchors.isEmpty()) {
+            return;
+        }
+        for (int i = 0, added = 0; i < n && added < MAX_ANCHORED; i++) {
+            if (why[i] != null) {
+                continue;
+            }
+            String lower = texts[i].toLowerCase(Locale.ROOT);
+            for (String a : anchors) {
+                if (lower.contains(a)) {
+                    why[i] = Reason.QUERY;
+                    added++;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The query's terms without English stop words and one-letter words: "why is the login failing" ranks by login. */
+    static List<String> contentTerms(String query) {
+        List<String> terms = new ArrayList<>();
+        for (String t : Bm25.terms(query)) {
+            if (t.length() >= 2 && !STOP_WORDS.contains(t)) {
+                terms.add(t);
+            }
+        }
+        return terms;
+    }
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did", "do", "does", "for",
+            "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "me", "my", "no",
+            "not", "of", "on", "or", "our", "please", "show", "so", "that", "the", "their", "them", "then",
+            "there", "these", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where",
+            "which", "who", "why", "will", "with", "would", "you", "your", "all", "any", "find", "get", "give",
+            "list", "tell", "about", "let", "lets", "just", "should", "happened", "happen");
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Evenly spaced picks among the rest, skipping near-duplicates of what is kept, up to {@link #TARGET}. */
+    private static void fill(String[] texts, Reason[] why) {
+        int n = texts.length;
+        int kept = 0;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (why[i] != null) {
+                kept++;
+                seen.add(shape(texts[i]));
+            }
+        }
+        int want = TARGET - kept;
+        if (want <= 0) {
+            return;
+        }
+        int rest = n - kept;
+        double step = (double) rest / (want + 1);
+        int restIndex = 0;
+        int nextPick = 1;
+        for (int i = 0; i < n && want > 0; i++) {
+            if (why[i] != null) {
+                continue;
+            }
+            restIndex++;
+            if (restIndex >= Math.round(nextPick * step)) {
+                if (seen.add(shape(texts[i]))) {
+                    why[i] = Reason.SAMPLE;
+                    want--;
+                    nextPick++;
+                }
+            }
+        }
+    }
+
+    /** The text with every run of digits folded to one {@code 0}: items that differ only in numbers match. */
+    static String shape(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean inDigits = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!inDigits) {
+                    sb.append('0');
+                }
+                inDigits = true;
+            } else {
+                sb.append(c);
+                inDigits = false;
+            }
+        }
+        return sb.toString();
+    }
+}

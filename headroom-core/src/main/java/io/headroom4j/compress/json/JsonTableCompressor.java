@@ -1,0 +1,283 @@
+package io.headroom4j.compress.json;
+
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.Markers;
+
+/**
+ * Compresses JSON tool output: API list responses, database rows, search results, JSON lines.
+ *
+ * <p><b>Lossless first.</b> Every array of two or more objects becomes a table (field names once, then one
+ * line per item, nested objects as dotted columns, constant columns stated once; the format is in
+ * {@code docs/compressors.md} and {@link JsonTables#decode} reverses it exactly); the rest of the document
+ * is written as compact JSON. The result is used when it saves at least
+ * {@link io.headroom4j.HeadroomConfig#jsonTableMinSavings()} of the tokens (transform {@value #TABLE}, or
+ * {@value #MINIFY} when only whitespace went).
+ *
+ * <p><b>Lossy, only when allowed</b> ({@link CompressionContext#allowsLossy()}), on content of at least
+ * {@link io.headroom4j.HeadroomConfig#lossyMinTokens()} tokens that the lossless form leaves at that size or
+ * more: each array of more than {@value ItemSelector#MIN_ITEMS} items keeps the items {@link ItemSelector}
+ * chooses (first and last, every error-like item, outliers, change points, query matches, de-duplicated
+ * samples), with all their keys, written as a table when that is shorter. A marker before them states which
+ * positions were omitted and carries the key of the stored original (transform {@value #LOSSY}).
+ *
+ * <p><b>Never breaks.</b> Malformed JSON, nesting deeper than 1,000, strings over 16 Mi chars, content over
+ * 64 Mi chars, unpaired surrogates, scalars and empty arrays come back unchanged with the reason; no input
+ * makes it throw.
+ *
+ * <p><b>Token counting.</b> Whether the 30% bar is met is decided with a fast token estimate when the answer
+ * is clear by a wide margin, and with the context's token counter (on a sample, for large inputs) otherwise,
+ * because counting 100K tokens costs more than compressing them.
+ * Stateless and thread-safe.
+ */
+public final class JsonTableCompressor implements Compressor {
+
+    /** Transform name of the lossless table output. */
+    public static final String TABLE = "json.table";
+    /** Transform name when lossless output differs only in whitespace. */
+    public static final String MINIFY = "json.minify";
+    /** Transform name of the lossy output. */
+    public static final String LOSSY = "json.lossy";
+    /** Transform name used when content is passed through. */
+    public static final String PASSTHROUGH = "json";
+
+    /** Content longer than this many chars passes through: parsing it would take longer than it is worth. */
+    static final int MAX_CHARS = 64 * 1024 * 1024;
+
+    /** Multipliers bounding the true token ratio from a {@link TokenEstimate} ratio (see {@link #savesEnough}). */
+    private static final double ESTIMATE_HIGH = 1.18;
+    private static final double ESTIMATE_LOW = 0.97;
+    /** Inputs up to this many chars are counted whole when counting is needed; longer ones by sample. */
+    private static final int EXACT_CHARS = 24 * 1024;
+    private static final int SAMPLE_CHARS = 16 * 1024;
+    /** Length of the input prefix that the token estimate looks at. */
+    private static final int ESTIMATE_CHARS = 24 * 1024;
+
+    /** A compressor; it keeps no state, so one instance can serve every thread. */
+    public JsonTableCompressor() {
+    }
+
+    @Override
+    public Compressed compress(String content, CompressionContext context) {
+        if (content == null) {
+            return Compressed.unchanged("", PASSTHROUGH, "no content");
+        }
+        try {
+            return compressChecked(content, context);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Compressed.unchanged(content, PASSTHROUGH, "json compression failed: " + e);
+        }
+    }
+
+    private Compressed compressChecked(String content, CompressionContext context) {
+        if (content.isBlank()) {
+            return Compressed.unchanged(content, PASSTHROUGH, "empty");
+        }
+        if (content.length() > MAX_CHARS) {
+            return Compressed.unchanged(content, PASSTHROUGH, "larger than " + Markers.count(MAX_CHARS) + " chars");
+        }
+        if (hasUnpairedSurrogate(content)) {
+            return Compressed.unchanged(content, PASSTHROUGH, "unpaired surrogate: not valid Unicode text");
+        }
+        if (Markers.hasMarker(content)) {
+            return Compressed.unchanged(content, PASSTHROUGH, "already compressed");
+        }
+        List<JsonValue> doc;
+        try {
+            doc = JsonReader.readAll(content);
+        } catch (IOException | RuntimeException e) {
+            return Compressed.unchanged(content, PASSTHROUGH, "not JSON: " + firstLine(e.getMessage()));
+        }
+        if (doc.isEmpty() || !hasContainer(doc)) {
+            return Compressed.unchanged(content, PASSTHROUGH, "no JSON object or array");
+        }
+
+        TableEncoder.Encoded encoded = TableEncoder.encodeCounting(doc);
+        String lossless = encoded.text();
+        boolean hasTable = encoded.tables() > 0;
+        boolean losslessOk = savesEnough(content, lossless, context);
+
+        if (context.allowsLossy() && atLeastTokens(content, context.config().lossyMinTokens(), context)
+                && (!losslessOk || atLeastTokens(lossless, context.config().lossyMinTokens(), context))) {
+            Compressed lossy = lossy(content, doc, losslessOk ? lossless : content, context);
+            if (lossy != null) {
+                return lossy;
+            }
+        }
+        if (losslessOk) {
+            return Compressed.lossless(lossless, hasTable ? TABLE : MINIFY,
+                    (hasTable ? "table" : "minified") + ": " + Markers.count(content.length()) + " -> "
+                            + Markers.count(lossless.length()) + " chars");
+        }
+        return Compressed.unchanged(content, PASSTHROUGH, "lossless form saves less than "
+                + Math.round(context.config().jsonTableMinSavings() * 100) + "% of tokens");
+    }
+
+    /** The lossy result, or null when no array is long enough to sample or sampling does not help. */
+    private static Compressed lossy(String content, List<JsonValue> doc, String best, CompressionContext context) {
+        String query = context.query();
+        Map<JsonValue.Arr, ItemSelector.Selection> samples = new IdentityHashMap<>();
+        ItemSelector.Selection lineSample = null;
+        if (doc.size() >= ItemSelector.MIN_ITEMS) {
+            lineSample = plan(doc, query);
+        }
+        if (lineSample == null) {
+            for (JsonValue v : doc) {
+                planWithin(v, query, samples, 0);
+            }
+        }
+        if (lineSample == null && samples.isEmpty()) {
+            return null;
+        }
+        String key = context.offload(content, LOSSY);
+        String out = TableEncoder.encodeSampled(doc, samples, lineSample, key);
+        if (out.length() >= best.length()) {
+            return null;
+        }
+        StringBuilder note = new StringBuilder();
+        if (lineSample != null) {
+            note.append(LossyText.summary(lineSample, "lines"));
+        }
+        for (ItemSelector.Selection s : samples.values()) {
+            if (note.length() > 0) {
+                note.append("; ");
+            }
+            note.append(LossyText.summary(s, "items"));
+        }
+        return Compressed.lossy(out, LOSSY, List.of(key), note.toString());
+    }
+
+    /** Finds the arrays to sample: the outermost long ones. */
+    private static void planWithin(JsonValue v, String query, Map<JsonValue.Arr, ItemSelector.Selection> samples,
+                                   int depth) {
+        if (depth > JsonReader.MAX_DEPTH) {
+            return;
+        }
+        if (v instanceof JsonValue.Arr a) {
+            ItemSelector.Selection sel = a.items().size() >= ItemSelector.MIN_ITEMS ? plan(a.items(), query) : null;
+            if (sel != null) {
+                samples.put(a, sel);
+                return;
+            }
+            for (JsonValue item : a.items()) {
+                planWithin(item, query, samples, depth + 1);
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                planWithin(value, query, samples, depth + 1);
+            }
+        }
+    }
+
+    private static ItemSelector.Selection plan(List<JsonValue> items, String query) {
+        String[] texts = new String[items.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = JsonWriter.toJson(items.get(i));
+        }
+        ItemSelector.Selection sel = ItemSelector.select(items, texts, query);
+        return sel.dropped() >= 5 ? sel : null;
+    }
+
+    /**
+     * True when {@code out} is at least the configured fraction smaller in tokens than {@code content}.
+     *
+     * <p>Counting 100K tokens exactly costs more than compressing them, so this decides in tiers: first with
+     * {@link TokenEstimate} on both texts (its ratio ran up to 17% below o200k's and never above it on the
+     * JSON corpus, hence the asymmetric margins), and only when that is too close to call, with the context's
+     * token counter: on the whole texts when they are small, else on a prefix of the input and the same
+     * fraction of the output, which is representative because table rows are alike.
+     */
+    private static boolean savesEnough(String content, String out, CompressionContext ctx) {
+        double bar = 1 - ctx.config().jsonTableMinSavings();
+        if (out.length() >= content.length()) {
+            return false;
+        }
+        // Compare like with like: a prefix of the input and the same fraction of the output. Table rows are
+        // alike, so a prefix is representative, and the decision costs the same for 10K or 1M tokens.
+        int inLength = cutPoint(content, ESTIMATE_CHARS);
+        int outLength = proportionalCut(out, inLength, content.length());
+        double estimate = (double) TokenEstimate.of(out, outLength) / Math.max(1, TokenEstimate.of(content, inLength));
+        if (estimate * ESTIMATE_HIGH <= bar) {
+            return true;
+        }
+        if (estimate * ESTIMATE_LOW > bar) {
+            return false;
+        }
+        if (content.length() <= EXACT_CHARS) {
+            return ctx.tokens().count(out) <= bar * ctx.tokens().count(content);
+        }
+        inLength = cutPoint(content, SAMPLE_CHARS);
+        outLength = proportionalCut(out, inLength, content.length());
+        int before = ctx.tokens().count(content.substring(0, inLength));
+        int after = ctx.tokens().count(out.substring(0, outLength));
+        return after <= bar * before;
+    }
+
+    private static int proportionalCut(String out, int inLength, int contentLength) {
+        return cutPoint(out, (int) Math.min(out.length(), (long) inLength * out.length() / contentLength));
+    }
+
+    /** {@code at}, moved back one char if it would split a surrogate pair. */
+    private static int cutPoint(String s, int at) {
+        if (at >= s.length()) {
+            return s.length();
+        }
+        return at > 0 && Character.isHighSurrogate(s.charAt(at - 1)) ? at - 1 : at;
+    }
+
+    /** True when {@code text} has at least {@code tokens} tokens; counted only when the estimate is close. */
+    private static boolean atLeastTokens(String text, int tokens, CompressionContext ctx) {
+        if (text.length() < tokens) {
+            return false;   // a token is at least one character
+        }
+        if (text.length() >= 12L * tokens) {
+            return true;    // JSON runs 2-5 characters per token
+        }
+        long estimate = TokenEstimate.of(text);
+        if (estimate >= 1.2 * tokens) {
+            return true;
+        }
+        if (estimate < 0.8 * tokens) {
+            return false;
+        }
+        return ctx.tokens().count(text) >= tokens;
+    }
+
+    private static boolean hasContainer(List<JsonValue> doc) {
+        for (JsonValue v : doc) {
+            if (v instanceof JsonValue.Arr || v instanceof JsonValue.Obj) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "parse error";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

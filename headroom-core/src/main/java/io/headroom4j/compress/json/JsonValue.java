@@ -1,0 +1,72 @@
+package io.headroom4j.compress.json;
+
+import java.util.List;
+
+/**
+ * A JSON value that keeps everything a lossless round trip needs: object keys in their order (duplicates
+ * included), and numbers as their literal text ({@code 1.0}, {@code 1}, {@code 1e3} and {@code -0} stay
+ * distinct). Records, so two values are equal exactly when they would print the same compact JSON.
+ */
+sealed interface JsonValue permits JsonValue.Str, JsonValue.Num, JsonValue.Bool, JsonValue.Null,
+        JsonValue.Arr, JsonValue.Obj {
+
+    /** A JSON string, already unescaped. */
+    record Str(String value) implements JsonValue {
+    }
+
+    /** A JSON number, as its literal text in the source. */
+    record Num(String literal) implements JsonValue {
+    }
+
+    /** {@code true} or {@code false}. */
+    record Bool(boolean value) implements JsonValue {
+        static final Bool TRUE = new Bool(true);
+        static final Bool FALSE = new Bool(false);
+
+        static Bool of(boolean b) {
+            return b ? TRUE : FALSE;
+        }
+    }
+
+    /** {@code null}. */
+    record Null() implements JsonValue {
+        static final Null INSTANCE = new Null();
+    }
+
+    /** A JSON array. */
+    record Arr(List<JsonValue> items) implements JsonValue {
+    }
+
+    /** A JSON object: keys and values side by side, in source order, duplicates kept. */
+    record Obj(List<String> keys, List<JsonValue> values) implements JsonValue {
+        int size() {
+            return keys.size();
+        }
+
+        /** True when some key occurs twice; such an object cannot be a table row. */
+        boolean hasDuplicateKeys() {
+            int n = keys.size();
+            if (n < 2) {
+                return false;
+            }
+            if (n <= 8) {
+                for (int i = 1; i < n; i++) {
+                    String k = keys.get(i);
+                    for (int j = 0; j < i; j++) {
+                        if (keys.get(j).equals(k)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+            java.util.HashSet<String> seen = new java.util.HashSet<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                if (!seen.add(keys.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
