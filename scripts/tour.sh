@@ -102,7 +102,7 @@ the same for the CLI, the proxy and the MCP server; originals live in `$HEADROOM
 
 | command | does | exit codes |
 |---|---|---|
-| `headroom compress [FILE\|-] [--query Q] [--tool NAME] [--lossless] [--model M] [--format text\|json]` | compresses one tool output, or a whole OpenAI/Anthropic request body (a JSON object with `messages` or `input`); result on stdout, summary on stderr; `--format json` prints `{output, type, tokens, transforms, keys, note}` | 0 done (also when nothing could be saved), 1 unreadable or non-UTF-8 input, 2 usage |
+| `headroom compress [FILE\|DIR --out DIR\|-] [--query Q] [--tool NAME] [--lossless] [--model M] [--format text\|json]` | compresses one tool output, or a whole OpenAI/Anthropic request body (a JSON object with `messages` or `input`); result on stdout, summary on stderr; `--format json` prints `{output, type, tokens, transforms, keys, note}` | 0 done (also when nothing could be saved), 1 unreadable or non-UTF-8 input, 2 usage |
 | `headroom retrieve KEY [--query Q]` | prints the original exactly, no added newline; KEY may be the whole marker; with `--query`, only the matching lines or JSON items | 0 printed, 1 not stored / expired / store unreadable, 2 malformed key |
 | `headroom demo [--show] [--keys]` | the bundled samples, offline; `--show` prints what the model would see, `--keys` every key | 0, or 1 if a key failed to bring back what was stored |
 

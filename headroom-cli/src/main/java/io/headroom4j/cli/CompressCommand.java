@@ -3,7 +3,10 @@ package io.headroom4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,8 +63,13 @@ final class CompressCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input file; `-` or none reads stdin.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Input file, or a directory (needs --out); `-` or none reads stdin.")
     String file;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "With a directory as input: where the compressed files go, under the same relative paths.")
+    Path outDir;
 
     @Option(names = "--query", paramLabel = "Q", description = "What the user is asking about, for relevance ranking.")
     String query;
@@ -98,6 +107,12 @@ final class CompressCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             return Cli.fail(err, Cli.FAILED, e.getMessage());
         }
+        if (file != null && !file.equals("-") && Files.isDirectory(Path.of(file))) {
+            if (outDir == null) {
+                return Cli.fail(err, Cli.USAGE, "compressing a directory needs --out DIR for the results");
+            }
+            return compressDirectory(config, Path.of(file), err);
+        }
         byte[] bytes;
         try {
             bytes = Cli.read(file, root.stdin());
@@ -129,6 +144,63 @@ final class CompressCommand implements Callable<Integer> {
             err.flush();
             return Cli.OK;
         }
+    }
+
+    /**
+     * Compresses every regular file under {@code dir} (hidden files and directories, {@code target} and
+     * {@code node_modules} skipped) into {@code outDir}, with a progress bar on a terminal and plain lines
+     * otherwise, then one summary line per file and a total on stderr. Non-UTF-8 files are copied as they are.
+     */
+    private int compressDirectory(HeadroomConfig config, Path dir, PrintWriter err) {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).filter(f -> !skipped(dir.relativize(f))).sorted().forEach(files::add);
+        } catch (IOException | UncheckedIOException e) {
+            return Cli.fail(err, Cli.FAILED, "cannot list " + dir + ": " + e.getMessage());
+        }
+        long before = 0;
+        long after = 0;
+        List<String> lines = new ArrayList<>();
+        try (Cli.Store store = Cli.openStore(config);
+             Progress progress = Progress.start("compress", files.size())) {
+            HeadroomConfig effective = store.persistent() ? config : config.toBuilder().ccr(false).build();
+            Headroom headroom = Headroom.create(effective, store.store());
+            for (Path f : files) {
+                Path rel = dir.relativize(f);
+                Path target = outDir.resolve(rel.toString());
+                byte[] bytes = Files.readAllBytes(f);
+                String text = Cli.utf8OrNull(bytes);
+                Files.createDirectories(target.toAbsolutePath().getParent());
+                if (text == null) {
+                    Files.write(target, bytes);
+                    lines.add(rel + ": not UTF-8 text, copied as it is");
+                } else {
+                    Outcome o = isRequestBody(text) ? compressBody(headroom, bytes) : compressContent(headroom, text);
+                    Files.writeString(target, o.output, StandardCharsets.UTF_8);
+                    before += o.before;
+                    after += o.after;
+                    lines.add(rel + ": " + summary(o).substring("headroom: ".length()));
+                }
+                progress.step(rel.toString());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Cli.fail(err, Cli.FAILED, "cannot compress " + dir + ": " + e.getMessage());
+        }
+        lines.forEach(err::println);
+        err.println("headroom: " + files.size() + " files, " + Cli.count(before) + " -> " + Cli.count(after)
+                + " tokens (" + Cli.percentSaved(before, after) + " saved), written to " + outDir);
+        err.flush();
+        return Cli.OK;
+    }
+
+    private static boolean skipped(Path rel) {
+        for (Path part : rel) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.equals("target") || name.equals("node_modules")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Outcome(String output, String type, String unit, long before, long after,

@@ -69,6 +69,38 @@ final class HeadroomCliTest {
     }
 
     @Test
+    void compressesADirectoryIntoAnotherWithProgressAndATotal() throws Exception {
+        Path in = dir.resolve("outputs");
+        Files.createDirectories(in.resolve("logs"));
+        Files.createDirectories(in.resolve(".git"));
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            log.append("2026-03-12T14:02:").append(String.format("%02d", i % 60)).append(".123Z INFO request ")
+                    .append(i).append(" served GET /api/items/").append(i * 7).append(" in ").append(i % 90)
+                    .append("ms\n");
+        }
+        log.append("2026-03-12T14:03:00.000Z ERROR payment declined for order 42\n");
+        Files.writeString(in.resolve("logs/app.log"), log);
+        Files.writeString(in.resolve("note.txt"), "short note\n");
+        Files.write(in.resolve("blob.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        Files.writeString(in.resolve(".git/config"), "[core]\n");
+        Path outDir = dir.resolve("compressed");
+
+        assertThat(run("compress", in.toString(), "--out", outDir.toString(), "--workspace", workspace().toString()))
+                .isZero();
+
+        String app = Files.readString(outDir.resolve("logs/app.log"));
+        assertThat(app.length()).isLessThan(log.length() / 2);
+        assertThat(app).contains("ERROR payment declined for order 42", "omitted; retrieve: ");
+        assertThat(Files.readString(outDir.resolve("note.txt"))).isEqualTo("short note\n");
+        assertThat(Files.readAllBytes(outDir.resolve("blob.bin"))).containsExactly(0xff, 0xfe, 0, 1);
+        assertThat(outDir.resolve(".git")).doesNotExist();
+        assertThat(err.toString()).contains("logs/app.log: log", "blob.bin: not UTF-8 text, copied as it is",
+                "headroom: 3 files, ");
+        assertThat(run("compress", in.toString())).isEqualTo(2);
+    }
+
+    @Test
     void compressReadsAFileAndPrintsJsonOnRequest() throws Exception {
         Path input = dir.resolve("out.txt");
         Files.writeString(input, "caf\u00e9 \uD83D\uDE00\r\nsecond line");
