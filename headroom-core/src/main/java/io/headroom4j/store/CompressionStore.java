@@ -36,7 +36,9 @@ public interface CompressionStore extends AutoCloseable {
      * header saying how many of how many matched. A blank query returns the whole original exactly, as
      * {@link #get} does.
      */
-    Optional<String> retrieve(String key, String query);
+    default Optional<String> retrieve(String key, String query) {
+        return get(key).map(original -> RetrievalFilter.filter(original, query));
+    }
 
     /**
      * Metadata of the live entry under {@code key}, without counting as a retrieval; empty when there is

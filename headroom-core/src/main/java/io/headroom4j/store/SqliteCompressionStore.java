@@ -245,11 +245,6 @@ public final class SqliteCompressionStore implements CompressionStore {
     }
 
     @Override
-    public Optional<String> retrieve(String key, String query) {
-        return get(key).map(original -> RetrievalFilter.filter(original, query));
-    }
-
-    @Override
     public Optional<StoreEntry> entry(String key) {
         if (!ContentKeys.isWellFormed(key)) {
             return Optional.empty();
