@@ -3,6 +3,7 @@ package io.headroom4j.proxy;
 import static io.headroom4j.proxy.TestProxies.post;
 import static io.headroom4j.proxy.TestProxies.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -93,6 +94,20 @@ final class ProxyLedgerTest {
         return ledger.read(Instant.EPOCH);
     }
 
+    /**
+     * The ledger once it holds {@code n} lines. A line is written just after the response is complete, so
+     * it can trail the client by a moment; waits at most 10 s.
+     */
+    private List<LedgerEntry> awaitLines(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<LedgerEntry> l = lines();
+        while (l.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            l = lines();
+        }
+        return l;
+    }
+
     @Test
     void nonStreamingRequestAppendsItsSavingsUsageAndStatus() throws Exception {
         proxy = realProxy();
@@ -105,7 +120,7 @@ final class ProxyLedgerTest {
                 .header("x-api-key", API_KEY));
         assertThat(r.statusCode()).isEqualTo(200);
 
-        assertThat(lines()).hasSize(1);
+        assertThat(awaitLines(1)).hasSize(1);
         LedgerEntry e = lines().get(0);
         assertThat(e.provider()).isEqualTo("anthropic");
         assertThat(e.model()).isEqualTo("claude-sonnet-4-5");
@@ -138,7 +153,7 @@ final class ProxyLedgerTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo(stream.getBytes(StandardCharsets.UTF_8));
 
-        LedgerEntry e = lines().get(0);
+        LedgerEntry e = awaitLines(1).get(0);
         assertThat(lines()).hasSize(1);
         assertThat(e.provider()).isEqualTo("openai");
         assertThat(e.model()).isEqualTo("gpt-4o");
@@ -163,7 +178,7 @@ final class ProxyLedgerTest {
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", anthropicRequest(true, "short output")));
         assertThat(r.statusCode()).isEqualTo(200);
 
-        LedgerEntry e = lines().get(0);
+        LedgerEntry e = awaitLines(1).get(0);
         assertThat(e.model()).isEqualTo("claude-sonnet-4-5");
         assertThat(e.tokensSaved()).isZero();
         assertThat(e.savedByTool()).isEmpty();
@@ -186,7 +201,7 @@ final class ProxyLedgerTest {
                 "{\"model\":\"gpt-5\",\"input\":\"summarise the log\"}"));
         assertThat(r.statusCode()).isEqualTo(429);
 
-        LedgerEntry e = lines().get(0);
+        LedgerEntry e = awaitLines(1).get(0);
         assertThat(e.provider()).isEqualTo("openai");
         assertThat(e.model()).isEqualTo("gpt-5");
         assertThat(e.route()).isEqualTo("/v1/responses");
@@ -210,8 +225,8 @@ final class ProxyLedgerTest {
         assertThat(send(post(proxy, "/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[{\"role\":"
                 + "\"user\",\"content\":\"" + "x".repeat(5000) + "\"}]}")).statusCode()).isEqualTo(413);
 
-        assertThat(lines()).extracting(LedgerEntry::status).containsExactly(502, 413);
-        assertThat(lines()).extracting(LedgerEntry::model).containsExactly("gpt-4o", "unknown");
+        assertThat(awaitLines(2)).extracting(LedgerEntry::status, LedgerEntry::model)
+                .containsExactlyInAnyOrder(tuple(502, "gpt-4o"), tuple(413, "unknown"));
     }
 
     @Test
@@ -221,6 +236,7 @@ final class ProxyLedgerTest {
         up.always(FakeUpstream.json(200, Map.of(), "{\"input_tokens\":12}"));
         send(post(proxy, "/v1/messages/count_tokens", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[]}"));
         send(post(proxy, "/v1/embeddings", "{\"model\":\"text-embedding-3-small\",\"input\":\"x\"}"));
+        Thread.sleep(200);   // a line would trail its response by far less than this
         assertThat(lines()).isEmpty();
     }
 
