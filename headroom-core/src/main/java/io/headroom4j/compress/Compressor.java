@@ -1,5 +1,7 @@
 package io.headroom4j.compress;
 
+import java.util.function.Supplier;
+
 /**
  * Shrinks one piece of content of a known type, or returns it unchanged.
  *
@@ -15,4 +17,16 @@ public interface Compressor {
 
     /** Compresses {@code content}; never returns null. */
     Compressed compress(String content, CompressionContext context);
+
+    /**
+     * Runs {@code body}, and gives {@code content} back unchanged, with the reason, if it throws: the
+     * fail-open every compressor owes its caller, in one place.
+     */
+    static Compressed failingOpen(String content, String transform, Supplier<Compressed> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Compressed.unchanged(content, transform, "failed open: " + e);
+        }
+    }
 }

@@ -80,11 +80,7 @@ public final class SearchResultCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        try {
-            return compressOrThrow(content, context);
-        } catch (RuntimeException | StackOverflowError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        return Compressor.failingOpen(content, TRANSFORM, () -> compressOrThrow(content, context));
     }
 
     private Compressed compressOrThrow(String content, CompressionContext context) {
