@@ -270,30 +270,21 @@ public final class SqliteCompressionStore implements CompressionStore {
 
     @Override
     public long size() {
-        lock.lock();
-        try {
-            ensureOpen();
-            try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM entries WHERE expires_ms > ?")) {
-                s.setLong(1, clock.millis());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read from", e);
-        } finally {
-            lock.unlock();
-        }
+        return overLiveRows("COUNT(*)");
     }
 
     /** Total UTF-8 size of the live originals, in bytes. */
     public long storedBytes() {
+        return overLiveRows("COALESCE(SUM(size), 0)");
+    }
+
+    /** One aggregate ({@code COUNT(*)}, a sum) over the rows that have not expired. */
+    private long overLiveRows(String aggregate) {
         lock.lock();
         try {
             ensureOpen();
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT COALESCE(SUM(size), 0) FROM entries WHERE expires_ms > ?")) {
+                    "SELECT " + aggregate + " FROM entries WHERE expires_ms > ?")) {
                 s.setLong(1, clock.millis());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0;
