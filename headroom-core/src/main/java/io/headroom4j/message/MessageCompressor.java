@@ -2,6 +2,7 @@ package io.headroom4j.message;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import io.headroom4j.compress.Markers;
 import io.headroom4j.compress.code.CodeCompressor;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
+import io.headroom4j.store.CompressionMemo;
 import io.headroom4j.store.CompressionStore;
 import io.headroom4j.token.TokenCounter;
 import io.headroom4j.token.TokenCounters;
@@ -41,7 +43,11 @@ import io.headroom4j.token.TokenCounters;
  * <p>Stability across turns: every compressed output is remembered under the hash of its original. When
  * the same original shows up again, in any later request, the remembered bytes are reused even if the
  * question has changed, so a prefix sent once is sent the same way every time and the provider's prompt
- * cache keeps hitting. In cache mode, a candidate before the live zone that was never compressed stays as
+ * cache keeps hitting. The memo is kept in memory in front of the store's own memo, which for the SQLite
+ * workspace store lives in the same file: after a restart, or in another process on the same workspace,
+ * earlier turns still go out with the bytes they were first sent with. A remembered value is used only
+ * while the originals behind its markers are still in the store, and only if it is lossless when the
+ * configuration allows nothing else. In cache mode, a candidate before the live zone that was never compressed stays as
  * it is: it was sent uncompressed before, and rewriting it now would turn a cache read into a write.
  *
  * <p>Thread-safe. Never throws: any failure returns the original body with {@code failedOpen} set.
@@ -56,18 +62,14 @@ public final class MessageCompressor {
     private final HeadroomConfig config;
     private final CompressionStore store;
     private final ContentRouter router;
-    private final Cache<String, Compressed> sent;
+    private final CompressionMemo sent;
     private final Cache<Long, Integer> tokenCounts;
 
     public MessageCompressor(HeadroomConfig config, CompressionStore store, ContentRouter router) {
         this.config = config;
         this.store = store;
         this.router = router;
-        this.sent = Caffeine.newBuilder()
-                .maximumWeight(256L * 1024 * 1024)
-                .weigher((String k, Compressed v) -> 2 * v.output().length() + 64)
-                .expireAfterAccess(config.storeTtl())
-                .build();
+        this.sent = CompressionMemo.inMemory(config.storeTtl(), 256L * 1024 * 1024, store, InstantSource.system());
         this.tokenCounts = Caffeine.newBuilder().maximumSize(200_000).build();
     }
 
@@ -127,8 +129,10 @@ public final class MessageCompressor {
                 why = "under " + config.minTokens() + " tokens";
             }
             boolean remembered = false;
+            String memoKey = null;
             if (why == null) {
-                c = sent.getIfPresent(sentKey(s.text()));
+                memoKey = memoKey(s.text(), base);
+                c = recall(memoKey, base);
                 if (c != null) {
                     remembered = true;
                 } else if (config.mode() == Mode.CACHE && s.messageIndex() < view.liveFrom) {
@@ -169,7 +173,15 @@ public final class MessageCompressor {
                 continue;
             }
             if (!remembered) {
-                sent.put(sentKey(s.text()), c);
+                Compressed first = remember(memoKey, c);
+                if (first != c) {
+                    // Another process sent this original first; its bytes are the ones the provider holds.
+                    int firstAfter = count(tokens, first.output());
+                    if (first.isChangedFrom(s.text()) && firstAfter < before) {
+                        c = first;
+                        after = firstAfter;
+                    }
+                }
             }
             replacements.add(new Replacement(s.pointer(), c.output()));
             records.add(new TransformRecord(s.pointer(), type, c.transform(), before, after, c.lossless(),
@@ -246,8 +258,37 @@ public final class MessageCompressor {
         return n;
     }
 
-    private static String sentKey(String original) {
-        return CompressionStore.keyOf(original);
+    /**
+     * The memo key of {@code original}: its content hash, in a separate namespace when only lossless output
+     * may be sent, so a lossless and a lossy configuration sharing one workspace never trade values.
+     */
+    private static String memoKey(String original, CompressionContext context) {
+        String key = CompressionStore.keyOf(original);
+        return context.allowsLossy() ? key : key + ".lossless";
+    }
+
+    /** The remembered value for {@code key} that may be sent under {@code context}, or null. */
+    private Compressed recall(String key, CompressionContext context) {
+        try {
+            Compressed c = sent.recall(key).orElse(null);
+            if (c != null && !context.allowsLossy() && (!c.lossless() || !c.retrievalKeys().isEmpty())) {
+                return null;
+            }
+            return c;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "memo lookup failed; compressing again", e);
+            return null;
+        }
+    }
+
+    private Compressed remember(String key, Compressed c) {
+        try {
+            Compressed first = sent.remember(key, c);
+            return first == null ? c : first;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "memo write failed", e);
+            return c;
+        }
     }
 
     private static byte[] splice(byte[] body, List<Replacement> replacements) throws IOException {

@@ -1,5 +1,6 @@
 package io.headroom4j.store;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,25 @@ public interface CompressionStore extends AutoCloseable {
      */
     default Optional<StoreEntry> entry(String key) {
         return Optional.empty();
+    }
+
+    /**
+     * Gives the live entries under {@code keys} a full time to live from now, as storing them again would,
+     * and says whether every one of them was live. A memo calls this before sending a remembered marker
+     * again, so the marker keeps retrieving while a conversation goes on. Stores that cannot tell answer
+     * true.
+     */
+    default boolean renew(Collection<String> keys) {
+        return true;
+    }
+
+    /**
+     * The memo kept beside the originals, which outlives this process when the store does
+     * ({@link SqliteCompressionStore}); {@link CompressionMemo#none()} for stores that keep none. It shares
+     * the store's life: closing the store closes it.
+     */
+    default CompressionMemo memo() {
+        return CompressionMemo.none();
     }
 
     /** Number of live entries. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,6 +148,28 @@ public final class InMemoryCompressionStore implements CompressionStore {
             Slot s = live(key);
             return s == null ? Optional.empty()
                     : Optional.of(new StoreEntry(key, s.transform, s.created, s.expires, s.utf8Length, s.retrievals));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean renew(Collection<String> keys) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            boolean all = true;
+            for (String key : keys) {
+                Slot s = ContentKeys.isWellFormed(key) ? live(key) : null;
+                if (s == null) {
+                    all = false;
+                    continue;
+                }
+                // Re-inserted at the tail: renewing counts as storing again, also for eviction order.
+                entries.remove(key);
+                entries.put(key, new Slot(s.original, s.transform, now, now.plus(ttl), s.utf8Length, s.retrievals));
+            }
+            return all;
         } finally {
             lock.unlock();
         }

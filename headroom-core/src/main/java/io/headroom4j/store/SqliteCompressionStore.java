@@ -2,6 +2,9 @@ package io.headroom4j.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,9 +19,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.headroom4j.compress.Compressed;
 
 /**
  * A {@link CompressionStore} in an SQLite file, so originals outlive the process and one workspace can be
@@ -30,6 +38,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #PURGE_INTERVAL} (checked on each call, so no background thread is needed). The same sweep
  * evicts the oldest rows while the total size is above the byte cap.
  *
+ * <p>The same file holds the {@linkplain #memo() memo} (table {@code memo}): what each original was
+ * compressed to, so a conversation's earlier turns keep their exact bytes across restarts and between
+ * processes. Memo rows live {@code ttl} after their last use, under their own cap
+ * ({@link #DEFAULT_MAX_MEMO_BYTES}), and are swept with the originals.
+ *
  * <p>Concurrency: the file is in WAL mode with a busy timeout, so several processes can read and write
  * it together; within a process all calls share one connection behind a lock. Every failure of SQLite or
  * the file system surfaces as an {@link UncheckedIOException} naming the file, which callers treat as a
@@ -37,12 +50,16 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class SqliteCompressionStore implements CompressionStore {
 
+    private static final System.Logger LOG = System.getLogger(SqliteCompressionStore.class.getName());
+
     /** The file name used inside a workspace directory. */
     public static final String FILE_NAME = "store.db";
     /** How often expired rows are swept and the byte cap enforced. */
     public static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     /** Default cap on the total size of stored originals: 1 GiB. */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
+    /** Cap on the total size of remembered outputs in the memo table: 256 MiB. */
+    public static final long DEFAULT_MAX_MEMO_BYTES = 256L << 20;
     /** How long a call waits for another process's write lock before failing. */
     static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int SCHEMA_VERSION = 1;
@@ -59,6 +76,12 @@ public final class SqliteCompressionStore implements CompressionStore {
     private final PreparedStatement countRetrieval;
     private final PreparedStatement deleteKey;
     private final PreparedStatement selectEntry;
+    private final PreparedStatement renewKey;
+    private final PreparedStatement memoSelect;
+    private final PreparedStatement memoInsert;
+    private final PreparedStatement memoTouch;
+    private final PreparedStatement memoDelete;
+    private final Memo memo = new Memo();
     private long nextPurgeMillis;
     private boolean closed;
 
@@ -89,6 +112,19 @@ public final class SqliteCompressionStore implements CompressionStore {
             this.deleteKey = c.prepareStatement("DELETE FROM entries WHERE key = ? AND expires_ms <= ?");
             this.selectEntry = c.prepareStatement(
                     "SELECT transform, created_ms, expires_ms, size, retrievals FROM entries WHERE key = ?");
+            this.renewKey = c.prepareStatement(
+                    "UPDATE entries SET created_ms = ?, expires_ms = ? WHERE key = ? AND expires_ms > ?");
+            this.memoSelect = c.prepareStatement("SELECT output, transform, lossless, retrieval_keys, note, digest,"
+                    + " expires_ms FROM memo WHERE key = ?");
+            // Replaces only an expired row: a live one was remembered first and is what was sent.
+            this.memoInsert = c.prepareStatement("INSERT INTO memo"
+                    + " (key, output, transform, lossless, retrieval_keys, note, digest, size, expires_ms)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                    + " output = excluded.output, transform = excluded.transform, lossless = excluded.lossless,"
+                    + " retrieval_keys = excluded.retrieval_keys, note = excluded.note, digest = excluded.digest,"
+                    + " size = excluded.size, expires_ms = excluded.expires_ms WHERE memo.expires_ms <= ?");
+            this.memoTouch = c.prepareStatement("UPDATE memo SET expires_ms = ? WHERE key = ?");
+            this.memoDelete = c.prepareStatement("DELETE FROM memo WHERE key = ?");
         } catch (IOException e) {
             closeQuietly(c);
             throw new UncheckedIOException("cannot create the store directory for " + file + ": " + e, e);
@@ -170,6 +206,18 @@ public final class SqliteCompressionStore implements CompressionStore {
                 s.execute("CREATE INDEX IF NOT EXISTS entries_created ON entries (created_ms)");
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
+            // Its own table, added without a schema bump: older versions ignore it and keep working.
+            s.execute("CREATE TABLE IF NOT EXISTS memo ("
+                    + " key TEXT PRIMARY KEY NOT NULL,"
+                    + " output BLOB NOT NULL,"
+                    + " transform TEXT NOT NULL,"
+                    + " lossless INTEGER NOT NULL,"
+                    + " retrieval_keys TEXT NOT NULL,"
+                    + " note TEXT NOT NULL,"
+                    + " digest TEXT NOT NULL,"
+                    + " size INTEGER NOT NULL,"
+                    + " expires_ms INTEGER NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS memo_expires ON memo (expires_ms)");
         }
     }
 
@@ -260,6 +308,64 @@ public final class SqliteCompressionStore implements CompressionStore {
                 }
                 return Optional.of(new StoreEntry(key, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
                         Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5)));
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read from", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean renew(Collection<String> keys) {
+        lock.lock();
+        try {
+            ensureOpen();
+            return renewLocked(keys, clock.millis());
+        } catch (SQLException e) {
+            throw failure("cannot write to", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean renewLocked(Collection<String> keys, long now) throws SQLException {
+        boolean all = true;
+        for (String key : keys) {
+            if (!ContentKeys.isWellFormed(key)) {
+                all = false;
+                continue;
+            }
+            renewKey.setLong(1, now);
+            renewKey.setLong(2, now + ttl.toMillis());
+            renewKey.setString(3, key);
+            renewKey.setLong(4, now);
+            if (renewKey.executeUpdate() == 0) {
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The memo in this file: survives restarts and is shared by every process that opens the file. Lookups
+     * that fail (closed store, I/O error, a damaged row) are misses, never exceptions.
+     */
+    @Override
+    public CompressionMemo memo() {
+        return memo;
+    }
+
+    /** Number of live memo rows. */
+    public long memoSize() {
+        lock.lock();
+        try {
+            ensureOpen();
+            try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM memo WHERE expires_ms > ?")) {
+                s.setLong(1, clock.millis());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
             }
         } catch (SQLException e) {
             throw failure("cannot read from", e);
@@ -367,12 +473,209 @@ public final class SqliteCompressionStore implements CompressionStore {
                 removed += s.executeUpdate();
             }
         }
+        removed += sweepMemo(now);
         if (removed > 0) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA incremental_vacuum");
             }
         }
         return removed;
+    }
+
+    private int sweepMemo(long now) throws SQLException {
+        int removed;
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM memo WHERE expires_ms <= ?")) {
+            s.setLong(1, now);
+            removed = s.executeUpdate();
+        }
+        long total;
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(size), 0) FROM memo")) {
+            total = rs.next() ? rs.getLong(1) : 0;
+        }
+        if (total > DEFAULT_MAX_MEMO_BYTES) {
+            int victims = 0;
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT size FROM memo ORDER BY expires_ms, key")) {
+                while (total > DEFAULT_MAX_MEMO_BYTES && rs.next()) {
+                    victims++;
+                    total -= rs.getLong(1);
+                }
+            }
+            // Least recently used first: expiry moves forward on every use.
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM memo WHERE key IN"
+                    + " (SELECT key FROM memo ORDER BY expires_ms, key LIMIT ?)")) {
+                s.setInt(1, victims);
+                removed += s.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * The memo table. A row holds every field of the {@link Compressed} value and a digest over them, so a
+     * row damaged on disk or written by something else is detected, deleted and treated as a miss. A hit
+     * renews the row and the originals behind its retrieval keys; if any of those is gone the row goes too,
+     * because re-sending its markers would hand the model keys that no longer retrieve.
+     */
+    private final class Memo implements CompressionMemo {
+
+        @Override
+        public Optional<Compressed> recall(String key) {
+            if (key == null) {
+                return Optional.empty();
+            }
+            lock.lock();
+            try {
+                ensureOpen();
+                long now = clock.millis();
+                maybePurge(now);
+                Compressed value = readLocked(key, now);
+                if (value == null) {
+                    return Optional.empty();
+                }
+                if (!renewLocked(value.retrievalKeys(), now)) {
+                    deleteMemoLocked(key);
+                    return Optional.empty();
+                }
+                memoTouch.setLong(1, now + ttl.toMillis());
+                memoTouch.setString(2, key);
+                memoTouch.executeUpdate();
+                return Optional.of(value);
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "memo lookup in " + file + " failed; compressing again", e);
+                return Optional.empty();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Compressed remember(String key, Compressed value) {
+            if (key == null || value == null) {
+                return value;
+            }
+            if (!isEncodable(value.output()) || !isEncodable(value.note()) || !isEncodable(value.transform())) {
+                return value;   // no exact UTF-8 form, so it could not come back byte for byte
+            }
+            byte[] output = value.output().getBytes(StandardCharsets.UTF_8);
+            String keys = String.join(" ", value.retrievalKeys());
+            String digest = digest(value.output(), value.transform(), value.lossless(), keys, value.note());
+            lock.lock();
+            try {
+                ensureOpen();
+                long now = clock.millis();
+                maybePurge(now);
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    memoInsert.setString(1, key);
+                    memoInsert.setBytes(2, output);
+                    memoInsert.setString(3, value.transform());
+                    memoInsert.setInt(4, value.lossless() ? 1 : 0);
+                    memoInsert.setString(5, keys);
+                    memoInsert.setString(6, value.note());
+                    memoInsert.setString(7, digest);
+                    memoInsert.setLong(8, output.length);
+                    memoInsert.setLong(9, now + ttl.toMillis());
+                    memoInsert.setLong(10, now);
+                    if (memoInsert.executeUpdate() > 0) {
+                        return value;
+                    }
+                    // Another process remembered this original first: send its bytes, so both agree.
+                    Compressed first = readLocked(key, now);
+                    if (first != null) {
+                        return first;
+                    }
+                    // That row was damaged and is gone now; write ours in its place.
+                }
+                return value;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "memo write to " + file + " failed", e);
+                return value;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The live, intact value under {@code key}, or null; deletes a damaged row. */
+        private Compressed readLocked(String key, long now) throws SQLException {
+            byte[] output;
+            String transform;
+            int lossless;
+            String keys;
+            String note;
+            String digest;
+            long expires;
+            memoSelect.setString(1, key);
+            try (ResultSet rs = memoSelect.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                output = rs.getBytes(1);
+                transform = rs.getString(2);
+                lossless = rs.getInt(3);
+                keys = rs.getString(4);
+                note = rs.getString(5);
+                digest = rs.getString(6);
+                expires = rs.getLong(7);
+            }
+            if (expires <= now) {
+                return null;
+            }
+            Compressed value = decode(output, transform, lossless, keys, note, digest);
+            if (value == null) {
+                LOG.log(System.Logger.Level.WARNING, "damaged memo row " + key + " in " + file + "; dropped");
+                deleteMemoLocked(key);
+            }
+            return value;
+        }
+
+        private void deleteMemoLocked(String key) throws SQLException {
+            memoDelete.setString(1, key);
+            memoDelete.executeUpdate();
+        }
+    }
+
+    /** The value a memo row stands for, or null when any field is missing, malformed or fails the digest. */
+    private static Compressed decode(byte[] output, String transform, int lossless, String keys, String note,
+                                     String digest) {
+        if (output == null || transform == null || keys == null || note == null || digest == null
+                || (lossless != 0 && lossless != 1)) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(output)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        List<String> retrievalKeys = keys.isEmpty() ? List.of() : Arrays.asList(keys.split(" ", -1));
+        for (String k : retrievalKeys) {
+            if (!ContentKeys.isWellFormed(k)) {
+                return null;
+            }
+        }
+        if (!digest.equals(digest(text, transform, lossless == 1, keys, note))) {
+            return null;
+        }
+        return new Compressed(text, transform, lossless == 1, retrievalKeys, note);
+    }
+
+    private static boolean isEncodable(String text) {
+        try {
+            InMemoryCompressionStore.requireEncodable(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A checksum over every field of a memo row; NUL cannot occur in a transform name or key list. */
+    private static String digest(String output, String transform, boolean lossless, String keys, String note) {
+        return ContentKeys.sha256Prefix(transform + '\0' + (lossless ? '1' : '0') + '\0' + keys + '\0'
+                + note.length() + '\0' + note + output);
     }
 
     /**
