@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,13 +21,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.Markers;
+import io.headroom4j.store.CompressionMemo;
+import io.headroom4j.store.CompressionStore;
 import io.headroom4j.store.InMemoryCompressionStore;
 import io.headroom4j.store.SqliteCompressionStore;
 
 /**
  * Latency of the CCR stores: storing a new original, storing one already present (a TTL refresh), getting
- * one back, and a BM25-filtered retrieval over a 10,000-line log. Run with
- * {@code java -cp <bench classpath> org.openjdk.jmh.Main StoreBenchmark}.
+ * one back, a BM25-filtered retrieval over a 10,000-line log, and the compression memo: recalling what a
+ * piece was compressed to from memory (every repeated piece of every request) and from the SQLite file
+ * (the first request after a restart), and remembering a new one. Run with
+ * {@code java -jar headroom-bench/target/benchmarks.jar StoreBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +51,9 @@ public class StoreBenchmark {
     private String existingKey;
     private String logKey;
     private long counter;
+    private CompressionMemo memoInMemory;
+    private Compressed memoValue;
+    private String memoKey;
 
     /** Opens both stores and stores the originals the read benchmarks fetch. */
     @Setup(Level.Trial)
@@ -67,6 +78,13 @@ public class StoreBenchmark {
                     .append(j % 97 == 0 ? " failed: upstream timed out after 30000ms" : " ok in 12ms").append('\n');
         }
         logKey = sqlite.put(log.toString(), "bench");
+        // A compressed piece a tenth of the original's size, with one marker, as the memo holds them.
+        memoValue = Compressed.lossy(base.substring(0, size / 10) + Markers.omitted("lines 2-90", existingKey),
+                "log.templates", List.of(existingKey), "kept 1 of 90 lines");
+        memoKey = CompressionStore.keyOf(base);
+        sqlite.memo().remember(memoKey, memoValue);
+        memoInMemory = CompressionMemo.inMemory(Duration.ofHours(24), 256L << 20, sqlite, InstantSource.system());
+        memoInMemory.remember(memoKey, memoValue);
     }
 
     /** Closes the stores and deletes the database. */
@@ -101,6 +119,27 @@ public class StoreBenchmark {
     @Benchmark
     public Object sqliteRetrieveWithQuery() {
         return sqlite.retrieve(logKey, "upstream timed out");
+    }
+
+    /** Recalls a compressed piece from the in-memory memo: what every repeated piece of a request costs. */
+    @Benchmark
+    public Object memoRecallInMemory() {
+        return memoInMemory.recall(memoKey);
+    }
+
+    /**
+     * Recalls a compressed piece from the SQLite memo (select, UTF-8 decode, digest check, renewal of its
+     * original and of the row): what a piece costs in the first request after a restart.
+     */
+    @Benchmark
+    public Object memoRecallSqlite() {
+        return sqlite.memo().recall(memoKey);
+    }
+
+    /** Remembers a newly compressed piece in the SQLite memo. */
+    @Benchmark
+    public Object memoRememberSqlite() {
+        return sqlite.memo().remember(counter++ + memoKey, memoValue);
     }
 
     /** Stores a new original in memory. */

@@ -18,9 +18,15 @@ import io.headroom4j.compress.Compressed;
  * originals behind its retrieval keys, or, with no durable memo, against the store itself. So a value
  * used every turn keeps its originals retrievable, and one whose originals were evicted is dropped
  * instead of sending a marker that no longer retrieves.
+ *
+ * <p>A miss behind is remembered too, for {@link #MISS_RECHECK}: pieces that never compress (too small to
+ * gain, protected, history from before the proxy) come back in every request, and asking the file for each
+ * of them every time would cost a query per piece per request.
  */
 final class InMemoryCompressionMemo implements CompressionMemo {
 
+    /** How long a miss behind is believed before the durable memo is asked again. */
+    static final Duration MISS_RECHECK = Duration.ofMinutes(1);
     private static final System.Logger LOG = System.getLogger(InMemoryCompressionMemo.class.getName());
 
     private final CompressionStore store;
@@ -29,7 +35,11 @@ final class InMemoryCompressionMemo implements CompressionMemo {
     private final long recheckMillis;
     private final Cache<String, Slot> slots;
 
+    /** A remembered value, or a remembered miss when {@code value} is null. */
     private record Slot(Compressed value, long recheckAtMillis) {
+        long weight() {
+            return value == null ? 64 : 2L * value.output().length() + 64;
+        }
     }
 
     InMemoryCompressionMemo(Duration ttl, long maxBytes, CompressionStore store, InstantSource clock) {
@@ -39,7 +49,7 @@ final class InMemoryCompressionMemo implements CompressionMemo {
         this.recheckMillis = Math.max(1, ttl.toMillis() / 8);
         this.slots = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String k, Slot v) -> 2 * v.value().output().length() + 64)
+                .weigher((String k, Slot v) -> (int) Math.min(Integer.MAX_VALUE, v.weight()))
                 .expireAfterAccess(ttl)
                 .build();
     }
@@ -49,13 +59,13 @@ final class InMemoryCompressionMemo implements CompressionMemo {
         long now = clock.millis();
         Slot slot = slots.getIfPresent(key);
         if (slot != null && now < slot.recheckAtMillis()) {
-            return Optional.of(slot.value());
+            return Optional.ofNullable(slot.value());
         }
         Optional<Compressed> value;
         try {
             if (behind != NoMemo.INSTANCE) {
                 value = behind.recall(key);
-            } else if (slot == null) {
+            } else if (slot == null || slot.value() == null) {
                 value = Optional.empty();
             } else {
                 value = slot.value().retrievalKeys().isEmpty() || store.renew(slot.value().retrievalKeys())
@@ -68,6 +78,8 @@ final class InMemoryCompressionMemo implements CompressionMemo {
         }
         if (value.isPresent()) {
             slots.put(key, new Slot(value.get(), now + recheckMillis));
+        } else if (behind != NoMemo.INSTANCE) {
+            slots.put(key, new Slot(null, now + MISS_RECHECK.toMillis()));
         } else if (slot != null) {
             slots.invalidate(key);
         }

@@ -67,6 +67,25 @@ final class InMemoryCompressionMemoTest {
     }
 
     @Test
+    void aMissBehindIsBelievedForAMinuteThenAskedAgain() {
+        Path file = dir.resolve("store.db");
+        try (SqliteCompressionStore a = SqliteCompressionStore.open(file, TTL, 1L << 30, clock);
+             SqliteCompressionStore b = SqliteCompressionStore.open(file, TTL, 1L << 30, clock)) {
+            CompressionMemo memoA = CompressionMemo.inMemory(TTL, 1L << 20, a, clock);
+            assertThat(memoA.recall("k")).isEmpty();
+            Compressed value = Compressed.lossless("from b", "t", "");
+            b.memo().remember("k", value);
+
+            assertThat(memoA.recall("k")).isEmpty();
+            clock.advance(InMemoryCompressionMemo.MISS_RECHECK);
+            assertThat(memoA.recall("k")).contains(value);
+            // Remembering over a believed miss settles on what the other process sent first.
+            assertThat(CompressionMemo.inMemory(TTL, 1L << 20, a, clock).remember("k",
+                    Compressed.lossless("from a", "t", ""))).isEqualTo(value);
+        }
+    }
+
+    @Test
     void renewingInTheInMemoryStoreReportsKeysThatAreGone() {
         InMemoryCompressionStore store = new InMemoryCompressionStore(TTL, 1L << 20, clock);
         String key = store.put("a", "t");
