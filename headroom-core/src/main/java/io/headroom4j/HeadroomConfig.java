@@ -161,7 +161,11 @@ public final class HeadroomConfig {
         return compressionTimeout;
     }
 
-    /** How long stored originals stay retrievable. Default 24 h. */
+    /**
+     * How long stored originals stay retrievable after they were last stored, and remembered compressions
+     * (the memo) after they were last used; a remembered compression in use keeps its originals alive.
+     * Default 24 h.
+     */
     public Duration storeTtl() {
         return storeTtl;
     }
