@@ -60,7 +60,8 @@ final class JsonReader {
 
     @SuppressWarnings("unchecked")
     private JsonReader(String text, int limit) {
-        this.buf = limit >= text.length() ? text.toCharArray() : text.substring(0, limit).toCharArray();
+        this.buf = new char[limit];
+        text.getChars(0, limit, buf, 0);
         this.end = buf.length;
         this.lastKeys = new List[16];
     }

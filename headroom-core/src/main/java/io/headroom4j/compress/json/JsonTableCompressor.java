@@ -59,9 +59,9 @@ public final class JsonTableCompressor implements Compressor {
     /** Length of the input prefix that the token estimate looks at. */
     private static final int ESTIMATE_CHARS = 24 * 1024;
     /** Inputs of at least this many chars are first probed on their leading items (see {@link #probeShortItems}). */
-    private static final int PROBE_MIN_CHARS = 32 * 1024;
+    private static final int PROBE_MIN_CHARS = 24 * 1024;
     /** Chars of leading items that the probe encodes. */
-    private static final int PROBE_CHARS = 12 * 1024;
+    private static final int PROBE_CHARS = 8 * 1024;
     /** How far above the bar (relative) the probe's estimate must be to give up. */
     private static final double PROBE_MARGIN = 1.03;
 
@@ -193,8 +193,11 @@ public final class JsonTableCompressor implements Compressor {
 
     private static ItemSelector.Selection plan(List<JsonValue> items, String query) {
         String[] texts = new String[items.size()];
+        StringBuilder sb = new StringBuilder(256);
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = JsonWriter.toJson(items.get(i));
+            sb.setLength(0);   // one buffer for all items: it grows to the longest once, not for every item
+            JsonWriter.write(items.get(i), sb);
+            texts[i] = sb.toString();
         }
         ItemSelector.Selection sel = ItemSelector.select(items, texts, query);
         return sel.dropped() >= 5 ? sel : null;
