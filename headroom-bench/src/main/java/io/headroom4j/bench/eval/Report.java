@@ -192,18 +192,23 @@ final class Report {
                 .orElse("**no decoder exposed** by headroom-core (looked for a static `decode(transform, output)` on "
                         + String.join(", ", RoundTrip.CANDIDATES) + "), so changed lossless outputs cannot be verified "
                         + "here and are counted as unverified, not as exact")).append(".\n\n");
-        sb.append("| Arm | Inputs | Unchanged | Changed, lossless, decoded exactly | Changed, lossless, mismatch | "
-                + "Changed, lossless, unverified (no decoder) | Lossy (markers + store) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| Arm | Inputs | Unchanged | Changed, lossless, decoded exactly | Changed, lossless, decoded to the "
+                + "same JSON value (whitespace not kept) | Changed, lossless, mismatch | "
+                + "Changed, lossless, unverified (no decoder) | Lossy (markers + store) |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String arm : List.of(Evaluation.H4J_LOSSLESS, Evaluation.H4J, Evaluation.JTOON)) {
             Summary s = sum.get(arm).get("all");
             if (s.files == 0) {
                 continue;
             }
             sb.append("| ").append(arm).append(" | ").append(s.files).append(" | ").append(s.unchanged).append(" | ")
-                    .append(s.exact).append(" | ")
+                    .append(s.exact).append(" | ").append(s.equalValue).append(" | ")
                     .append(s.mismatch == 0 ? "0" : "**" + s.mismatch + "**").append(" | ")
                     .append(s.noDecoder).append(" | ").append(s.lossy).append(" |\n");
         }
+        sb.append("\nJSON tables (`json.table`, `json.minify`) decode with `JsonTables.decode` to compact JSON: they keep "
+                + "every key, key order and literal but not the input's whitespace, so a pretty-printed input counts as "
+                + "\"same JSON value\" (compared literal for literal), a compact one as exact.\n");
         sb.append("\nJToon's round trip is checked as parsed JSON (it may rewrite number literals such as `1.0`).\n");
         if (ll.lossy > 0) {
             sb.append("\n**Warning:** ").append(ll.lossy)

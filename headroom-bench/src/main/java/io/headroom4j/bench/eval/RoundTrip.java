@@ -5,6 +5,9 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
 
+import io.headroom4j.compress.json.JsonTableCompressor;
+import io.headroom4j.compress.json.JsonTables;
+
 /**
  * Checks that a lossless output decodes back to its input, through whatever decoder headroom-core
  * exposes.
@@ -16,6 +19,12 @@ import java.util.Optional;
  * reflection even when package-private, keyed by the transform-name constant of its compressor). A lossless
  * output whose transform has no decoder is {@link Outcome#NO_DECODER}, and the report says so rather than
  * claiming exactness.
+ *
+ * <p>The JSON table ({@code json.table}) and minified JSON ({@code json.minify}) decode with
+ * {@link JsonTables#decode}, which gives back compact JSON: the table keeps every key, its order, every string
+ * and number literal, but not the input's whitespace. Such an output is {@link Outcome#EXACT} when the input
+ * was compact and {@link Outcome#EQUAL_VALUE} when the decoded JSON equals the input's compact form (checked
+ * with the same literal-preserving reader, so {@code 1.0} and {@code 1} differ and key order counts).
  */
 final class RoundTrip {
 
@@ -43,6 +52,8 @@ final class RoundTrip {
         UNCHANGED,
         /** The decoder gave back the input exactly. */
         EXACT,
+        /** The decoder gave back the input's JSON value exactly, without its whitespace (JSON outputs). */
+        EQUAL_VALUE,
         /** The decoder gave back something else, or failed. */
         MISMATCH,
         /** The output is marked lossless but no decoder is exposed. */
@@ -89,6 +100,9 @@ final class RoundTrip {
         if (!lossless) {
             return Outcome.LOSSY;
         }
+        if (JsonTableCompressor.TABLE.equals(transform) || JsonTableCompressor.MINIFY.equals(transform)) {
+            return checkJson(input, output);
+        }
         Method perT = perTransform.get(transform);
         if (decoder == null && perT == null) {
             return Outcome.NO_DECODER;
@@ -100,6 +114,19 @@ final class RoundTrip {
             }
             return input.equals(r) ? Outcome.EXACT : Outcome.MISMATCH;
         } catch (ReflectiveOperationException | RuntimeException e) {
+            return Outcome.MISMATCH;
+        }
+    }
+
+    private static Outcome checkJson(String input, String output) {
+        try {
+            String decoded = JsonTables.decode(output);
+            if (decoded.equals(input)) {
+                return Outcome.EXACT;
+            }
+            // decode() of plain JSON is its compact form, with literals, key order and duplicates kept
+            return decoded.equals(JsonTables.decode(input)) ? Outcome.EQUAL_VALUE : Outcome.MISMATCH;
+        } catch (RuntimeException e) {
             return Outcome.MISMATCH;
         }
     }

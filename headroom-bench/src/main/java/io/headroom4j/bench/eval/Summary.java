@@ -17,6 +17,7 @@ final class Summary {
     final List<Double> samples = new ArrayList<>();
     int unchanged;
     int exact;
+    int equalValue;
     int mismatch;
     int noDecoder;
     int lossy;
@@ -32,6 +33,7 @@ final class Summary {
         switch (r.roundTrip()) {
             case UNCHANGED -> unchanged++;
             case EXACT -> exact++;
+            case EQUAL_VALUE -> equalValue++;
             case MISMATCH -> mismatch++;
             case NO_DECODER -> noDecoder++;
             case LOSSY -> lossy++;
