@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
@@ -17,7 +16,6 @@ import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Ansi;
 import io.headroom4j.internal.Bm25;
 import io.headroom4j.internal.TextLines;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Compresses search results: {@code grep -n}, {@code grep -rn} (with or without {@code -A/-B/-C}),
@@ -51,8 +49,10 @@ public final class SearchResultCompressor implements Compressor {
     private static final int CONTEXT_RADIUS = 2;
     private static final int MAX_LISTED_FILES = 20;
     private static final int SMALL_OMISSION_CHARS = 160;
-    private static final Pattern IMPORTANT = Pattern.compile(
-            "(?i)\\b(error|exception|fail(ed|ure)?|fatal|panic|warn(ing)?|todo|fixme|deprecated|security)\\b");
+    /** Words that make a line worth keeping, matched whole and ASCII case-insensitively. */
+    private static final Set<String> IMPORTANT = Set.of("error", "exception", "fail", "failed", "failure", "fatal",
+            "panic", "warn", "warning", "todo", "fixme", "deprecated", "security");
+    private static final int LONGEST_IMPORTANT = 10;
 
     private final int maxFiles;
     private final int maxMatchesPerFile;
@@ -88,7 +88,7 @@ public final class SearchResultCompressor implements Compressor {
             return Compressed.unchanged(content, TRANSFORM, "empty");
         }
         boolean lossyAllowed = context.allowsLossy()
-                && TokenGate.atLeast(context.tokens(), content, context.config().lossyMinTokens());
+                && context.reachesLossyMin(content);
         if (Ansi.hasEscapes(content)) {
             if (!lossyAllowed) {
                 return Compressed.unchanged(content, TRANSFORM, "colour codes; lossless grouping would keep them");
@@ -349,10 +349,48 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        if (IMPORTANT.matcher(text).find()) {
+        if (hasImportantWord(text)) {
             score += 0.5;
         }
         return score;
+    }
+
+    /**
+     * True when {@code text} holds one of {@link #IMPORTANT} as a whole word: a maximal run of ASCII letters,
+     * digits and underscores, as the regex {@code \b(error|…)\b} without {@code UNICODE_CASE} sees words.
+     * A hand-written scan, because this runs on every result line and a regex cost most of the lossy time.
+     */
+    static boolean hasImportantWord(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int len = i - start;
+            if (len >= 4 && len <= LONGEST_IMPORTANT && isImportant(text, start, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isImportant(String text, int start, int len) {
+        char[] word = new char[len];
+        for (int k = 0; k < len; k++) {
+            char c = text.charAt(start + k);
+            word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return IMPORTANT.contains(new String(word));
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private static String joinOriginal(List<String> lines, List<Hit> hits) {

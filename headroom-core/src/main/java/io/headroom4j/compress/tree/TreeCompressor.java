@@ -14,7 +14,6 @@ import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.TextLines;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Compresses tree listings: {@code npm ls --all}, {@code tree}, {@code find}, {@code ls -R},
@@ -76,8 +75,7 @@ public final class TreeCompressor implements Compressor {
                 lossless = Compressed.lossless(indented, LOSSLESS, "paths written once, as an indented tree");
             }
         }
-        if (!context.allowsLossy() || !TokenGate.atLeast(context.tokens(), content,
-                context.config().lossyMinTokens())) {
+        if (!context.allowsLossy() || !context.reachesLossyMin(content)) {
             return lossless;
         }
         int n = lines.size();
