@@ -50,7 +50,7 @@ public final class SearchResultCompressor implements Compressor {
     private static final int MAX_LISTED_FILES = 20;
     private static final int SMALL_OMISSION_CHARS = 160;
     /** Words that make a line worth keeping, matched whole and ASCII case-insensitively. */
-    private static final Set<String> IMPORTANT = Set.of("error", "exception", "fail", "failed", "failure", "fatal",
+    private static final List<String> IMPORTANT = List.of("error", "exception", "fail", "failed", "failure", "fatal",
             "panic", "warn", "warning", "todo", "fixme", "deprecated", "security");
     private static final int LONGEST_IMPORTANT = 10;
 
@@ -283,6 +283,14 @@ public final class SearchResultCompressor implements Compressor {
             }
         }
         int budget = Math.min(maxMatchesPerFile, matches.size());
+        if (budget == matches.size()) {
+            // Every match fits: nothing to rank.
+            for (int i : matches) {
+                keep[i] = true;
+            }
+            keepContext(hits, keep);
+            return keep;
+        }
         keep[matches.get(0)] = true;
         int kept = 1;
         if (budget > 1) {
@@ -307,7 +315,13 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        // Context lines travel with the kept matches they surround.
+        keepContext(hits, keep);
+        return keep;
+    }
+
+    /** Context lines travel with the kept matches they surround. */
+    private static void keepContext(List<Hit> hits, boolean[] keep) {
+        int n = hits.size();
         for (int i = 0; i < n; i++) {
             Hit h = hits.get(i);
             if (keep[i] || h.isMatch()) {
@@ -321,7 +335,6 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        return keep;
     }
 
     /** A marker costs about as much as two short lines; omitting less than that is a loss. */
@@ -381,12 +394,13 @@ public final class SearchResultCompressor implements Compressor {
     }
 
     private static boolean isImportant(String text, int start, int len) {
-        char[] word = new char[len];
-        for (int k = 0; k < len; k++) {
-            char c = text.charAt(start + k);
-            word[k] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        // The run is ASCII letters, digits and '_', so regionMatches' case folding is ASCII case folding here.
+        for (String w : IMPORTANT) {
+            if (w.length() == len && text.regionMatches(true, start, w, 0, len)) {
+                return true;
+            }
         }
-        return IMPORTANT.contains(new String(word));
+        return false;
     }
 
     private static boolean isWordChar(char c) {
