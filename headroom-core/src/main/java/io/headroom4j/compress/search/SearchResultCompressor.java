@@ -106,18 +106,22 @@ public final class SearchResultCompressor implements Compressor {
         if (parsed.results() < 2) {
             return Compressed.unchanged(content, TRANSFORM, "no search results recognised");
         }
-        String lossless = content;
-        if (!parsed.heading()) {
-            String grouped = SearchGrouping.encode(lines, parsed.hits());
-            if (grouped.length() < content.length() && SearchGrouping.decode(grouped).equals(content)) {
-                lossless = grouped;
-            }
-        }
+        String grouped = parsed.heading() ? content : SearchGrouping.encode(lines, parsed.hits());
+        String lossless;
         if (lossyAllowed) {
             Compressed lossy = select(lines, parsed, context);
-            if (lossy != null && lossy.output().length() < lossless.length()) {
+            // Shorter than the grouped form is shorter than whatever lossless form there is: the decode
+            // check below is only needed when the grouped form may win.
+            if (lossy != null && lossy.output().length() < Math.min(grouped.length(), content.length())) {
                 return lossy;
             }
+            boolean exact = verified(grouped, content);
+            if (lossy != null && !exact && lossy.output().length() < content.length()) {
+                return lossy;
+            }
+            lossless = exact ? grouped : content;
+        } else {
+            lossless = verified(grouped, content) ? grouped : content;
         }
         if (lossless == content) {
             return Compressed.unchanged(content, TRANSFORM, parsed.heading() ? "already grouped by file"
@@ -125,6 +129,12 @@ public final class SearchResultCompressor implements Compressor {
         }
         return Compressed.lossless(lossless, TRANSFORM, "grouped " + Markers.count(parsed.results())
                 + " result lines by file");
+    }
+
+    /** True when {@code grouped} is a shorter form of {@code content} that decodes back to it exactly. */
+    private static boolean verified(String grouped, String content) {
+        return grouped != content && grouped.length() < content.length()
+                && SearchGrouping.decode(grouped).equals(content);
     }
 
     /** The lossy selection, or null when it would omit nothing. */
