@@ -125,7 +125,8 @@ public final class Headroom {
             return new ContentResult(ContentType.UNKNOWN,
                     Compressed.unchanged(content, "skipped", "excluded tool " + toolName), before, before);
         }
-        CompressionContext ctx = new CompressionContext(config, query, toolName, tokens, store);
+        CompressionContext ctx = new CompressionContext(config, query, toolName, tokens, store)
+                .withCounted(content, before);
         try {
             ContentRouter.Routed routed = router.route(content, ctx);
             Compressed c = routed.compressed();

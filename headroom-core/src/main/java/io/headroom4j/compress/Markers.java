@@ -2,7 +2,6 @@ package io.headroom4j.compress;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,19 @@ public final class Markers {
 
     /** {@code 3912} as {@code "3,912"}: counts in markers use grouping so people read them at a glance. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // What String.format(Locale.ROOT, "%,d", n) gives, without its parsing: markers are written often.
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + len / 3);
+        sb.append(digits, 0, sign + (len - 1) % 3 + 1);
+        for (int p = sign + (len - 1) % 3 + 1; p < digits.length(); p += 3) {
+            sb.append(',').append(digits, p, p + 3);
+        }
+        return sb.toString();
     }
 
     /** A 1-based inclusive range: {@code "120-4,031"}, or {@code "7"} when it is a single unit. */

@@ -147,7 +147,8 @@ public final class MessageCompressor {
                         why = "protected: recent or asked-about code";
                     } else {
                         try {
-                            c = router.compress(detected, s.text(), base.withToolName(s.toolName()));
+                            c = router.compress(detected, s.text(),
+                                    base.withToolName(s.toolName()).withCounted(s.text(), before));
                         } catch (RuntimeException | StackOverflowError e) {
                             // Fail open for this piece only: it goes out as it came, the rest still shrinks.
                             LOG.log(System.Logger.Level.WARNING, "compressor failed on " + s.pointer(), e);

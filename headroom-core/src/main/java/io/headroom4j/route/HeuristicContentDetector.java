@@ -23,7 +23,8 @@ final class HeuristicContentDetector implements ContentDetector {
             "^(\\[(INFO|WARNING|ERROR)\\] |> Task :|BUILD (SUCCESS|FAILURE|FAILED)|Tests run: |PASS |FAIL |"
                     + "=+ (test session starts|FAILURES|ERRORS|short test summary)|test result: |running \\d+ tests?|"
                     + "--- (PASS|FAIL): |=== RUN |ok +\\S+ +\\d|npm (ERR!|WARN)|\\s+(Compiling|Finished|Running) |"
-                    + "<testsuite|<\\?xml.*\\?>\\s*$|\\s*at .+\\(.*\\)$|Downloading from |Downloaded from )");
+                    + "<testsuite|<\\?xml.*\\?>\\s*$|\\s*at .+\\(.*\\)$|Downloading from |Downloaded from "
+                    + "|Download https?://\\S+\\.(pom|jar|module)$)");
     /**
      * Lines that only build tools and test runners print (pytest, cargo, go test, jest, node:test/TAP, Maven,
      * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
@@ -46,7 +47,11 @@ final class HeuristicContentDetector implements ContentDetector {
             // Maven, Gradle, JUnit XML, npm
             + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
             + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
-            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$)");
+            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$"
+            // Gradle: test events, plain-console task lines (Gradle 4), the failure summary
+            + "|[\\w.$]+ > .+ (PASSED|FAILED|SKIPPED)$|\\d+ tests? completed(, \\d+ failed)?"
+            + "|:[a-z]\\w*(:[a-z]\\w*)*( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED|FAILED))?$"
+            + "|\\* What went wrong:|FAILURE: Build failed with an exception\\.)");
     private static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"

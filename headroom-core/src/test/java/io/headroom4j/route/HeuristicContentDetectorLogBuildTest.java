@@ -27,7 +27,8 @@ final class HeuristicContentDetectorLogBuildTest {
         "build/maven-compile-error-e.txt", "build/surefire-TEST-CartTest.xml", "build/pytest.txt",
         "build/pytest-verbose.txt", "build/pytest-junit.xml", "build/cargo-test-failure.txt",
         "build/cargo-build-error.txt", "build/go-test-verbose.txt", "build/go-test.txt", "build/jest.txt",
-        "build/npm-jest-verbose.txt", "build/node-test-tap.txt"})
+        "build/npm-jest-verbose.txt", "build/node-test-tap.txt", "build/gradle-test-failure.txt",
+        "build/gradle-test-failure-verbose-ansi.txt", "build/gradle-compile-error.txt"})
     void detectsRealBuildAndTestOutputAsBuildOutput(String path) {
         assertThat(detector.detect(fixture(path))).isEqualTo(ContentType.BUILD_OUTPUT);
     }

@@ -26,8 +26,13 @@ final class BuildLineClassifier {
     static final int FRAMEWORK_FRAME = 3;
     /** Environment properties of a JUnit XML report. */
     static final int XML_PROPERTY = 4;
+    /**
+     * Gradle task header lines ({@code > Task :compileJava UP-TO-DATE}, {@code :classes}) and the rich
+     * console's redraws of its progress area between them.
+     */
+    static final int TASK = 5;
     /** Number of group kinds above. */
-    static final int GROUPS = 5;
+    static final int GROUPS = 6;
 
     private BuildLineClassifier() {
     }
@@ -92,6 +97,9 @@ final class BuildLineClassifier {
                         && lines.line(i - 1).strip().startsWith("File \"");
                 group = framework ? FRAMEWORK_FRAME : LineFolder.KEEP;
                 previousFrameworkFrame = framework;
+            } else if (kinds[i] == LineSignals.ERROR && isDownloadOfErrorNamedArtifact(t)) {
+                group = NOISE;
+                previousFrameworkFrame = false;
             } else if (kinds[i] == LineSignals.ERROR) {
                 group = LineFolder.KEEP;
                 inDiagnostic = true;
@@ -110,6 +118,10 @@ final class BuildLineClassifier {
                     group = LineFolder.KEEP;
                 } else if (isPassing(t)) {
                     group = PASS;
+                } else if (isGradleTask(t)) {
+                    group = hasTaskStatus(t) || nextIsTaskOrNoise(lines, i + 1) ? TASK : LineFolder.KEEP;
+                } else if (isConsoleRedraw(t, raw)) {
+                    group = TASK;
                 } else if (isNoise(t, raw)) {
                     group = NOISE;
                 } else if (inDiagnostic || inFailureReport || isSummary(t)) {
@@ -177,6 +189,92 @@ final class BuildLineClassifier {
         return tests >= 0 && t.contains("Failures: 0, Errors: 0") && t.contains(" -- in ");
     }
 
+    /**
+     * A Gradle task header: {@code > Task :name} (verbose console, and the plain console of current Gradle)
+     * or {@code :name} (plain console of Gradle 4), optionally with an outcome such as {@code UP-TO-DATE};
+     * never one that {@code FAILED} (that line is an error and stays).
+     */
+    static boolean isGradleTask(String t) {
+        int p = t.startsWith("> Task :") ? 8 : t.startsWith(":") ? 1 : -1;
+        if (p < 0 || p >= t.length() || !Character.isLetter(t.charAt(p))) {
+            return false;
+        }
+        while (p < t.length() && isTaskNameChar(t.charAt(p))) {
+            p++;
+        }
+        return p == t.length() || hasTaskStatus(t) && t.charAt(p) == ' ' && t.indexOf(' ', p + 1) < 0;
+    }
+
+    private static boolean isTaskNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == ':' || c == '_' || c == '-' || c == '.';
+    }
+
+    /** A task outcome that says the task did no work worth reading. */
+    private static boolean hasTaskStatus(String t) {
+        return t.endsWith(" UP-TO-DATE") || t.endsWith(" NO-SOURCE") || t.endsWith(" FROM-CACHE")
+                || t.endsWith(" SKIPPED");
+    }
+
+    /**
+     * True when the next line with text is another task header or console progress: a task that ran but
+     * printed nothing. A task header followed by output (compiler errors, test events) stays, as its heading.
+     */
+    private static boolean nextIsTaskOrNoise(LogLines lines, int from) {
+        for (int k = from; k < lines.count(); k++) {
+            String raw = lines.line(k);
+            String t = (raw.indexOf('\u001b') >= 0 ? stripAnsi(raw) : raw).strip();
+            if (!t.isEmpty()) {
+                return isGradleTask(t) || isConsoleRedraw(t, raw) || isNoise(t, raw);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Gradle's rich console redrawing its status area: cursor-up escapes with the progress bar
+     * ({@code <====---> 42% EXECUTING [3s]}), the {@code > IDLE} worker lines and {@code > Connecting to Daemon}.
+     */
+    static boolean isConsoleRedraw(String t, String raw) {
+        return hasCursorUp(raw)
+                && (t.contains("% EXECUTING") || t.contains("% CONFIGURING") || t.contains("% INITIALIZING")
+                || t.contains("% WAITING") || t.startsWith("> IDLE") || t.startsWith("> Connecting to Daemon"));
+    }
+
+    /** True when {@code raw} holds a cursor-up escape ({@code ESC [ n A}), which only a redrawing console writes. */
+    private static boolean hasCursorUp(String raw) {
+        for (int p = raw.indexOf('\u001b'); p >= 0 && p + 2 < raw.length(); p = raw.indexOf('\u001b', p + 1)) {
+            if (raw.charAt(p + 1) != '[') {
+                continue;
+            }
+            int q = p + 2;
+            while (q < raw.length() && Character.isDigit(raw.charAt(q))) {
+                q++;
+            }
+            if (q > p + 2 && q < raw.length() && raw.charAt(q) == 'A') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A download line whose only error-like word is inside the URL ({@code Download https://…/error_prone_…}):
+     * an artifact's name, not an error.
+     */
+    private static boolean isDownloadOfErrorNamedArtifact(String t) {
+        if (!(t.startsWith("Download ") || t.startsWith("Downloading from ") || t.startsWith("Downloaded from "))) {
+            return false;
+        }
+        int url = t.indexOf("://");
+        if (url < 0) {
+            return false;
+        }
+        int urlStart = t.lastIndexOf(' ', url) + 1;
+        int urlEnd = t.indexOf(' ', url);
+        urlEnd = urlEnd < 0 ? t.length() : urlEnd;
+        return !LineSignals.isErrorLike(t, 0, urlStart) && !LineSignals.isErrorLike(t, urlEnd, t.length());
+    }
+
     /** Download, transfer, progress and task-bookkeeping lines. */
     static boolean isNoise(String t, String raw) {
         if (raw.indexOf('\r') >= 0 && (t.startsWith("Progress (") || t.contains("%"))) {
@@ -185,8 +283,6 @@ final class BuildLineClassifier {
         return t.startsWith("Downloading from ") || t.startsWith("Downloaded from ")
                 || t.startsWith("Progress (")
                 || t.startsWith("Download ") && t.contains("://")                       // gradle
-                || t.startsWith("> Task :") && (t.endsWith(" UP-TO-DATE") || t.endsWith(" NO-SOURCE")
-                        || t.endsWith(" FROM-CACHE") || t.endsWith(" SKIPPED"))
                 || t.startsWith("Compiling ") && t.contains(" v") && !t.contains("(/")  // cargo deps, not the crate
                 || t.startsWith("Downloaded ") && t.contains(" v")
                 || t.startsWith("Downloading crates") || t.startsWith("Updating crates.io")

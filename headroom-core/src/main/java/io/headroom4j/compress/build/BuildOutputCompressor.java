@@ -1,6 +1,5 @@
 package io.headroom4j.compress.build;
 
-import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,37 +40,12 @@ public final class BuildOutputCompressor implements Compressor {
     /** Transform name of the lossy folding. */
     public static final String TRANSFORM = "build.fold";
 
-    private static final int[] MIN_RUN = {5, 3, 3, 2, 3};
-    private static final boolean[] KEEP_ENDS = {true, false, false, false, false};
+    private static final int[] MIN_RUN = {5, 3, 3, 2, 3, 3};
+    private static final boolean[] KEEP_ENDS = {true, false, false, false, false, false};
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
-        }
-        if (Markers.hasMarker(content)) {
-            return Compressed.unchanged(content, TRANSFORM, "already holds a retrieval marker");
-        }
-        try {
-            if (context.allowsLossy() && LogCompressor.isLargeEnough(content, context)) {
-                Compressed lossy;
-                try {
-                    lossy = lossy(content, context);
-                } catch (IllegalArgumentException | UncheckedIOException e) {
-                    lossy = null; // the store could not keep an original: drop nothing, fall back to lossless
-                }
-                if (lossy != null) {
-                    return lossy;
-                }
-            }
-            String folded = RepeatFolding.encode(content);
-            if (folded.length() >= content.length()) {
-                return Compressed.unchanged(content, LogCompressor.REPEATS, "no repeated lines to fold");
-            }
-            return Compressed.lossless(folded, LogCompressor.REPEATS, "folded runs of identical lines");
-        } catch (RuntimeException e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e.getClass().getSimpleName());
-        }
+        return LogCompressor.foldLines(content, context, TRANSFORM, BuildOutputCompressor::lossy);
     }
 
     private static Compressed lossy(String content, CompressionContext context) {
@@ -115,12 +89,12 @@ public final class BuildOutputCompressor implements Compressor {
     private static void joinBlankLines(LogLines lines, int[] groups) {
         int n = groups.length;
         for (int i = 1; i < n - 1; i++) {
-            if (groups[i] != LineFolder.KEEP || !lines.isBlank(i)) {
+            if (groups[i] != LineFolder.KEEP || !isBlank(lines, i)) {
                 continue;
             }
             int before = groups[i - 1];
             int j = i + 1;
-            while (j < n && lines.isBlank(j) && groups[j] == LineFolder.KEEP) {
+            while (j < n && isBlank(lines, j) && groups[j] == LineFolder.KEEP) {
                 j++;
             }
             if (j < n && before != LineFolder.KEEP && before != BuildLineClassifier.NEUTRAL && groups[j] == before) {
@@ -132,6 +106,15 @@ public final class BuildOutputCompressor implements Compressor {
         }
     }
 
+    /** Blank, or blank once its ANSI codes are removed (a console's bare {@code ESC[0K} line). */
+    private static boolean isBlank(LogLines lines, int i) {
+        if (lines.isBlank(i)) {
+            return true;
+        }
+        String raw = lines.line(i);
+        return raw.indexOf('\u001b') >= 0 && BuildLineClassifier.stripAnsi(raw).isBlank();
+    }
+
     private static String describe(int group, int from, int to, LogLines lines, int[] ids,
                                    List<DrainParser.Template> templates) {
         int count = to - from + 1;
@@ -140,6 +123,9 @@ public final class BuildOutputCompressor implements Compressor {
                 return Markers.units(count, "line", "lines") + " of passing tests";
             case BuildLineClassifier.NOISE:
                 return Markers.units(count, "line", "lines") + " of download and progress output";
+            case BuildLineClassifier.TASK:
+                return Markers.units(count, "line", "lines") + " of Gradle task headers" + (hasRedraw(lines, from, to)
+                        ? " and console progress" : "");
             case BuildLineClassifier.XML_PROPERTY:
                 return Markers.units(count, "line", "lines") + " of report <properties>";
             case BuildLineClassifier.FRAMEWORK_FRAME:
@@ -148,6 +134,17 @@ public final class BuildOutputCompressor implements Compressor {
             default:
                 return LogCompressor.describe(ids, templates, from, to);
         }
+    }
+
+    private static boolean hasRedraw(LogLines lines, int from, int to) {
+        for (int i = from; i <= to; i++) {
+            String raw = lines.line(i);
+            if (raw.indexOf('\u001b') >= 0 && BuildLineClassifier.isConsoleRedraw(
+                    BuildLineClassifier.stripAnsi(raw).strip(), raw)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code " (org.junit, java.base)"}: the first two name segments of up to three distinct frame origins. */

@@ -10,7 +10,6 @@ import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.TextLines;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Compresses unified diffs: {@code git diff}, {@code git show}, {@code git log -p}, {@code diff -u}.
@@ -81,7 +80,7 @@ public final class DiffCompressor implements Compressor {
         String folded = DiffFold.encode(lines);
         String lossless = folded.length() < content.length() && DiffFold.decode(folded).equals(content)
                 ? folded : content;
-        if (context.allowsLossy() && TokenGate.atLeast(context.tokens(), content, context.config().lossyMinTokens())) {
+        if (context.allowsLossy() && context.reachesLossyMin(content)) {
             Compressed lossy = trim(lines, sections, context, lossless != content);
             if (lossy != null && lossy.output().length() < lossless.length()) {
                 return lossy;

@@ -60,26 +60,16 @@ public final class LineFolder {
         String text = lines.text();
         int n = lines.count();
         // Final states are worked out only for lines that are written, never for folded ones.
-        String[] shown = kinds == null ? null : new String[n];
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 1 << 20));
+        Writer w = new Writer(kinds == null ? null : new String[n], kinds,
+                new StringBuilder(Math.min(text.length(), 1 << 20)));
         List<String> keys = new ArrayList<>();
         int omitted = 0;
         int markers = 0;
-        int finalStates = 0;
-        int firstShown = -1;
-        int firstShownAt = -1;
         int i = 0;
         while (i < n) {
             int g = groups[i];
             if (g == KEEP) {
-                if (resolve(i, shown, kinds)) {
-                    if (firstShown < 0) {
-                        firstShown = i;
-                        firstShownAt = out.length();
-                    }
-                    finalStates++;
-                }
-                append(out, i, shown);
+                w.line(i);
                 i++;
                 continue;
             }
@@ -107,53 +97,59 @@ public final class LineFolder {
                 }
             }
             if (marker == null) {
-                for (int k = i; k <= j; k++) {
-                    if (resolve(k, shown, kinds)) {
-                        if (firstShown < 0) {
-                            firstShown = k;
-                            firstShownAt = out.length();
-                        }
-                        finalStates++;
-                    }
-                    append(out, k, shown);
-                }
+                w.lines(i, j);
             } else {
-                for (int k = i; k < from; k++) {
-                    if (resolve(k, shown, kinds)) {
-                        if (firstShown < 0) {
-                            firstShown = k;
-                            firstShownAt = out.length();
-                        }
-                        finalStates++;
-                    }
-                    append(out, k, shown);
-                }
-                out.append(marker).append(lines.terminator(to));
+                w.lines(i, from - 1);
+                w.out.append(marker).append(lines.terminator(to));
                 markers++;
                 omitted += to - from + 1;
-                for (int k = to + 1; k <= j; k++) {
-                    if (resolve(k, shown, kinds)) {
-                        if (firstShown < 0) {
-                            firstShown = k;
-                            firstShownAt = out.length();
-                        }
-                        finalStates++;
-                    }
-                    append(out, k, shown);
-                }
+                w.lines(to + 1, j);
             }
             i = j + 1;
         }
-        if (firstShown >= 0) {
+        if (w.firstShown >= 0) {
             String key = context.offload(text, transform);
-            String crMarker = Markers.omitted("carriage-return updates in " + Markers.units(finalStates, "line",
+            String crMarker = Markers.omitted("carriage-return updates in " + Markers.units(w.finalStates, "line",
                     "lines") + " (final states shown)", key);
-            out.insert(firstShownAt, crMarker + lines.dominantTerminator());
+            w.out.insert(w.firstShownAt, crMarker + lines.dominantTerminator());
             if (!keys.contains(key)) {
                 keys.add(key);
             }
         }
-        return new Folded(out.toString(), keys, omitted, markers, finalStates);
+        return new Folded(w.out.toString(), keys, omitted, markers, w.finalStates);
+    }
+
+    /** Writes kept lines, in their final carriage-return state where they have one, and notes the first. */
+    private final class Writer {
+        final String[] shown;
+        final byte[] kinds;
+        final StringBuilder out;
+        int finalStates;
+        int firstShown = -1;
+        int firstShownAt = -1;
+
+        Writer(String[] shown, byte[] kinds, StringBuilder out) {
+            this.shown = shown;
+            this.kinds = kinds;
+            this.out = out;
+        }
+
+        void lines(int from, int toInclusive) {
+            for (int k = from; k <= toInclusive; k++) {
+                line(k);
+            }
+        }
+
+        void line(int k) {
+            if (resolve(k, shown, kinds)) {
+                if (firstShown < 0) {
+                    firstShown = k;
+                    firstShownAt = out.length();
+                }
+                finalStates++;
+            }
+            append(out, k, shown);
+        }
     }
 
     /** Fills {@code shown[i]} with line i's final state if it is a plain carriage-return line; true if so. */

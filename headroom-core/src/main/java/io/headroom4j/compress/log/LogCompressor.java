@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
@@ -54,23 +55,40 @@ public final class LogCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
+        return foldLines(content, context, TEMPLATES, LogCompressor::lossy);
+    }
+
+    /**
+     * The frame the line compressors (logs, build output) share: empty and already-marked content comes back
+     * unchanged; {@code lossy} is tried when lossy output is allowed and the content reaches
+     * {@code lossyMinTokens}, with a store refusal (lone surrogates) meaning "drop nothing"; otherwise, or when
+     * {@code lossy} returns null, the lossless {@link RepeatFolding}. Fails open, as every compressor must.
+     *
+     * @param transform the lossy transform's name, also used in the unchanged results
+     * @param lossy     the lossy folding; returns null when it does not pay
+     */
+    public static Compressed foldLines(String content, CompressionContext context, String transform,
+                                       BiFunction<String, CompressionContext, Compressed> lossy) {
         if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TEMPLATES, "empty");
+            return Compressed.unchanged(content == null ? "" : content, transform, "empty");
         }
         if (Markers.hasMarker(content)) {
-            return Compressed.unchanged(content, TEMPLATES, "already holds a retrieval marker");
+            return Compressed.unchanged(content, transform, "already holds a retrieval marker");
         }
-        try {
-            if (context.allowsLossy() && isLargeEnough(content, context)) {
-                Compressed lossy = tryLossy(content, context);
-                if (lossy != null) {
-                    return lossy;
+        return Compressor.failingOpen(content, transform, () -> {
+            if (context.allowsLossy() && context.reachesLossyMin(content)) {
+                Compressed folded;
+                try {
+                    folded = lossy.apply(content, context);
+                } catch (IllegalArgumentException | UncheckedIOException e) {
+                    folded = null; // the store could not keep an original: drop nothing, fall back to lossless
+                }
+                if (folded != null) {
+                    return folded;
                 }
             }
             return lossless(content);
-        } catch (RuntimeException e) {
-            return Compressed.unchanged(content, TEMPLATES, "failed open: " + e.getClass().getSimpleName());
-        }
+        });
     }
 
     /** The lossless result: repeat folding, or the content unchanged. */
@@ -80,15 +98,6 @@ public final class LogCompressor implements Compressor {
             return Compressed.unchanged(content, REPEATS, "no repeated lines to fold");
         }
         return Compressed.lossless(folded, REPEATS, "folded runs of identical lines");
-    }
-
-    /** The lossy result, or null when it does not pay or the store refused the content (lone surrogates). */
-    private static Compressed tryLossy(String content, CompressionContext context) {
-        try {
-            return lossy(content, context);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            return null; // the store could not keep an original: drop nothing, fall back to lossless
-        }
     }
 
     private static Compressed lossy(String content, CompressionContext context) {
@@ -181,22 +190,5 @@ public final class LogCompressor implements Compressor {
         String t = template.length() > MAX_TEMPLATE_CHARS
                 ? template.substring(0, MAX_TEMPLATE_CHARS) + "…" : template;
         return t.isEmpty() ? "(blank)" : "\"" + t + "\"";
-    }
-
-    /**
-     * True when {@code content} has at least {@code lossyMinTokens} tokens. Counts a bounded prefix only:
-     * when the prefix already reaches the threshold so does the whole; a content longer than the prefix is
-     * taken as large enough, since it would need more than 16 characters per token to fall short.
-     */
-    public static boolean isLargeEnough(String content, CompressionContext context) {
-        int min = context.config().lossyMinTokens();
-        if (content.length() < min) {
-            return false;
-        }
-        int prefix = (int) Math.min(content.length(), 16L * Math.max(min, 64));
-        if (prefix < content.length()) {
-            return true;
-        }
-        return context.tokens().count(content) >= min;
     }
 }

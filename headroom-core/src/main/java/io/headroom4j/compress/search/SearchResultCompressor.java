@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
@@ -17,7 +16,6 @@ import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Ansi;
 import io.headroom4j.internal.Bm25;
 import io.headroom4j.internal.TextLines;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Compresses search results: {@code grep -n}, {@code grep -rn} (with or without {@code -A/-B/-C}),
@@ -51,8 +49,10 @@ public final class SearchResultCompressor implements Compressor {
     private static final int CONTEXT_RADIUS = 2;
     private static final int MAX_LISTED_FILES = 20;
     private static final int SMALL_OMISSION_CHARS = 160;
-    private static final Pattern IMPORTANT = Pattern.compile(
-            "(?i)\\b(error|exception|fail(ed|ure)?|fatal|panic|warn(ing)?|todo|fixme|deprecated|security)\\b");
+    /** Words that make a line worth keeping, matched whole and ASCII case-insensitively. */
+    private static final List<String> IMPORTANT = List.of("error", "exception", "fail", "failed", "failure", "fatal",
+            "panic", "warn", "warning", "todo", "fixme", "deprecated", "security");
+    private static final int LONGEST_IMPORTANT = 10;
 
     private final int maxFiles;
     private final int maxMatchesPerFile;
@@ -88,7 +88,7 @@ public final class SearchResultCompressor implements Compressor {
             return Compressed.unchanged(content, TRANSFORM, "empty");
         }
         boolean lossyAllowed = context.allowsLossy()
-                && TokenGate.atLeast(context.tokens(), content, context.config().lossyMinTokens());
+                && context.reachesLossyMin(content);
         if (Ansi.hasEscapes(content)) {
             if (!lossyAllowed) {
                 return Compressed.unchanged(content, TRANSFORM, "colour codes; lossless grouping would keep them");
@@ -106,18 +106,22 @@ public final class SearchResultCompressor implements Compressor {
         if (parsed.results() < 2) {
             return Compressed.unchanged(content, TRANSFORM, "no search results recognised");
         }
-        String lossless = content;
-        if (!parsed.heading()) {
-            String grouped = SearchGrouping.encode(lines, parsed.hits());
-            if (grouped.length() < content.length() && SearchGrouping.decode(grouped).equals(content)) {
-                lossless = grouped;
-            }
-        }
+        String grouped = parsed.heading() ? content : SearchGrouping.encode(lines, parsed.hits());
+        String lossless;
         if (lossyAllowed) {
             Compressed lossy = select(lines, parsed, context);
-            if (lossy != null && lossy.output().length() < lossless.length()) {
+            // Shorter than the grouped form is shorter than whatever lossless form there is: the decode
+            // check below is only needed when the grouped form may win.
+            if (lossy != null && lossy.output().length() < Math.min(grouped.length(), content.length())) {
                 return lossy;
             }
+            boolean exact = verified(grouped, content);
+            if (lossy != null && !exact && lossy.output().length() < content.length()) {
+                return lossy;
+            }
+            lossless = exact ? grouped : content;
+        } else {
+            lossless = verified(grouped, content) ? grouped : content;
         }
         if (lossless == content) {
             return Compressed.unchanged(content, TRANSFORM, parsed.heading() ? "already grouped by file"
@@ -125,6 +129,12 @@ public final class SearchResultCompressor implements Compressor {
         }
         return Compressed.lossless(lossless, TRANSFORM, "grouped " + Markers.count(parsed.results())
                 + " result lines by file");
+    }
+
+    /** True when {@code grouped} is a shorter form of {@code content} that decodes back to it exactly. */
+    private static boolean verified(String grouped, String content) {
+        return grouped != content && grouped.length() < content.length()
+                && SearchGrouping.decode(grouped).equals(content);
     }
 
     /** The lossy selection, or null when it would omit nothing. */
@@ -283,6 +293,14 @@ public final class SearchResultCompressor implements Compressor {
             }
         }
         int budget = Math.min(maxMatchesPerFile, matches.size());
+        if (budget == matches.size()) {
+            // Every match fits: nothing to rank.
+            for (int i : matches) {
+                keep[i] = true;
+            }
+            keepContext(hits, keep);
+            return keep;
+        }
         keep[matches.get(0)] = true;
         int kept = 1;
         if (budget > 1) {
@@ -307,7 +325,13 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        // Context lines travel with the kept matches they surround.
+        keepContext(hits, keep);
+        return keep;
+    }
+
+    /** Context lines travel with the kept matches they surround. */
+    private static void keepContext(List<Hit> hits, boolean[] keep) {
+        int n = hits.size();
         for (int i = 0; i < n; i++) {
             Hit h = hits.get(i);
             if (keep[i] || h.isMatch()) {
@@ -321,7 +345,6 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        return keep;
     }
 
     /** A marker costs about as much as two short lines; omitting less than that is a loss. */
@@ -349,10 +372,49 @@ public final class SearchResultCompressor implements Compressor {
                 }
             }
         }
-        if (IMPORTANT.matcher(text).find()) {
+        if (hasImportantWord(text)) {
             score += 0.5;
         }
         return score;
+    }
+
+    /**
+     * True when {@code text} holds one of {@link #IMPORTANT} as a whole word: a maximal run of ASCII letters,
+     * digits and underscores, as the regex {@code \b(error|…)\b} without {@code UNICODE_CASE} sees words.
+     * A hand-written scan, because this runs on every result line and a regex cost most of the lossy time.
+     */
+    static boolean hasImportantWord(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int len = i - start;
+            if (len >= 4 && len <= LONGEST_IMPORTANT && isImportant(text, start, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isImportant(String text, int start, int len) {
+        // The run is ASCII letters, digits and '_', so regionMatches' case folding is ASCII case folding here.
+        for (String w : IMPORTANT) {
+            if (w.length() == len && text.regionMatches(true, start, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     private static String joinOriginal(List<String> lines, List<Hit> hits) {

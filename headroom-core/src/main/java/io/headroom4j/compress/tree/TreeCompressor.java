@@ -14,7 +14,6 @@ import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.TextLines;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Compresses tree listings: {@code npm ls --all}, {@code tree}, {@code find}, {@code ls -R},
@@ -76,8 +75,7 @@ public final class TreeCompressor implements Compressor {
                 lossless = Compressed.lossless(indented, LOSSLESS, "paths written once, as an indented tree");
             }
         }
-        if (!context.allowsLossy() || !TokenGate.atLeast(context.tokens(), content,
-                context.config().lossyMinTokens())) {
+        if (!context.allowsLossy() || !context.reachesLossyMin(content)) {
             return lossless;
         }
         int n = lines.size();
@@ -263,6 +261,24 @@ public final class TreeCompressor implements Compressor {
                 markers.add(new int[] {lossy.get(k)[0], lossy.get(lastRegion)[1]});
             }
         }
+        boolean reindent = tree.style() == TreeParser.Style.DRAWN;
+        if (reindent) {
+            // Re-indented lines are not the original lines, so each must lie in a marker's range, whose key
+            // brings the original back byte for byte: stretch the first and last markers over them.
+            int first = -1;
+            int lastEntry = -1;
+            for (int i = 0; i < last; i++) {
+                if (keep[i] && depth[i] > 0) {
+                    first = first < 0 ? i : first;
+                    lastEntry = i;
+                }
+            }
+            if (first >= 0) {
+                markers.get(0)[0] = Math.min(markers.get(0)[0], first);
+                int[] end = markers.get(markers.size() - 1);
+                end[1] = Math.max(end[1], lastEntry + 1);
+            }
+        }
         Map<Integer, int[]> markerAtEnd = new HashMap<>();
         for (int[] m : markers) {
             markerAtEnd.put(m[1], m);
@@ -293,9 +309,11 @@ public final class TreeCompressor implements Compressor {
             }
             if (i < last && keep[i]) {
                 String line = lines.get(i);
-                if (tree.style() == TreeParser.Style.DRAWN && depth[i] >= 0) {
+                if (reindent && depth[i] > 0 && inside(markers, i)) {
                     // Kept entries are re-indented, two spaces a level: with siblings omitted, the original
                     // connectors (a "├" promising a next sibling) would misstate the shape of what is shown.
+                    // The label stays verbatim; the marker whose range holds the line retrieves the original.
+                    out.append(line, 0, TreeParser.prefixEnd(line));   // a log prefix such as "[INFO] " stays
                     for (int d = 0; d < depth[i]; d++) {
                         out.append("  ");
                     }
@@ -310,6 +328,15 @@ public final class TreeCompressor implements Compressor {
         }
         return Compressed.lossy(out.toString(), TRANSFORM, keys, "omitted " + Markers.units(omittedTotal, "line",
                 "lines") + " of " + Markers.count(n));
+    }
+
+    private static boolean inside(List<int[]> ranges, int i) {
+        for (int[] r : ranges) {
+            if (i >= r[0] && i < r[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int omittedIn(boolean[] keep, int from, int to) {

@@ -68,6 +68,79 @@ final class BuildOutputCompressorTest {
     }
 
     @Test
+    void gradleTestFailureKeepsFailuresUserFramesWhatWentWrongAndFoldsTaskHeaders() {
+        String out = fixture("build/gradle-test-failure.txt");
+        CompressionContext ctx = lossyContext(EAGER);
+        String o = compressor.compress(out, ctx).output();
+        assertThat(o)
+                .contains("\ncom.example.shop.ItemTest > quantityRoundTrips FAILED\n"
+                        + "    java.lang.AssertionError: expected:<36> but was:<35>\n")
+                .contains("        at com.example.shop.ItemTest.quantityRoundTrips(ItemTest.java:25)\n")
+                .contains("        at com.example.shop.CartTest.appliesDiscountOnce(CartTest.java:332)\n")
+                .contains("\n46 tests completed, 2 failed\n:test FAILED\n")
+                .contains("\nFAILURE: Build failed with an exception.\n\n* What went wrong:\n"
+                        + "Execution failed for task ':test'.\n")
+                .contains("\nBUILD FAILED in 4s\n")
+                .contains("[lines 4-9: 6 lines of Gradle task headers omitted; retrieve: ")
+                .contains("lines of passing tests omitted")
+                .doesNotContain(":compileTestJava\n")
+                .doesNotContain("addsItem17 PASSED")
+                .doesNotContain("at org.junit.Assert.failNotEquals");
+        // ":test" heads the test events, so it stays.
+        assertThat(o).contains("\n:test\n");
+        assertThat(reconstruct(o, ctx.store())).isEqualTo(out);
+    }
+
+    @Test
+    void gradleVerboseConsoleFoldsUpToDateTasksAndRedrawsButKeepsTheFailedTask() {
+        String out = fixture("build/gradle-test-failure-verbose-ansi.txt");
+        CompressionContext ctx = lossyContext(EAGER);
+        String o = compressor.compress(out, ctx).output();
+        assertThat(o)
+                .contains("\u001b[31;1m> Task :test\u001b[0;39m\u001b[31m FAILED\u001b[39m")
+                .contains("lines of Gradle task headers and console progress omitted; retrieve: ")
+                .contains("java.lang.AssertionError: expected:<18000> but was:<16200>\n")
+                .contains("* What went wrong:\nExecution failed for task ':test'.\n")
+                .doesNotContain("> Task :compileJava")
+                .doesNotContain("42% EXECUTING");
+        assertThat(o.length()).isLessThan(out.length() / 2);
+        assertThat(reconstruct(o, ctx.store())).isEqualTo(out);
+    }
+
+    @Test
+    void gradleCompileErrorKeepsEachErrorWithFileLineAndCaretAndFoldsDownloads() {
+        String out = fixture("build/gradle-compile-error.txt");
+        CompressionContext ctx = lossyContext(EAGER);
+        String o = compressor.compress(out, ctx).output();
+        assertThat(o)
+                .contains("/tmp/gradle-fixture-ce/src/main/java/com/example/shop/Cart.java:18: error: incompatible"
+                        + " types: String cannot be converted to int\n        int count = items.size() + \"\";\n")
+                .contains("Cart.java:25: error: quantity has private access in Item\n"
+                        + "            total += i.priceCents() * i.quantity;\n"
+                        + "                                       ^\n")
+                .contains("2 errors\n:compileJava FAILED\n")
+                .contains("* What went wrong:\nExecution failed for task ':compileJava'.\n"
+                        + "> Compilation failed; see the compiler error output for details.\n")
+                .contains("BUILD FAILED in 14s")
+                .contains("15 lines of download and progress output omitted")
+                .doesNotContain("Download https://");
+        // ":compileJava" heads the downloads and errors that follow it, so it stays.
+        assertThat(o).contains("\n:compileJava\n");
+        assertThat(reconstruct(o, ctx.store())).isEqualTo(out);
+    }
+
+    @Test
+    void gradleTaskHeadersAreRecognisedButNeverAFailedOne() {
+        assertThat(BuildLineClassifier.isGradleTask("> Task :compileJava UP-TO-DATE")).isTrue();
+        assertThat(BuildLineClassifier.isGradleTask(":app:compileTestKotlin NO-SOURCE")).isTrue();
+        assertThat(BuildLineClassifier.isGradleTask(":classes")).isTrue();
+        assertThat(BuildLineClassifier.isGradleTask(":test FAILED")).isFalse();
+        assertThat(BuildLineClassifier.isGradleTask("> Task :test FAILED")).isFalse();
+        assertThat(BuildLineClassifier.isGradleTask(": not a task")).isFalse();
+        assertThat(BuildLineClassifier.isGradleTask(":compileJava was slow today")).isFalse();
+    }
+
+    @Test
     void cargoBuildErrorStaysWhole() {
         String out = fixture("build/cargo-build-error.txt");
         Compressed c = compressor.compress(out, lossyContext(EAGER));

@@ -19,7 +19,25 @@ import io.headroom4j.store.CompressionStore;
 
 final class SearchGroupingProperties {
 
+    private static final java.util.regex.Pattern IMPORTANT_REGEX = java.util.regex.Pattern.compile(
+            "(?i)\\b(error|exception|fail(ed|ure)?|fatal|panic|warn(ing)?|todo|fixme|deprecated|security)\\b");
+
     private final SearchResultCompressor compressor = new SearchResultCompressor(3, 2);
+
+    @Property(tries = 1000)
+    void importantWordScanAgreesWithTheRegexItReplaced(@ForAll("wordySoup") String text) {
+        assertThat(SearchResultCompressor.hasImportantWord(text)).isEqualTo(IMPORTANT_REGEX.matcher(text).find());
+    }
+
+    @Provide
+    Arbitrary<String> wordySoup() {
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                Arbitraries.of("error", "ERROR", "Errors", "exception", "fail", "FAILED", "failure", "failures",
+                        "fatal", "panic", "warn", "Warning", "todo", "TODO", "fixme", "deprecated", "security",
+                        "TypeError", "error_code", "err0r", "\u00e9rror", "error\u00e9", "warn2", "x"),
+                Arbitraries.strings().withChars(" _-.:/()[]\t1aZ\u00e9\u0130").ofMaxLength(3));
+        return piece.list().ofMaxSize(8).map(l -> String.join("", l));
+    }
 
     @Property(tries = 300)
     void losslessOutputDecodesToTheInput(@ForAll("searchOutputs") String input) {

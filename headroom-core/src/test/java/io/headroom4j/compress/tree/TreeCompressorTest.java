@@ -67,6 +67,8 @@ final class TreeCompressorTest {
                 labels.add(in.get(i).substring(tree.label()[i]));
             }
         }
+        // Labels of the original lines that some marker retrieves: a re-indented line must be one of them.
+        Set<String> retrievable = new HashSet<>();
         for (String line : TextLines.split(c.output())) {
             if (Markers.hasMarker(line)) {
                 Matcher m = RANGE.matcher(line);
@@ -75,8 +77,23 @@ final class TreeCompressorTest {
                 int to = Integer.parseInt(m.group(2).replace(",", ""));
                 String key = Markers.keysIn(line).get(0);
                 assertThat(store.get(key)).contains(TextLines.join(in, from - 1, to));
-            } else if (!originals.contains(line)) {
-                assertThat(labels).as("output line %s", line).contains(line.stripLeading());
+                for (int i = from - 1; i < to; i++) {
+                    if (tree.depth()[i] >= 0) {
+                        retrievable.add(in.get(i).substring(0, TreeParser.prefixEnd(in.get(i))) + "|"
+                                + in.get(i).substring(tree.label()[i]));
+                    }
+                }
+            }
+        }
+        for (String line : TextLines.split(c.output())) {
+            if (!Markers.hasMarker(line) && !originals.contains(line)) {
+                // Re-indented: the log prefix, then two spaces a level, then the original label verbatim.
+                int prefix = TreeParser.prefixEnd(line);
+                String label = line.substring(prefix).stripLeading();
+                assertThat(labels).as("output line %s", line).contains(label);
+                assertThat(line.length() - prefix - label.length()).isEven().isPositive();
+                assertThat(retrievable).as("a marker retrieves the original of %s", line)
+                        .contains(line.substring(0, prefix) + "|" + label);
             }
         }
         assertThat(Fixtures.saved(input, c.output())).isGreaterThan(0.6);
