@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
@@ -86,14 +85,6 @@ public final class CodeCompressor implements Compressor {
     private static final Set<String> BODIES = Set.of("block", "statement_block", "compound_statement",
             "constructor_body", "function_body", "declaration_list");
 
-    private static final Pattern FULL_CODE_INTENT = Pattern.compile(
-            "\\b(fix\\w*|bugs?|buggy|debug\\w*|review\\w*|edit\\w*|refactor\\w*|rewrit\\w*|rename\\w*|modif\\w*"
-                    + "|chang\\w*|updat\\w*|patch\\w*|implement\\w*|optimi[sz]\\w*|audit\\w*|crash\\w*|errors?"
-                    + "|exceptions?|fail\\w*|broken|wrong|typos?|correct\\w*|improv\\w*|add|adding|remov\\w*"
-                    + "|delet\\w*|replac\\w*|tests?|testing|why|line \\d+|lines \\d+|diff|migrat\\w*|port|convert\\w*"
-                    + "|vulnerab\\w*|secur\\w*|leak\\w*|race|deadlock\\w*|perf\\w*|slow)\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
     private static final Map<SourceLanguage, Object> GRAMMARS = new EnumMap<>(SourceLanguage.class);
     private static final Map<SourceLanguage, TSQuery> QUERIES = new EnumMap<>(SourceLanguage.class);
 
@@ -106,11 +97,14 @@ public final class CodeCompressor implements Compressor {
 
     /**
      * True when {@code query} (the newest user message) asks for work that needs every line of the code:
-     * fixing, reviewing, debugging, editing, refactoring, testing and the like. The message pipeline may
-     * call this to skip code compression for a whole request; {@link #compress} checks it too.
+     * a request to fix, review, debug, edit, refactor and the like ("fix the loop", "can you review this"),
+     * a problem report ("it crashes", "the test is failing"), a "why does it throw" question, or a line
+     * number. A question that only mentions a topic ("where are errors handled") is not such a request.
+     * The message pipeline may call this to skip code compression for a whole request; {@link #compress}
+     * checks it too. See {@code EditIntent} for the exact rules.
      */
     public static boolean queryWantsFullCode(String query) {
-        return query != null && !query.isBlank() && FULL_CODE_INTENT.matcher(query).find();
+        return EditIntent.asksToWorkOnCode(query);
     }
 
     @Override
