@@ -28,8 +28,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
-import io.headroom4j.internal.TokenGate;
 import io.headroom4j.store.ContentKeys;
 
 /**
@@ -109,29 +109,13 @@ public final class CodeCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        Compressed refused = LossyGuard.refuse(content, context, TRANSFORM, MAX_CHARS,
+                c -> queryWantsFullCode(context.query()) ? "the request asks to work on the code; kept in full"
+                        : c.indexOf('\0') >= 0 ? "binary content" : null);
+        if (refused != null) {
+            return refused;
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
-        }
-        if (queryWantsFullCode(context.query())) {
-            return Compressed.unchanged(content, TRANSFORM, "the request asks to work on the code; kept in full");
-        }
-        if (content.length() > MAX_CHARS) {
-            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
-        }
-        if (content.indexOf('\0') >= 0) {
-            return Compressed.unchanged(content, TRANSFORM, "binary content");
-        }
-        if (!TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens())) {
-            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
-        }
-        try {
-            return compressParsed(content, context);
-        } catch (RuntimeException | LinkageError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        return Compressor.failingOpen(content, TRANSFORM, () -> compressParsed(content, context));
     }
 
     private Compressed compressParsed(String content, CompressionContext context) {

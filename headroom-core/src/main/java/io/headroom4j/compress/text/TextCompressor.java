@@ -7,6 +7,7 @@ import java.util.List;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Bm25;
 import io.headroom4j.internal.TokenGate;
@@ -72,24 +73,14 @@ public final class TextCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        Compressed refused = LossyGuard.refuse(content, context, TRANSFORM, MAX_CHARS, null);
+        if (refused != null) {
+            return refused;
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
-        }
-        if (content.length() > MAX_CHARS) {
-            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
-        }
-        if (!bigEnough(content, context)) {
-            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
-        }
-        try {
+        return Compressor.failingOpen(content, TRANSFORM, () -> {
             Compressed c = extract(content, context);
             return c == null ? Compressed.unchanged(content, TRANSFORM, "nothing worth omitting") : c;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        });
     }
 
     static boolean bigEnough(String content, CompressionContext context) {
