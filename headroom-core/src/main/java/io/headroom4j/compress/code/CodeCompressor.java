@@ -10,17 +10,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -86,7 +82,6 @@ public final class CodeCompressor implements Compressor {
             "constructor_body", "function_body", "declaration_list");
 
     private static final Map<SourceLanguage, Object> GRAMMARS = new EnumMap<>(SourceLanguage.class);
-    private static final Map<SourceLanguage, TSQuery> QUERIES = new EnumMap<>(SourceLanguage.class);
 
     /** Recent analyses by content hash; small values (line ranges), so a count bound is enough. */
     private final Cache<String, Analysis> analyses = Caffeine.newBuilder().maximumSize(4_096).build();
@@ -165,7 +160,7 @@ public final class CodeCompressor implements Compressor {
                         why = "does not parse cleanly as " + lang.id();
                         continue;
                     }
-                    List<Elision> found = new Walker(lang, lines).walk(root, query(lang, grammar));
+                    List<Elision> found = new Walker(lang, lines).walk(root);
                     return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
                 }
             }
@@ -199,30 +194,6 @@ public final class CodeCompressor implements Compressor {
             GRAMMARS.put(lang, g);
         }
         return g instanceof TSLanguage t ? t : null;
-    }
-
-    /**
-     * The query capturing every function-like node the grammar has (and, for Python, class and module
-     * docstrings); compiled once per language. Queries are immutable and shared across threads.
-     */
-    private static synchronized TSQuery query(SourceLanguage lang, TSLanguage grammar) {
-        TSQuery q = QUERIES.get(lang);
-        if (q == null) {
-            StringBuilder sb = new StringBuilder("[");
-            for (String type : new TreeSet<>(FUNCTIONS)) {   // a fixed order: Set.of iterates randomly
-                if (grammar.symbolForName(type, true) != 0) {
-                    sb.append(" (").append(type).append(')');
-                }
-            }
-            sb.append(" ] @fn");
-            if (lang == SourceLanguage.PYTHON) {
-                sb.append("\n(module . (expression_statement (string) @doc))")
-                        .append("\n(class_definition body: (block . (expression_statement (string) @doc)))");
-            }
-            q = new TSQuery(grammar, sb.toString());
-            QUERIES.put(lang, q);
-        }
-        return q;
     }
 
     /** The JNI bindings extract their libraries to java.io.tmpdir with createTempFile, which needs the directory. */
@@ -321,9 +292,11 @@ public final class CodeCompressor implements Compressor {
     }
 
     /**
-     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings costs microseconds, so
-     * the tree is not walked node by node: one query finds the function nodes (see {@link #query}), and
-     * comments are found by a line scan and only confirmed against the tree.
+     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings that takes a node costs
+     * about 2 µs (the bindings look up classes and fields on each call), so the walk only visits nodes that
+     * could hold a range (see {@link #walk}), and comments are found by a line scan and only confirmed
+     * against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
+     * native code built without optimisation.)
      */
     private static final class Walker {
         private final SourceLanguage lang;
@@ -335,33 +308,88 @@ public final class CodeCompressor implements Compressor {
             this.lines = lines;
         }
 
-        List<Elision> walk(TSNode root, TSQuery functions) {
-            int covered = -1;
-            try (TSQueryCursor cursor = new TSQueryCursor()) {
-                cursor.exec(functions, root);
-                TSQueryMatch match = new TSQueryMatch();
-                while (cursor.nextMatch(match)) {
-                    for (TSQueryCapture capture : match.getCaptures()) {
-                        TSNode node = capture.getNode();
-                        int start = node.getStartPoint().getRow();
-                        if (start <= covered) {
-                            continue;   // nested in a body already omitted
-                        }
-                        int end = node.getEndPoint().getRow();
-                        if (end - start < 2) {
-                            continue;   // a range to elide needs a kept first line, the range, a kept last line
-                        }
-                        if (lang == SourceLanguage.PYTHON && !FUNCTIONS.contains(node.getType())) {
-                            pythonDocstring(node);
-                            continue;
-                        }
-                        int elided = function(node, start);
-                        covered = Math.max(covered, elided);
-                    }
-                }
+        /** Rows up to this one are inside an omitted range: nothing in them needs a look. */
+        private int covered = -1;
+
+        /**
+         * Finds the outermost function-like nodes (and, for Python, module and class docstrings) by walking
+         * the tree with one cursor, in document order. Only nodes spanning three or more rows can hold a
+         * range to elide, so nothing else is descended into, nor is anything inside an omitted body: on a
+         * typical file that is a few hundred nodes instead of every token, which matters because each node
+         * accessor is a JNI call costing about 2 µs in these bindings.
+         */
+        List<Elision> walk(TSNode root) {
+            if (lang == SourceLanguage.PYTHON && "module".equals(root.getType())) {
+                pythonLeadingDocstrings(root);
+            }
+            try (TSTreeCursor cursor = new TSTreeCursor(root)) {
+                descend(cursor);
             }
             comments(root);
             return out;
+        }
+
+        /** Visits the children of the cursor's node, and theirs, as described in {@link #walk}. */
+        private void descend(TSTreeCursor cursor) {
+            if (!cursor.gotoFirstChild()) {
+                return;
+            }
+            int depth = 1;
+            // Iterative pre-order walk: deep nesting must not overflow the Java stack.
+            while (depth > 0) {
+                TSNode node = cursor.currentNode();
+                int start = node.getStartPoint().getRow();
+                int end = node.getEndPoint().getRow();
+                boolean into = false;
+                if (end - start >= 2 && end > covered) {
+                    String type = node.getType();
+                    if (FUNCTIONS.contains(type)) {
+                        if (start > covered) {
+                            covered = Math.max(covered, function(node, start));
+                        }
+                    } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
+                        TSNode body = node.getChildByFieldName("body");
+                        if (body != null && !body.isNull() && "block".equals(body.getType())) {
+                            pythonLeadingDocstrings(body);
+                        }
+                    }
+                    into = end > covered;
+                }
+                if (into && cursor.gotoFirstChild()) {
+                    depth++;
+                    continue;
+                }
+                while (depth > 0 && !cursor.gotoNextSibling()) {
+                    cursor.gotoParent();
+                    depth--;
+                }
+            }
+        }
+
+        /**
+         * A docstring: a string statement that is the first named child of a module or a class body; each
+         * long one keeps its first and last lines.
+         */
+        private void pythonLeadingDocstrings(TSNode parent) {
+            if (parent.getNamedChildCount() == 0) {
+                return;
+            }
+            TSNode first = parent.getNamedChild(0);
+            if (!"expression_statement".equals(first.getType())) {
+                return;
+            }
+            int n = first.getNamedChildCount();
+            for (int i = 0; i < n; i++) {
+                TSNode str = first.getNamedChild(i);
+                if (!"string".equals(str.getType())) {
+                    continue;
+                }
+                int start = str.getStartPoint().getRow();
+                int end = str.getEndPoint().getRow();
+                if (start > covered && end - start >= 2) {
+                    pythonDocstring(str);
+                }
+            }
         }
 
         /** Block comments and runs of line comments, found by text and confirmed as comment nodes. */
