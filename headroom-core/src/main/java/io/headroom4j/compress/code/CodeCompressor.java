@@ -78,6 +78,18 @@ public final class CodeCompressor implements Compressor {
             "constructor_declaration", "compact_constructor_declaration", "function_item", "func_literal",
             "closure_expression", "lambda_expression", "static_initializer");
 
+    /**
+     * Node types that hold only types in a language, so no function body can be inside them: the walk does
+     * not descend into them. Per language, because the same name can hold code elsewhere (a Java interface
+     * has default methods, a Rust trait default bodies).
+     */
+    private static final Map<SourceLanguage, Set<String>> TYPE_ONLY = Map.of(
+            SourceLanguage.TYPESCRIPT, Set.of("type_alias_declaration", "interface_declaration", "object_type",
+                    "union_type", "intersection_type", "type_annotation", "type_arguments", "type_parameters",
+                    "function_type", "constructor_type", "tuple_type", "conditional_type", "generic_type"),
+            SourceLanguage.GO, Set.of("type_declaration", "struct_type", "interface_type"),
+            SourceLanguage.RUST, Set.of("struct_item", "enum_item", "type_item", "field_declaration_list"));
+
     private static final Set<String> BODIES = Set.of("block", "statement_block", "compound_statement",
             "constructor_body", "function_body", "declaration_list");
 
@@ -300,12 +312,14 @@ public final class CodeCompressor implements Compressor {
      */
     private static final class Walker {
         private final SourceLanguage lang;
+        private final Set<String> typeOnly;
         private final Lines lines;
         private final List<Elision> out = new ArrayList<>();
 
         Walker(SourceLanguage lang, Lines lines) {
             this.lang = lang;
             this.lines = lines;
+            this.typeOnly = TYPE_ONLY.getOrDefault(lang, Set.of());
         }
 
         /** Rows up to this one are inside an omitted range: nothing in them needs a look. */
@@ -353,7 +367,7 @@ public final class CodeCompressor implements Compressor {
                             pythonLeadingDocstrings(body);
                         }
                     }
-                    into = end > covered;
+                    into = end > covered && !typeOnly.contains(type);
                 }
                 if (into && cursor.gotoFirstChild()) {
                     depth++;
