@@ -54,8 +54,9 @@ final class EditIntent {
                     + "|lines?\\s+\\d+)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** Bounded gap between "why" and the failure word: a long pasted message must not cost quadratic time. */
     private static final Pattern WHY_FAILS = Pattern.compile(
-            "\\bwhy\\b[^.?!\\n]*\\b(?:throws?|thrown|throwing|fails?|failing|failed|crash\\w*|breaks?|broke"
+            "\\bwhy\\b[^.?!\\n]{0,200}?\\b(?:throws?|thrown|throwing|fails?|failing|failed|crash\\w*|breaks?|broke"
                     + "|errors?\\s+out|raises?|raising|hangs?|panics?|returns?\\s+(?:null|nil|none|wrong|an?\\s+error))\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
