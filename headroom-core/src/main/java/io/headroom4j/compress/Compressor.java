@@ -25,7 +25,8 @@ public interface Compressor {
     static Compressed failingOpen(String content, String transform, Supplier<Compressed> body) {
         try {
             return body.get();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // LinkageError: a native library (tree-sitter, ONNX Runtime) that fails to load must not break the call.
             return Compressed.unchanged(content, transform, "failed open: " + e);
         }
     }

@@ -44,13 +44,14 @@ public final class TokenGate {
      * (no piece spans whitespace between two words) and runs of letters or of digits (a piece holds at most
      * one letter run, or one run of up to three digits; a run right after an ASCII apostrophe is not counted,
      * since "'t" joins the word before it). When either reaches {@code min} the answer is yes after one
-     * character scan; otherwise (short text, or another counter) the text is counted.
+     * character scan; otherwise (short text, or another counter) the text is counted, by the tiktoken
+     * encodings only up to {@code min} tokens ({@link TokenCounter#atLeast}).
      */
     public static boolean hasAtLeast(String content, int min, TokenCounter tokens) {
         if (min <= 0) {
             return true;
         }
-        return lowerBoundReaches(tokens, content, min) || tokens.count(content) >= min;
+        return lowerBoundReaches(tokens, content, min) || tokens.atLeast(content, min);
     }
 
     /** True when a proven lower bound of the tiktoken count (words, letter/digit runs) reaches {@code min}. */

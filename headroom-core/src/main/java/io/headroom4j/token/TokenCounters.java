@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 
@@ -86,6 +87,19 @@ public final class TokenCounters {
             }
             // countTokensOrdinary treats "<|endoftext|>" and friends as plain text instead of throwing.
             return encoding.countTokensOrdinary(text);
+        }
+
+        @Override
+        public boolean atLeast(String text, int min) {
+            if (min <= 0) {
+                return true;
+            }
+            if (text == null || text.isEmpty()) {
+                return false;
+            }
+            // Encoding stops once min tokens are out, so a long text costs only its first min tokens.
+            EncodingResult r = encoding.encodeOrdinary(text, min);
+            return r.isTruncated() || r.getTokens().size() >= min;
         }
 
         @Override

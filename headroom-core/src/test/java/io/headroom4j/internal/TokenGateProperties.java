@@ -41,4 +41,18 @@ final class TokenGateProperties {
         TokenCounter o200k = TokenCounters.o200k();
         assertThat(TokenGate.hasAtLeast(text, min, o200k)).isEqualTo(o200k.count(text) >= min);
     }
+
+    @Property(tries = 300)
+    void earlyStoppingCountAgreesWithAnExactCount(@ForAll String text, @ForAll @IntRange(min = 0, max = 60) int min) {
+        for (TokenCounter counter : new TokenCounter[] {TokenCounters.o200k(), TokenCounters.cl100k()}) {
+            assertThat(counter.atLeast(text, min)).isEqualTo(counter.count(text) >= min);
+        }
+    }
+
+    @Property(tries = 200)
+    void earlyStoppingCountAgreesOnCodeLikeText(@ForAll("codeLike") String text,
+                                                @ForAll @IntRange(min = 0, max = 200) int min) {
+        TokenCounter o200k = TokenCounters.o200k();
+        assertThat(o200k.atLeast(text, min)).isEqualTo(o200k.count(text) >= min);
+    }
 }

@@ -10,18 +10,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
-import org.treesitter.TSQuery;
-import org.treesitter.TSQueryCapture;
-import org.treesitter.TSQueryCursor;
-import org.treesitter.TSQueryMatch;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,8 +24,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
-import io.headroom4j.internal.TokenGate;
 import io.headroom4j.store.ContentKeys;
 
 /**
@@ -83,19 +78,22 @@ public final class CodeCompressor implements Compressor {
             "constructor_declaration", "compact_constructor_declaration", "function_item", "func_literal",
             "closure_expression", "lambda_expression", "static_initializer");
 
+    /**
+     * Node types that hold only types in a language, so no function body can be inside them: the walk does
+     * not descend into them. Per language, because the same name can hold code elsewhere (a Java interface
+     * has default methods, a Rust trait default bodies).
+     */
+    private static final Map<SourceLanguage, Set<String>> TYPE_ONLY = Map.of(
+            SourceLanguage.TYPESCRIPT, Set.of("type_alias_declaration", "interface_declaration", "object_type",
+                    "union_type", "intersection_type", "type_annotation", "type_arguments", "type_parameters",
+                    "function_type", "constructor_type", "tuple_type", "conditional_type", "generic_type"),
+            SourceLanguage.GO, Set.of("type_declaration", "struct_type", "interface_type"),
+            SourceLanguage.RUST, Set.of("struct_item", "enum_item", "type_item", "field_declaration_list"));
+
     private static final Set<String> BODIES = Set.of("block", "statement_block", "compound_statement",
             "constructor_body", "function_body", "declaration_list");
 
-    private static final Pattern FULL_CODE_INTENT = Pattern.compile(
-            "\\b(fix\\w*|bugs?|buggy|debug\\w*|review\\w*|edit\\w*|refactor\\w*|rewrit\\w*|rename\\w*|modif\\w*"
-                    + "|chang\\w*|updat\\w*|patch\\w*|implement\\w*|optimi[sz]\\w*|audit\\w*|crash\\w*|errors?"
-                    + "|exceptions?|fail\\w*|broken|wrong|typos?|correct\\w*|improv\\w*|add|adding|remov\\w*"
-                    + "|delet\\w*|replac\\w*|tests?|testing|why|line \\d+|lines \\d+|diff|migrat\\w*|port|convert\\w*"
-                    + "|vulnerab\\w*|secur\\w*|leak\\w*|race|deadlock\\w*|perf\\w*|slow)\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
     private static final Map<SourceLanguage, Object> GRAMMARS = new EnumMap<>(SourceLanguage.class);
-    private static final Map<SourceLanguage, TSQuery> QUERIES = new EnumMap<>(SourceLanguage.class);
 
     /** Recent analyses by content hash; small values (line ranges), so a count bound is enough. */
     private final Cache<String, Analysis> analyses = Caffeine.newBuilder().maximumSize(4_096).build();
@@ -106,38 +104,25 @@ public final class CodeCompressor implements Compressor {
 
     /**
      * True when {@code query} (the newest user message) asks for work that needs every line of the code:
-     * fixing, reviewing, debugging, editing, refactoring, testing and the like. The message pipeline may
-     * call this to skip code compression for a whole request; {@link #compress} checks it too.
+     * a request to fix, review, debug, edit, refactor and the like ("fix the loop", "can you review this"),
+     * a problem report ("it crashes", "the test is failing"), a "why does it throw" question, or a line
+     * number. A question that only mentions a topic ("where are errors handled") is not such a request.
+     * The message pipeline may call this to skip code compression for a whole request; {@link #compress}
+     * checks it too. See {@code EditIntent} for the exact rules.
      */
     public static boolean queryWantsFullCode(String query) {
-        return query != null && !query.isBlank() && FULL_CODE_INTENT.matcher(query).find();
+        return EditIntent.asksToWorkOnCode(query);
     }
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        Compressed refused = LossyGuard.refuse(content, context, TRANSFORM, MAX_CHARS,
+                c -> queryWantsFullCode(context.query()) ? "the request asks to work on the code; kept in full"
+                        : c.indexOf('\0') >= 0 ? "binary content" : null);
+        if (refused != null) {
+            return refused;
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
-        }
-        if (queryWantsFullCode(context.query())) {
-            return Compressed.unchanged(content, TRANSFORM, "the request asks to work on the code; kept in full");
-        }
-        if (content.length() > MAX_CHARS) {
-            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
-        }
-        if (content.indexOf('\0') >= 0) {
-            return Compressed.unchanged(content, TRANSFORM, "binary content");
-        }
-        if (!TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens())) {
-            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
-        }
-        try {
-            return compressParsed(content, context);
-        } catch (RuntimeException | LinkageError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        return Compressor.failingOpen(content, TRANSFORM, () -> compressParsed(content, context));
     }
 
     private Compressed compressParsed(String content, CompressionContext context) {
@@ -187,7 +172,7 @@ public final class CodeCompressor implements Compressor {
                         why = "does not parse cleanly as " + lang.id();
                         continue;
                     }
-                    List<Elision> found = new Walker(lang, lines).walk(root, query(lang, grammar));
+                    List<Elision> found = new Walker(lang, lines).walk(root);
                     return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
                 }
             }
@@ -221,30 +206,6 @@ public final class CodeCompressor implements Compressor {
             GRAMMARS.put(lang, g);
         }
         return g instanceof TSLanguage t ? t : null;
-    }
-
-    /**
-     * The query capturing every function-like node the grammar has (and, for Python, class and module
-     * docstrings); compiled once per language. Queries are immutable and shared across threads.
-     */
-    private static synchronized TSQuery query(SourceLanguage lang, TSLanguage grammar) {
-        TSQuery q = QUERIES.get(lang);
-        if (q == null) {
-            StringBuilder sb = new StringBuilder("[");
-            for (String type : new TreeSet<>(FUNCTIONS)) {   // a fixed order: Set.of iterates randomly
-                if (grammar.symbolForName(type, true) != 0) {
-                    sb.append(" (").append(type).append(')');
-                }
-            }
-            sb.append(" ] @fn");
-            if (lang == SourceLanguage.PYTHON) {
-                sb.append("\n(module . (expression_statement (string) @doc))")
-                        .append("\n(class_definition body: (block . (expression_statement (string) @doc)))");
-            }
-            q = new TSQuery(grammar, sb.toString());
-            QUERIES.put(lang, q);
-        }
-        return q;
     }
 
     /** The JNI bindings extract their libraries to java.io.tmpdir with createTempFile, which needs the directory. */
@@ -343,47 +304,106 @@ public final class CodeCompressor implements Compressor {
     }
 
     /**
-     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings costs microseconds, so
-     * the tree is not walked node by node: one query finds the function nodes (see {@link #query}), and
-     * comments are found by a line scan and only confirmed against the tree.
+     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings that takes a node costs
+     * about 2 µs (the bindings look up classes and fields on each call), so the walk only visits nodes that
+     * could hold a range (see {@link #walk}), and comments are found by a line scan and only confirmed
+     * against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
+     * native code built without optimisation.)
      */
     private static final class Walker {
         private final SourceLanguage lang;
+        private final Set<String> typeOnly;
         private final Lines lines;
         private final List<Elision> out = new ArrayList<>();
 
         Walker(SourceLanguage lang, Lines lines) {
             this.lang = lang;
             this.lines = lines;
+            this.typeOnly = TYPE_ONLY.getOrDefault(lang, Set.of());
         }
 
-        List<Elision> walk(TSNode root, TSQuery functions) {
-            int covered = -1;
-            try (TSQueryCursor cursor = new TSQueryCursor()) {
-                cursor.exec(functions, root);
-                TSQueryMatch match = new TSQueryMatch();
-                while (cursor.nextMatch(match)) {
-                    for (TSQueryCapture capture : match.getCaptures()) {
-                        TSNode node = capture.getNode();
-                        int start = node.getStartPoint().getRow();
-                        if (start <= covered) {
-                            continue;   // nested in a body already omitted
-                        }
-                        int end = node.getEndPoint().getRow();
-                        if (end - start < 2) {
-                            continue;   // a range to elide needs a kept first line, the range, a kept last line
-                        }
-                        if (lang == SourceLanguage.PYTHON && !FUNCTIONS.contains(node.getType())) {
-                            pythonDocstring(node);
-                            continue;
-                        }
-                        int elided = function(node, start);
-                        covered = Math.max(covered, elided);
-                    }
-                }
+        /** Rows up to this one are inside an omitted range: nothing in them needs a look. */
+        private int covered = -1;
+
+        /**
+         * Finds the outermost function-like nodes (and, for Python, module and class docstrings) by walking
+         * the tree with one cursor, in document order. Only nodes spanning three or more rows can hold a
+         * range to elide, so nothing else is descended into, nor is anything inside an omitted body: on a
+         * typical file that is a few hundred nodes instead of every token, which matters because each node
+         * accessor is a JNI call costing about 2 µs in these bindings.
+         */
+        List<Elision> walk(TSNode root) {
+            if (lang == SourceLanguage.PYTHON && "module".equals(root.getType())) {
+                pythonLeadingDocstrings(root);
+            }
+            try (TSTreeCursor cursor = new TSTreeCursor(root)) {
+                descend(cursor);
             }
             comments(root);
             return out;
+        }
+
+        /** Visits the children of the cursor's node, and theirs, as described in {@link #walk}. */
+        private void descend(TSTreeCursor cursor) {
+            if (!cursor.gotoFirstChild()) {
+                return;
+            }
+            int depth = 1;
+            // Iterative pre-order walk: deep nesting must not overflow the Java stack.
+            while (depth > 0) {
+                TSNode node = cursor.currentNode();
+                int start = node.getStartPoint().getRow();
+                int end = node.getEndPoint().getRow();
+                boolean into = false;
+                if (end - start >= 2 && end > covered) {
+                    String type = node.getType();
+                    if (FUNCTIONS.contains(type)) {
+                        if (start > covered) {
+                            covered = Math.max(covered, function(node, start));
+                        }
+                    } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
+                        TSNode body = node.getChildByFieldName("body");
+                        if (body != null && !body.isNull() && "block".equals(body.getType())) {
+                            pythonLeadingDocstrings(body);
+                        }
+                    }
+                    into = end > covered && !typeOnly.contains(type);
+                }
+                if (into && cursor.gotoFirstChild()) {
+                    depth++;
+                    continue;
+                }
+                while (depth > 0 && !cursor.gotoNextSibling()) {
+                    cursor.gotoParent();
+                    depth--;
+                }
+            }
+        }
+
+        /**
+         * A docstring: a string statement that is the first named child of a module or a class body; each
+         * long one keeps its first and last lines.
+         */
+        private void pythonLeadingDocstrings(TSNode parent) {
+            if (parent.getNamedChildCount() == 0) {
+                return;
+            }
+            TSNode first = parent.getNamedChild(0);
+            if (!"expression_statement".equals(first.getType())) {
+                return;
+            }
+            int n = first.getNamedChildCount();
+            for (int i = 0; i < n; i++) {
+                TSNode str = first.getNamedChild(i);
+                if (!"string".equals(str.getType())) {
+                    continue;
+                }
+                int start = str.getStartPoint().getRow();
+                int end = str.getEndPoint().getRow();
+                if (start > covered && end - start >= 2) {
+                    pythonDocstring(str);
+                }
+            }
         }
 
         /** Block comments and runs of line comments, found by text and confirmed as comment nodes. */

@@ -6,6 +6,7 @@ import java.util.List;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
 
 /**
@@ -33,19 +34,11 @@ public final class HtmlCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        Compressed refused = LossyGuard.refuse(content, context, TRANSFORM, MAX_CHARS, null);
+        if (refused != null) {
+            return refused;
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
-        }
-        if (content.length() > MAX_CHARS) {
-            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
-        }
-        if (!TextCompressor.bigEnough(content, context)) {
-            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
-        }
-        try {
+        return Compressor.failingOpen(content, TRANSFORM, () -> {
             HtmlToText.Result r = HtmlToText.convert(content);
             if (r.text().isBlank()) {
                 return Compressed.unchanged(content, TRANSFORM, "no text in the page");
@@ -74,8 +67,6 @@ public final class HtmlCompressor implements Compressor {
                 return Compressed.unchanged(content, TRANSFORM, "text is not shorter than the HTML");
             }
             return Compressed.lossy(out, TRANSFORM, keys, note);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        });
     }
 }

@@ -269,12 +269,22 @@ final class HtmlToText {
         void flushInline() {
             String t = inline.toString().strip();
             inline.setLength(0);
-            if (!t.isEmpty() && !t.equals("|") && !t.matches("#+")) {
+            if (!t.isEmpty() && !t.equals("|") && !onlyHashes(t)) {
                 if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
                     sb.append('\n');
                 }
                 sb.append(t);
             }
+        }
+
+        /** True for "#", "##"...: an empty heading. (String.matches would compile a regex on every call.) */
+        private static boolean onlyHashes(String t) {
+            for (int i = 0; i < t.length(); i++) {
+                if (t.charAt(i) != '#') {
+                    return false;
+                }
+            }
+            return !t.isEmpty();
         }
 
         private void newline() {

@@ -1,14 +1,13 @@
 package io.headroom4j.compress.text;
 
-import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
+import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Bm25;
 import io.headroom4j.internal.TokenGate;
@@ -74,24 +73,14 @@ public final class TextCompressor implements Compressor {
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
-        if (content == null || content.isEmpty()) {
-            return Compressed.unchanged(content == null ? "" : content, TRANSFORM, "empty");
+        Compressed refused = LossyGuard.refuse(content, context, TRANSFORM, MAX_CHARS, null);
+        if (refused != null) {
+            return refused;
         }
-        if (!context.allowsLossy()) {
-            return Compressed.unchanged(content, TRANSFORM, "lossy output is off");
-        }
-        if (content.length() > MAX_CHARS) {
-            return Compressed.unchanged(content, TRANSFORM, "over " + Markers.count(MAX_CHARS) + " chars");
-        }
-        if (!bigEnough(content, context)) {
-            return Compressed.unchanged(content, TRANSFORM, "under " + context.config().lossyMinTokens() + " tokens");
-        }
-        try {
+        return Compressor.failingOpen(content, TRANSFORM, () -> {
             Compressed c = extract(content, context);
             return c == null ? Compressed.unchanged(content, TRANSFORM, "nothing worth omitting") : c;
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return Compressed.unchanged(content, TRANSFORM, "failed open: " + e);
-        }
+        });
     }
 
     static boolean bigEnough(String content, CompressionContext context) {
@@ -131,7 +120,7 @@ public final class TextCompressor implements Compressor {
         if (rel == null && hasQuery) {
             List<CharSequence> units = new ArrayList<>(n);
             for (int u = 0; u < n; u++) {
-                units.add(CharBuffer.wrap(content, doc.unitStart[u], doc.unitEnd[u]));   // a view, no copy
+                units.add(new Span(content, doc.unitStart[u], doc.unitEnd[u]));   // a view, no copy
             }
             rel = Bm25.score(units, query);
             scorerUsed[0] = "BM25";
@@ -210,11 +199,35 @@ public final class TextCompressor implements Compressor {
         if (len < 4 || len > 12) {
             return false;
         }
-        String w = t.subSequence(s, e).toString().toLowerCase(Locale.ROOT);
-        return w.startsWith("error") || w.startsWith("warn") || w.startsWith("fail") || w.startsWith("exception")
-                || w.startsWith("never") || w.startsWith("must") || w.startsWith("deprecat")
-                || w.startsWith("important")
-                || w.startsWith("default");
+        for (String prefix : WARNING_PREFIXES) {
+            if (startsWithIgnoreCase(t, s, e, prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case ASCII prefixes of words that carry warnings or rules. */
+    private static final String[] WARNING_PREFIXES = {"error", "warn", "fail", "exception", "never", "must",
+        "deprecat", "important", "default"};
+
+    /**
+     * Whether {@code t[s, e)} starts with the lower-case ASCII {@code prefix}, comparing as
+     * {@code toLowerCase(Locale.ROOT)} would for these letters, without allocating a string per word.
+     */
+    private static boolean startsWithIgnoreCase(CharSequence t, int s, int e, String prefix) {
+        if (e - s < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = t.charAt(s + i);
+            char p = prefix.charAt(i);
+            // U+0130 lower-cases to two chars in String.toLowerCase, so it never matched there.
+            if (c != p && (Character.toLowerCase(c) != p || c == '\u0130')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean[] select(Doc doc, int[] dupOf, double[] score, boolean noQuery) {
@@ -429,6 +442,32 @@ public final class TextCompressor implements Compressor {
             }
         }
         return n;
+    }
+
+    /**
+     * A view of {@code text[start, end)} without copying. CharBuffer.wrap does the same, but its charAt goes
+     * through position arithmetic and bounds checks that showed up in profiles of BM25 scoring.
+     */
+    private record Span(String text, int start, int end) implements CharSequence {
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text.charAt(start + index);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return text.substring(start + from, start + to);
+        }
+
+        @Override
+        public String toString() {
+            return text.substring(start, end);
+        }
     }
 
     /** The block and unit structure of one text; all offsets index {@link #text}. */
