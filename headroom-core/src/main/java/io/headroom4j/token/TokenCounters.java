@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
@@ -86,6 +87,20 @@ public final class TokenCounters {
             }
             // countTokensOrdinary treats "<|endoftext|>" and friends as plain text instead of throwing.
             return encoding.countTokensOrdinary(text);
+        }
+
+        @Override
+        public boolean atLeast(String text, int n) {
+            if (n <= 0) {
+                return true;
+            }
+            if (text == null || text.length() * 4L < n) {
+                return false;   // a token is at least one UTF-8 byte, a char at most four
+            }
+            // Encoding stops once n tokens are reached; a prefix's pieces are the whole text's first pieces,
+            // so reaching n there means the whole text has at least n.
+            EncodingResult r = encoding.encodeOrdinary(text, n);
+            return r.isTruncated() || r.getTokens().size() >= n;
         }
 
         @Override
