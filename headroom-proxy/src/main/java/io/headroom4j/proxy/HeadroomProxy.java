@@ -823,10 +823,21 @@ public final class HeadroomProxy implements AutoCloseable {
         OutputStream os = ex.getResponseBody();
         byte[] buf = new byte[16 * 1024];
         try (in) {
-            while (true) {
+            boolean ended = false;
+            while (!ended) {
                 int n;
                 try {
                     n = in.read(buf);
+                    // Bytes that have already arrived go out with this write: one flush (one chunk, one
+                    // syscall) for them all. Nothing waits for bytes that have not arrived.
+                    while (n >= 0 && n < buf.length && in.available() > 0) {
+                        int more = in.read(buf, n, buf.length - n);
+                        if (more < 0) {
+                            ended = true;
+                            break;
+                        }
+                        n += more;
+                    }
                 } catch (IOException e) {
                     throw new UpstreamDropped(e.toString());
                 }
@@ -1170,6 +1181,7 @@ public final class HeadroomProxy implements AutoCloseable {
 
     /** Reads provider usage from a response body on the side, without holding the body. */
     private static final class UsageTap {
+        private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.UTF_8);
         private final SseEvents sse;
         private final ByteArrayOutputStream json;
         private ProxyStats.Usage usage;
@@ -1182,7 +1194,12 @@ public final class HeadroomProxy implements AutoCloseable {
 
         void feed(byte[] buf, int n) {
             if (sse != null) {
-                for (SseEvents.Event e : sse.feed(buf, 0, n)) {
+                // Only the events that carry usage (two or three per stream) are decoded and parsed.
+                for (byte[] raw : sse.feedRaw(buf, 0, n)) {
+                    if (!SseEvents.contains(raw, USAGE)) {
+                        continue;
+                    }
+                    SseEvents.Event e = SseEvents.parse(raw);
                     if (e.data() != null && e.data().contains("\"usage\"")) {
                         JsonNode d = StreamRelay.parse(e.data());
                         if (d != null) {
