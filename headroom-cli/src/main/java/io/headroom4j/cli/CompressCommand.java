@@ -99,14 +99,7 @@ final class CompressCommand implements Callable<Integer> {
         if (model != null) {
             flags.put("model", model);
         }
-        HeadroomConfig config;
-        try {
-            config = configOptions.load(root.env(), flags);
-        } catch (IllegalArgumentException e) {
-            return Cli.fail(err, Cli.USAGE, e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Cli.fail(err, Cli.FAILED, e.getMessage());
-        }
+        HeadroomConfig config = configOptions.load(root.env(), flags);
         if (file != null && !file.equals("-") && Files.isDirectory(Path.of(file))) {
             if (outDir == null) {
                 return Cli.fail(err, Cli.USAGE, "compressing a directory needs --out DIR for the results");

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import io.headroom4j.ConfigLoader;
 import io.headroom4j.HeadroomConfig;
@@ -17,6 +20,10 @@ import io.headroom4j.store.CompressionStores;
  * file, then {@code HEADROOM_*} variables, then flags.
  */
 public final class ConfigOptions {
+
+    /** The command this mixin is part of, so a bad setting is reported as that command's usage error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file of settings, keys as `headroom doctor` lists them"
@@ -33,8 +40,8 @@ public final class ConfigOptions {
     /**
      * The config from defaults, the file, the environment and these flags, in that order of precedence.
      *
-     * @throws IllegalArgumentException for an unknown key or a bad value, naming both and the source
-     * @throws java.io.UncheckedIOException when the config file cannot be read
+     * @throws ParameterException for an unknown key or a bad value, naming both and the source (exit code 2)
+     * @throws java.io.UncheckedIOException when the config file cannot be read (exit code 1)
      */
     public HeadroomConfig load(Map<String, String> env) {
         return load(env, Map.of());
@@ -50,7 +57,14 @@ public final class ConfigOptions {
             flags.put("workspace-dir", workspace.toString());
         }
         flags.putAll(commandFlags);
-        return ConfigLoader.load(configFile, env, flags);
+        try {
+            return ConfigLoader.load(configFile, env, flags);
+        } catch (IllegalArgumentException e) {
+            if (mixee == null) {
+                throw e;
+            }
+            throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
+        }
     }
 
     /**

@@ -67,14 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HeadroomConfig config;
-        try {
-            config = configOptions.load(root.env(), Map.of());
-        } catch (IllegalArgumentException e) {
-            return Cli.fail(err, Cli.USAGE, e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Cli.fail(err, Cli.FAILED, e.getMessage());
-        }
+        HeadroomConfig config = configOptions.load(root.env(), Map.of());
         try (Cli.Store store = Cli.openStore(config)) {
             if (!store.persistent()) {
                 err.println("headroom: " + store.problem() + "; using a store in memory for this run");

@@ -65,6 +65,15 @@ public final class HeadroomCli implements Callable<Integer> {
         // Everything after the agent's (or MCP server's) name belongs to it, options included.
         cl.getSubcommands().get("wrap").setStopAtPositional(true);
         cl.getSubcommands().get("mcp").getSubcommands().get("proxy").setStopAtPositional(true);
+        // A usage error says what is wrong and where help is, like other command-line tools; the whole
+        // usage text would bury the one line that matters (often a bad setting from a config file).
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("headroom: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            cmd.getErr().flush();
+            return Cli.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println("headroom: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             cmd.getErr().flush();

@@ -60,14 +60,7 @@ final class RetrieveCommand implements Callable<Integer> {
             return Cli.fail(err, Cli.USAGE, "'" + key + "' is not a retrieval key: expected "
                     + ContentKeys.KEY_LENGTH + " lower-case hex digits, as in '[...; retrieve: 3f2a...]'");
         }
-        HeadroomConfig config;
-        try {
-            config = configOptions.load(root.env(), Map.of());
-        } catch (IllegalArgumentException e) {
-            return Cli.fail(err, Cli.USAGE, e.getMessage());
-        } catch (UncheckedIOException e) {
-            return Cli.fail(err, Cli.FAILED, e.getMessage());
-        }
+        HeadroomConfig config = configOptions.load(root.env(), Map.of());
         if (!Files.exists(CompressionStores.databaseFile(config))) {
             return Cli.fail(err, Cli.FAILED, "nothing stored under " + k + ": there is no store at "
                     + CompressionStores.databaseFile(config) + " (nothing was compressed with this workspace yet)");

@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,6 +154,23 @@ final class HeadroomCliTest {
     void badSettingIsAUsageErrorNamingIt() {
         assertThat(run("compress", "--set", "min-tokenz=3", "--workspace", workspace().toString())).isEqualTo(2);
         assertThat(err.toString()).contains("bad setting 'min-tokenz'").doesNotContain("Exception");
+    }
+
+    @Test
+    void badSettingIsAUsageErrorForEveryCommandThatReadsTheConfig() {
+        for (String command : List.of("doctor", "retrieve", "demo")) {
+            err.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of(command, "--set", "min-tokens=lots",
+                    "--workspace", workspace().toString()));
+            if (command.equals("retrieve")) {
+                args.add("0123456789abcdef01234567");
+            }
+            assertThat(run(args.toArray(String[]::new))).as(command).isEqualTo(2);
+            assertThat(err.toString()).as(command)
+                    .contains("headroom: bad setting 'min-tokens' = 'lots'")
+                    .contains("Try 'headroom " + command + " --help' for usage.")
+                    .doesNotContain("Exception").doesNotContain("Usage:");
+        }
     }
 
     @Test
