@@ -462,8 +462,14 @@ public final class HeadroomProxy implements AutoCloseable {
     }
 
     private Compression compressWithBudget(byte[] body, RequestFormat format) {
+        return compressWithBudget(body, format, () -> { });
+    }
+
+    /** Compresses under the time budget; {@code meanwhile} runs on this thread while a large body compresses. */
+    private Compression compressWithBudget(byte[] body, RequestFormat format, Runnable meanwhile) {
         long t0 = System.nanoTime();
         if (body.length < INLINE_BODY_BYTES) {
+            meanwhile.run();
             // Small bodies compress in microseconds; a thread hand-off would cost more than the work.
             try {
                 return new Compression(orFailOpen(compressor.compressDeferringCounts(body, format), body),
@@ -474,6 +480,7 @@ public final class HeadroomProxy implements AutoCloseable {
             }
         }
         Future<CompressionResult.Pending> f = executor.submit(() -> compressor.compressDeferringCounts(body, format));
+        meanwhile.run();   // overlaps the compression: a second core does it while this one waits anyway
         try {
             CompressionResult.Pending r = f.get(config.compressionTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return new Compression(orFailOpen(r, body), System.nanoTime() - t0, false);
@@ -506,12 +513,16 @@ public final class HeadroomProxy implements AutoCloseable {
 
     private Prepared prepare(HttpExchange ex, byte[] body, RequestFormat format) {
         Headers h = ex.getRequestHeaders();
-        RequestInfo info = RequestInfo.scan(body);
-        if (!info.valid() || isBypass(h)) {
-            return new Prepared(body, CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0,
-                    config.model(), List.of(), List.of(), false, null)), 0, false, info);
+        if (isBypass(h)) {
+            return unchanged(body, RequestInfo.scan(body));
         }
-        Compression c = compressWithBudget(body, format);
+        // The proxy's own scan (model, stream, conversation) runs while the body compresses.
+        RequestInfo[] scanned = new RequestInfo[1];
+        Compression c = compressWithBudget(body, format, () -> scanned[0] = RequestInfo.scan(body));
+        RequestInfo info = scanned[0];
+        if (!info.valid()) {
+            return unchanged(body, info);   // not a JSON object: the provider answers it with its own error
+        }
         CompressionResult.Pending r = c.result;
         byte[] send = r.body();
         boolean injected = false;
@@ -529,6 +540,11 @@ public final class HeadroomProxy implements AutoCloseable {
             }
         }
         return new Prepared(send, r, c.nanos, injected, info);
+    }
+
+    private Prepared unchanged(byte[] body, RequestInfo info) {
+        return new Prepared(body, CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0,
+                config.model(), List.of(), List.of(), false, null)), 0, false, info);
     }
 
     private void provider(HttpExchange ex, RequestFormat format, URI base) throws IOException {
