@@ -65,6 +65,10 @@ import io.headroom4j.token.TokenCounters;
  *   <li>Compression runs under {@link HeadroomConfig#compressionTimeout()}; on error or timeout the original
  *       bytes go upstream (fail-open) and {@code /stats} counts it.</li>
  *   <li>{@code x-headroom-*} request headers never go upstream; credentials are never logged.</li>
+ *   <li>Token counting never holds a request up: long text never counted before is counted on another thread
+ *       once the request has gone upstream. A response that starts before that count is done carries
+ *       {@code x-headroom-tokens-pending: true} instead of the count headers; {@code /stats} and the ledger
+ *       are updated with exact counts once the response is complete.</li>
  *   <li>With a {@link Ledger}, every model request ({@code /v1/messages}, {@code /v1/chat/completions},
  *       {@code /v1/responses}) appends one line once its response is complete, whatever the outcome (failed
  *       open, upstream error, client gone). A ledger that cannot be written never fails the request.</li>
