@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,5 +110,97 @@ public record CompressionResult(byte[] body, boolean changed, long tokensBefore,
             }
         }
         return saved;
+    }
+
+    /**
+     * A compression whose body is ready to send while some of its token counts may still be owed: counting
+     * long text that was never counted before costs more than compressing it, and nothing about the body
+     * depends on it. {@link #result()} finishes the counts (once, on the calling thread) and returns the
+     * exact result; everything else is known at once. Thread-safe: concurrent callers of {@link #result()}
+     * wait for the one count in progress.
+     */
+    public static final class Pending {
+        private final byte[] body;
+        private final boolean changed;
+        private final List<String> appliedTransforms;
+        private final List<String> retrievalKeys;
+        private final boolean failedOpen;
+        private Supplier<CompressionResult> finish;
+        private volatile CompressionResult result;
+
+        private Pending(byte[] body, boolean changed, List<String> appliedTransforms, List<String> retrievalKeys,
+                        boolean failedOpen, Supplier<CompressionResult> finish, CompressionResult result) {
+            this.body = body;
+            this.changed = changed;
+            this.appliedTransforms = List.copyOf(appliedTransforms);
+            this.retrievalKeys = List.copyOf(retrievalKeys);
+            this.failedOpen = failedOpen;
+            this.finish = finish;
+            this.result = result;
+        }
+
+        /** A pending result that owes nothing: {@link #result()} returns {@code done}. */
+        public static Pending of(CompressionResult done) {
+            Objects.requireNonNull(done, "done");
+            return new Pending(done.body(), done.changed(), done.appliedTransforms(), done.retrievalKeys(),
+                    done.failedOpen(), null, done);
+        }
+
+        /**
+         * A pending result whose counts {@code finish} computes; {@code finish} must return a result with the
+         * same body, transforms, keys and fail-open flag as given here.
+         */
+        public static Pending deferred(byte[] body, boolean changed, List<String> appliedTransforms,
+                                       List<String> retrievalKeys, boolean failedOpen,
+                                       Supplier<CompressionResult> finish) {
+            return new Pending(Objects.requireNonNull(body, "body"), changed, appliedTransforms, retrievalKeys,
+                    failedOpen, Objects.requireNonNull(finish, "finish"), null);
+        }
+
+        /** The request body to send upstream (see {@link CompressionResult#body()}). */
+        public byte[] body() {
+            return body;
+        }
+
+        /** True when {@link #body()} differs from the input. */
+        public boolean changed() {
+            return changed;
+        }
+
+        /** Names of the transforms that changed something, each once, in order. */
+        public List<String> appliedTransforms() {
+            return appliedTransforms;
+        }
+
+        /** Every retrieval key present in {@link #body()}. */
+        public List<String> retrievalKeys() {
+            return retrievalKeys;
+        }
+
+        /** True when some content, or the whole request, went out as it came because of an error. */
+        public boolean failedOpen() {
+            return failedOpen;
+        }
+
+        /** True when {@link #result()} will return without counting anything. */
+        public boolean isCounted() {
+            return result != null;
+        }
+
+        /** The exact result, counting what is still owed first (once). */
+        public CompressionResult result() {
+            CompressionResult r = result;
+            if (r == null) {
+                synchronized (this) {
+                    r = result;
+                    if (r == null) {
+                        r = finish.get();
+                        result = r;
+                        finish = null;
+                    }
+                }
+            }
+            return r;
+        }
     }
 }

@@ -92,6 +92,16 @@ public final class Headroom {
         return messages.compress(body, format);
     }
 
+    /**
+     * Compresses a request body like {@link #compress(byte[], RequestFormat)}, for callers that send the body
+     * before they need its token counts (the proxy): long text never counted before is counted only when
+     * {@link CompressionResult.Pending#result()} is called. Same body, transforms and keys as
+     * {@link #compress(byte[], RequestFormat)}. Never throws.
+     */
+    public CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
+        return messages.compressDeferringCounts(body, format);
+    }
+
     /** Compresses a request body given as a Jackson tree; the result's body is JSON bytes. */
     public CompressionResult compress(JsonNode body, RequestFormat format) {
         if (body == null) {

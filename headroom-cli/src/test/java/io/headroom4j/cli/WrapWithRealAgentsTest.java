@@ -74,7 +74,13 @@ final class WrapWithRealAgentsTest {
                 FakeProvider.Seen withResult = messages.stream().filter(s -> s.body().contains("\"tool_result\""))
                         .findFirst().orElseThrow();
                 assertThat(withResult.body()).as("Claude Code ran the command").contains("request 1 served");
+                // The proxy counts a request just after its response is complete: wait (bounded) for the last.
                 String stats = stats(port);
+                for (long end = System.nanoTime() + 10_000_000_000L;
+                     !stats.contains("\"total\":" + messages.size()) && System.nanoTime() < end; ) {
+                    Thread.sleep(10);
+                    stats = stats(port);
+                }
                 assertThat(stats).contains("\"total\":" + messages.size());
                 long saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats).at("/tokens/saved")
                         .asLong();

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -58,6 +59,8 @@ public final class MessageCompressor {
     private static final String RETRIEVE_TOOL = "headroom_retrieve";
     /** Error results under this many chars are kept whole: they are what the model must act on. */
     private static final int ERROR_RESULT_PROTECT_CHARS = 8_000;
+    /** Text never counted before, up to this many chars in all, is counted at once even when deferring. */
+    static final int INLINE_COUNT_CHARS = 16 * 1024;
 
     private final HeadroomConfig config;
     private final CompressionStore store;
@@ -75,57 +78,66 @@ public final class MessageCompressor {
 
     /** Compresses {@code body}; see the class comment. {@code format} null means detect it. */
     public CompressionResult compress(byte[] body, RequestFormat format) {
+        return compress(body, format, false).result();
+    }
+
+    /**
+     * Compresses {@code body} like {@link #compress(byte[], RequestFormat)} but leaves token counts that
+     * nothing depends on to {@link CompressionResult.Pending#result()}: long text never counted before
+     * (more than {@value #INLINE_COUNT_CHARS} chars in all) is counted only there. The body, transforms and
+     * keys are the same either way: decisions that need a count (the size threshold, whether an output
+     * saves tokens) are taken with {@link TokenCounter#atLeast}, which stops counting at the threshold.
+     */
+    public CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
+        return compress(body, format, true);
+    }
+
+    private CompressionResult.Pending compress(byte[] body, RequestFormat format, boolean defer) {
         TokenCounter tokens = TokenCounters.forModel(config.model());
         if (body == null || body.length == 0) {
-            return new CompressionResult(body == null ? new byte[0] : body, false, 0, 0, tokens.name(), List.of(),
-                    List.of(), false, null);
+            return CompressionResult.Pending.of(new CompressionResult(body == null ? new byte[0] : body, false, 0, 0,
+                    tokens.name(), List.of(), List.of(), false, null));
         }
         JsonNode tree;
         try {
             tree = Json.MAPPER.readTree(body);
         } catch (IOException | RuntimeException e) {
             // Not ours to judge: the provider will answer with its own error for a malformed body.
-            return new CompressionResult(body, false, 0, 0, tokens.name(), List.of(), List.of(), false,
-                    "request body is not JSON; passed through: " + e.getMessage());
+            return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
+                    List.of(), false, "request body is not JSON; passed through: " + e.getMessage()));
         }
         if (tree == null || !tree.isObject()) {
-            return new CompressionResult(body, false, 0, 0, tokens.name(), List.of(), List.of(), false,
-                    "request body is not a JSON object; passed through");
+            return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
+                    List.of(), false, "request body is not a JSON object; passed through"));
         }
         try {
-            return compressTree(body, tree, format == null ? RequestFormat.detect(tree) : format);
+            return compressTree(body, tree, format == null ? RequestFormat.detect(tree) : format, defer);
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original request", e);
-            return CompressionResult.failOpen(body, tokens.name(), e.toString());
+            return CompressionResult.Pending.of(CompressionResult.failOpen(body, tokens.name(), e.toString()));
         }
     }
 
-    private CompressionResult compressTree(byte[] body, JsonNode tree, RequestFormat format) throws IOException {
+    private CompressionResult.Pending compressTree(byte[] body, JsonNode tree, RequestFormat format, boolean defer)
+            throws IOException {
         long deadline = System.nanoTime() + config.compressionTimeout().toNanos();
         RequestView view = RequestView.of(tree, format);
         TokenCounter tokens = TokenCounters.forModel(view.model == null ? config.model() : view.model);
         CompressionContext base = new CompressionContext(config, view.query, null, tokens, store);
 
-        List<TransformRecord> records = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         List<Replacement> replacements = new ArrayList<>();
-        long tokensBefore = 0;
-        long tokensAfter = 0;
-        for (String text : view.countedTexts) {
-            int n = count(tokens, text);
-            tokensBefore += n;
-            tokensAfter += n;
-        }
         Set<String> keys = new LinkedHashSet<>();
         boolean outOfTime = false;
         String error = null;
         for (Segment s : view.segments) {
-            int before = count(tokens, s.text());
-            tokensBefore += before;
+            Integer known = knownCount(tokens, s.text());
             keys.addAll(Markers.keysIn(s.text()));
             String why = protection(s, view);
             Compressed c = null;
             String type = "";
-            if (why == null && before < config.minTokens()) {
+            if (why == null && !(known != null ? known >= config.minTokens() : tokens.atLeast(s.text(),
+                    config.minTokens()))) {
                 why = "under " + config.minTokens() + " tokens";
             }
             boolean remembered = false;
@@ -147,8 +159,9 @@ public final class MessageCompressor {
                         why = "protected: recent or asked-about code";
                     } else {
                         try {
+                            CompressionContext ctx = base.withToolName(s.toolName());
                             c = router.compress(detected, s.text(),
-                                    base.withToolName(s.toolName()).withCounted(s.text(), before));
+                                    known != null ? ctx.withCounted(s.text(), known) : ctx);
                         } catch (RuntimeException | StackOverflowError e) {
                             // Fail open for this piece only: it goes out as it came, the rest still shrinks.
                             LOG.log(System.Logger.Level.WARNING, "compressor failed on " + s.pointer(), e);
@@ -162,15 +175,12 @@ public final class MessageCompressor {
             }
             if (c == null || !c.isChangedFrom(s.text())) {
                 String note = why != null ? why : c == null ? "" : c.note();
-                records.add(TransformRecord.skipped(s.pointer(), type, before, note, s.toolName()));
-                tokensAfter += before;
+                drafts.add(Draft.skipped(s, type, known, note));
                 continue;
             }
             int after = count(tokens, c.output());
-            if (after >= before) {
-                records.add(TransformRecord.skipped(s.pointer(), type, before, c.transform() + " did not save tokens",
-                        s.toolName()));
-                tokensAfter += before;
+            if (!(known != null ? after < known : tokens.atLeast(s.text(), after + 1))) {
+                drafts.add(Draft.skipped(s, type, known, c.transform() + " did not save tokens"));
                 continue;
             }
             if (!remembered) {
@@ -178,25 +188,81 @@ public final class MessageCompressor {
                 if (first != c) {
                     // Another process sent this original first; its bytes are the ones the provider holds.
                     int firstAfter = count(tokens, first.output());
-                    if (first.isChangedFrom(s.text()) && firstAfter < before) {
+                    if (first.isChangedFrom(s.text()) && (known != null ? firstAfter < known
+                            : tokens.atLeast(s.text(), firstAfter + 1))) {
                         c = first;
                         after = firstAfter;
                     }
                 }
             }
             replacements.add(new Replacement(s.pointer(), c.output()));
-            records.add(new TransformRecord(s.pointer(), type, c.transform(), before, after, c.lossless(),
-                    c.retrievalKeys(), c.note(), s.toolName()));
+            drafts.add(new Draft(s, type, known, c, after));
             keys.addAll(Markers.keysIn(c.output()));
-            tokensAfter += after;
         }
-        if (replacements.isEmpty()) {
-            return new CompressionResult(body, false, tokensBefore, tokensAfter, tokens.name(), records,
-                    List.copyOf(keys), error != null, error);
+        List<String> keyList = List.copyOf(keys);
+        boolean failedOpen = error != null;
+        String firstError = error;
+        byte[] out = replacements.isEmpty() ? body : splice(body, replacements);
+        boolean changed = !replacements.isEmpty();
+        List<String> applied = new ArrayList<>();
+        for (Draft d : drafts) {
+            if (d.compressed != null && !applied.contains(d.compressed.transform())) {
+                applied.add(d.compressed.transform());
+            }
         }
-        byte[] out = splice(body, replacements);
-        return new CompressionResult(out, true, tokensBefore, tokensAfter, tokens.name(), records, List.copyOf(keys),
-                error != null, error);
+        // Text never counted before: counted here when short, else left to Pending.result().
+        long uncounted = 0;
+        for (String text : view.countedTexts) {
+            if (text.length() >= 256 && tokenCounts.getIfPresent(countKey(tokens, text)) == null) {
+                uncounted += text.length();
+            }
+        }
+        for (Draft d : drafts) {
+            uncounted += d.before == null ? d.segment.text().length() : 0;
+        }
+        Supplier<CompressionResult> finish = () -> {
+            long before = 0;
+            long after = 0;
+            for (String text : view.countedTexts) {
+                int n = count(tokens, text);
+                before += n;
+                after += n;
+            }
+            List<TransformRecord> records = new ArrayList<>(drafts.size());
+            for (Draft d : drafts) {
+                TransformRecord r = d.record(d.before != null ? d.before : count(tokens, d.segment.text()));
+                records.add(r);
+                before += r.tokensBefore();
+                after += r.tokensAfter();
+            }
+            return new CompressionResult(out, changed, before, after, tokens.name(), records, keyList, failedOpen,
+                    firstError);
+        };
+        if (!defer || uncounted < INLINE_COUNT_CHARS) {
+            return CompressionResult.Pending.of(finish.get());
+        }
+        return CompressionResult.Pending.deferred(out, changed, applied, keyList, failedOpen, finish);
+    }
+
+    /** One segment's outcome, waiting for its original's token count when that was not known yet. */
+    private record Draft(Segment segment, String type, Integer before, Compressed compressed, int after, String note) {
+
+        Draft(Segment segment, String type, Integer before, Compressed compressed, int after) {
+            this(segment, type, before, compressed, after, null);
+        }
+
+        static Draft skipped(Segment s, String type, Integer before, String note) {
+            return new Draft(s, type, before, null, -1, note);
+        }
+
+        TransformRecord record(int tokensBefore) {
+            Segment s = segment;
+            if (compressed == null) {
+                return TransformRecord.skipped(s.pointer(), type, tokensBefore, note, s.toolName());
+            }
+            return new TransformRecord(s.pointer(), type, compressed.transform(), tokensBefore, after,
+                    compressed.lossless(), compressed.retrievalKeys(), compressed.note(), s.toolName());
+        }
     }
 
     /** Why {@code s} must stay as it is, or null when it may be compressed. */
@@ -250,7 +316,7 @@ public final class MessageCompressor {
             return tokens.count(text);
         }
         // Earlier turns repeat every request; their counts are looked up, not recomputed.
-        long key = ((long) text.hashCode() << 32) ^ text.length() ^ ((long) tokens.name().hashCode() << 16);
+        long key = countKey(tokens, text);
         Integer n = tokenCounts.getIfPresent(key);
         if (n == null) {
             n = tokens.count(text);
@@ -290,6 +356,18 @@ public final class MessageCompressor {
             LOG.log(System.Logger.Level.WARNING, "memo write failed", e);
             return c;
         }
+    }
+
+    /** The count of {@code text} when it costs nothing: short text, or counted before; else null. */
+    private Integer knownCount(TokenCounter tokens, String text) {
+        if (text.length() < 256) {
+            return tokens.count(text);
+        }
+        return tokenCounts.getIfPresent(countKey(tokens, text));
+    }
+
+    private static long countKey(TokenCounter tokens, String text) {
+        return ((long) text.hashCode() << 32) ^ text.length() ^ ((long) tokens.name().hashCode() << 16);
     }
 
     private static byte[] splice(byte[] body, List<Replacement> replacements) throws IOException {

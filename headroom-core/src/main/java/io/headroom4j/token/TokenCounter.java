@@ -10,11 +10,12 @@ public interface TokenCounter {
     int count(String text);
 
     /**
-     * True when {@code text} has at least {@code min} tokens. The default counts the whole text; counters
-     * that can stop early (the tiktoken encodings) stop once {@code min} tokens are reached.
+     * True when {@code text} has at least {@code n} tokens; the same answer as {@code count(text) >= n}.
+     * Counters that can stop early (jtokkit's) do, so the cost follows {@code n}, not the length of the text:
+     * a size threshold on a long text costs only the threshold.
      */
-    default boolean atLeast(String text, int min) {
-        return min <= 0 || count(text) >= min;
+    default boolean atLeast(String text, int n) {
+        return n <= 0 || count(text) >= n;
     }
 
     /** A short name for reports, such as {@code o200k_base}. */

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
@@ -90,16 +90,17 @@ public final class TokenCounters {
         }
 
         @Override
-        public boolean atLeast(String text, int min) {
-            if (min <= 0) {
+        public boolean atLeast(String text, int n) {
+            if (n <= 0) {
                 return true;
             }
-            if (text == null || text.isEmpty()) {
-                return false;
+            if (text == null || text.length() * 4L < n) {
+                return false;   // a token is at least one UTF-8 byte, a char at most four
             }
-            // Encoding stops once min tokens are out, so a long text costs only its first min tokens.
-            EncodingResult r = encoding.encodeOrdinary(text, min);
-            return r.isTruncated() || r.getTokens().size() >= min;
+            // Encoding stops once n tokens are reached; a prefix's pieces are the whole text's first pieces,
+            // so reaching n there means the whole text has at least n.
+            EncodingResult r = encoding.encodeOrdinary(text, n);
+            return r.isTruncated() || r.getTokens().size() >= n;
         }
 
         @Override

@@ -91,6 +91,43 @@ final class MessageCompressorTest {
     }
 
     @Test
+    void deferringCountsSendsTheSameBodyAndCountsTheSameLater() {
+        String log = bigLog("deferred").repeat(2);   // ~40K chars never counted: more than is counted at once
+        String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":" + json(log) + "}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        CompressionResult exact = compressor(FIRST_LINE).compress(bytes, RequestFormat.OPENAI_CHAT);
+
+        CompressionResult.Pending p = compressor(FIRST_LINE).compressDeferringCounts(bytes, RequestFormat.OPENAI_CHAT);
+
+        assertThat(p.isCounted()).isFalse();
+        assertThat(p.body()).isEqualTo(exact.body());
+        assertThat(p.changed()).isTrue();
+        assertThat(p.appliedTransforms()).isEqualTo(exact.appliedTransforms());
+        assertThat(p.retrievalKeys()).isEqualTo(exact.retrievalKeys());
+        CompressionResult later = p.result();
+        assertThat(p.isCounted()).isTrue();
+        assertThat(later.tokensBefore()).isEqualTo(exact.tokensBefore());
+        assertThat(later.tokensAfter()).isEqualTo(exact.tokensAfter());
+        assertThat(later.records()).isEqualTo(exact.records());
+        assertThat(p.result()).isSameAs(later);
+    }
+
+    @Test
+    void deferringCountsCountsAtOnceWhatIsShortOrCountedBefore() {
+        MessageCompressor c = compressor(FIRST_LINE);
+        String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"why?\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":" + json(bigLog("x").repeat(2)) + "}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] small = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(c.compressDeferringCounts(small, RequestFormat.OPENAI_CHAT).isCounted()).isTrue();
+        c.compress(bytes, RequestFormat.OPENAI_CHAT);   // counts it once
+
+        assertThat(c.compressDeferringCounts(bytes, RequestFormat.OPENAI_CHAT).isCounted()).isTrue();
+    }
+
+    @Test
     void leavesUserSystemAndAssistantTextAlone() {
         String log = bigLog("x");
         String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":" + json(log) + "},"

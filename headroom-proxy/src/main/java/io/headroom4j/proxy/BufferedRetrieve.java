@@ -67,20 +67,8 @@ final class BufferedRetrieve {
         ObjectNode assistant = StreamRelay.JSON.createObjectNode();
         assistant.put("role", "assistant");
         assistant.set("content", content);
-        ObjectNode user = StreamRelay.JSON.createObjectNode();
-        user.put("role", "user");
-        ArrayNode results = user.putArray("content");
-        for (JsonNode call : retrieve) {
-            RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("input")));
-            ObjectNode r = results.addObject();
-            r.put("type", "tool_result");
-            r.put("tool_use_id", call.path("id").asText());
-            r.put("content", a.text());
-            if (!a.found()) {
-                r.put("is_error", true);
-            }
-        }
-        return new Decision(Kind.CONTINUE, List.of(assistant.toString(), user.toString()), response, visible);
+        return new Decision(Kind.CONTINUE, List.of(assistant.toString(), StreamRelay.anthropicResults(retrieve,
+                answerer)), response, visible);
     }
 
     private static Decision openAiChat(JsonNode response, StreamRelay.Answerer answerer) {
@@ -109,12 +97,8 @@ final class BufferedRetrieve {
         assistant.put("role", "assistant");
         append.add(assistant.toString());
         for (JsonNode c : retrieve) {
-            RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(c.path("function").path("arguments")));
-            ObjectNode tool = StreamRelay.JSON.createObjectNode();
-            tool.put("role", "tool");
-            tool.put("tool_call_id", c.path("id").asText());
-            tool.put("content", a.text());
-            append.add(tool.toString());
+            append.add(StreamRelay.openAiToolMessage(c.path("id").asText(), c.path("function").path("arguments"),
+                    answerer));
         }
         return new Decision(Kind.CONTINUE, append, response, List.of());
     }
@@ -147,12 +131,7 @@ final class BufferedRetrieve {
             append.add(item.toString());
         }
         for (JsonNode call : retrieve) {
-            RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("arguments")));
-            ObjectNode out = StreamRelay.JSON.createObjectNode();
-            out.put("type", "function_call_output");
-            out.put("call_id", call.path("call_id").asText());
-            out.put("output", a.text());
-            append.add(out.toString());
+            append.add(StreamRelay.responsesOutput(call.path("call_id").asText(), call.path("arguments"), answerer));
         }
         return new Decision(Kind.CONTINUE, append, response, List.of());
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -64,6 +65,10 @@ import io.headroom4j.token.TokenCounters;
  *   <li>Compression runs under {@link HeadroomConfig#compressionTimeout()}; on error or timeout the original
  *       bytes go upstream (fail-open) and {@code /stats} counts it.</li>
  *   <li>{@code x-headroom-*} request headers never go upstream; credentials are never logged.</li>
+ *   <li>Token counting never holds a request up: long text never counted before is counted on another thread
+ *       once the request has gone upstream. A response that starts before that count is done carries
+ *       {@code x-headroom-tokens-pending: true} instead of the count headers; {@code /stats} and the ledger
+ *       are updated with exact counts once the response is complete.</li>
  *   <li>With a {@link Ledger}, every model request ({@code /v1/messages}, {@code /v1/chat/completions},
  *       {@code /v1/responses}) appends one line once its response is complete, whatever the outcome (failed
  *       open, upstream error, client gone). A ledger that cannot be written never fails the request.</li>
@@ -155,7 +160,22 @@ public final class HeadroomProxy implements AutoCloseable {
         excluded.add(RetrieveTool.NAME);
         HeadroomConfig effective = config.toBuilder().excludedTools(excluded).build();
         Headroom headroom = Headroom.create(effective, store);
-        return start(effective, proxyConfig, store, headroom::compress, ledger);
+        return start(effective, proxyConfig, store, deferring(headroom), ledger);
+    }
+
+    /** {@code headroom} as the proxy's compressor, counting tokens of long new text after the request is sent. */
+    static RequestCompressor deferring(Headroom headroom) {
+        return new RequestCompressor() {
+            @Override
+            public CompressionResult compress(byte[] body, RequestFormat format) {
+                return headroom.compress(body, format);
+            }
+
+            @Override
+            public CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
+                return headroom.compressDeferringCounts(body, format);
+            }
+        };
     }
 
     /** Starts a proxy with a custom compressor (tests, embedding) and no ledger. */
@@ -417,7 +437,7 @@ public final class HeadroomProxy implements AutoCloseable {
                     + config.compressionTimeout().toMillis() + " ms"));
             return;
         }
-        CompressionResult r = c.result;
+        CompressionResult r = c.result.result();
         JsonNode sent = StreamRelay.parseBytes(r.body());
         out.set("messages", sent == null ? req.path("messages") : sent.path("messages"));
         out.put("tokens_before", r.tokensBefore());
@@ -442,61 +462,72 @@ public final class HeadroomProxy implements AutoCloseable {
     // Provider requests
 
     /** A compression outcome plus how long it took and whether the budget ran out. */
-    private record Compression(CompressionResult result, long nanos, boolean timedOut) {
+    private record Compression(CompressionResult.Pending result, long nanos, boolean timedOut) {
     }
 
     private Compression compressWithBudget(byte[] body, RequestFormat format) {
+        return compressWithBudget(body, format, () -> { });
+    }
+
+    /** Compresses under the time budget; {@code meanwhile} runs on this thread while a large body compresses. */
+    private Compression compressWithBudget(byte[] body, RequestFormat format, Runnable meanwhile) {
         long t0 = System.nanoTime();
         if (body.length < INLINE_BODY_BYTES) {
+            meanwhile.run();
             // Small bodies compress in microseconds; a thread hand-off would cost more than the work.
             try {
-                CompressionResult r = compressor.compress(body, format);
-                if (r == null || r.body() == null) {
-                    r = CompressionResult.failOpen(body, config.model(), "compressor returned nothing");
-                }
-                return new Compression(r, System.nanoTime() - t0, false);
+                return new Compression(orFailOpen(compressor.compressDeferringCounts(body, format), body),
+                        System.nanoTime() - t0, false);
             } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original: {0}", e.toString());
-                return new Compression(CompressionResult.failOpen(body, config.model(), e.toString()),
-                        System.nanoTime() - t0, false);
+                return new Compression(failOpen(body, e.toString()), System.nanoTime() - t0, false);
             }
         }
-        Future<CompressionResult> f = executor.submit(() -> compressor.compress(body, format));
+        Future<CompressionResult.Pending> f = executor.submit(() -> compressor.compressDeferringCounts(body, format));
+        meanwhile.run();   // overlaps the compression: a second core does it while this one waits anyway
         try {
-            CompressionResult r = f.get(config.compressionTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            if (r == null || r.body() == null) {
-                r = CompressionResult.failOpen(body, config.model(), "compressor returned nothing");
-            }
-            return new Compression(r, System.nanoTime() - t0, false);
+            CompressionResult.Pending r = f.get(config.compressionTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return new Compression(orFailOpen(r, body), System.nanoTime() - t0, false);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return new Compression(CompressionResult.failOpen(body, config.model(), "compression took longer than "
+            return new Compression(failOpen(body, "compression took longer than "
                     + config.compressionTimeout().toMillis() + " ms"), System.nanoTime() - t0, true);
         } catch (ExecutionException e) {
             LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original: {0}",
                     String.valueOf(e.getCause()));
-            return new Compression(CompressionResult.failOpen(body, config.model(), String.valueOf(e.getCause())),
-                    System.nanoTime() - t0, false);
+            return new Compression(failOpen(body, String.valueOf(e.getCause())), System.nanoTime() - t0, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Compression(CompressionResult.failOpen(body, config.model(), "interrupted"),
-                    System.nanoTime() - t0, false);
+            return new Compression(failOpen(body, "interrupted"), System.nanoTime() - t0, false);
         }
     }
 
+    private CompressionResult.Pending orFailOpen(CompressionResult.Pending r, byte[] body) {
+        return r == null || r.body() == null ? failOpen(body, "compressor returned nothing") : r;
+    }
+
+    private CompressionResult.Pending failOpen(byte[] body, String why) {
+        return CompressionResult.Pending.of(CompressionResult.failOpen(body, config.model(), why));
+    }
+
     /** The request as it will go upstream: compressed, with the retrieve tool when the conversation has it. */
-    private record Prepared(byte[] body, CompressionResult result, long nanos, boolean injected, RequestInfo info) {
+    private record Prepared(byte[] body, CompressionResult.Pending result, long nanos, boolean injected,
+                            RequestInfo info) {
     }
 
     private Prepared prepare(HttpExchange ex, byte[] body, RequestFormat format) {
         Headers h = ex.getRequestHeaders();
-        RequestInfo info = RequestInfo.scan(body);
-        if (!info.valid() || isBypass(h)) {
-            return new Prepared(body, new CompressionResult(body, false, 0, 0, config.model(), List.of(), List.of(),
-                    false, null), 0, false, info);
+        if (isBypass(h)) {
+            return unchanged(body, RequestInfo.scan(body));
         }
-        Compression c = compressWithBudget(body, format);
-        CompressionResult r = c.result;
+        // The proxy's own scan (model, stream, conversation) runs while the body compresses.
+        RequestInfo[] scanned = new RequestInfo[1];
+        Compression c = compressWithBudget(body, format, () -> scanned[0] = RequestInfo.scan(body));
+        RequestInfo info = scanned[0];
+        if (!info.valid()) {
+            return unchanged(body, info);   // not a JSON object: the provider answers it with its own error
+        }
+        CompressionResult.Pending r = c.result;
         byte[] send = r.body();
         boolean injected = false;
         String conversation = h.getFirst("x-headroom-session-id") != null
@@ -515,6 +546,11 @@ public final class HeadroomProxy implements AutoCloseable {
         return new Prepared(send, r, c.nanos, injected, info);
     }
 
+    private Prepared unchanged(byte[] body, RequestInfo info) {
+        return new Prepared(body, CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0,
+                config.model(), List.of(), List.of(), false, null)), 0, false, info);
+    }
+
     private void provider(HttpExchange ex, RequestFormat format, URI base) throws IOException {
         if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
             passthrough(ex);
@@ -531,7 +567,10 @@ public final class HeadroomProxy implements AutoCloseable {
             failedStatus = e instanceof UpstreamDropped ? 502 : 500;
             throw e;
         } finally {
-            writeLedger(ex, trace, failedStatus);
+            if (failedStatus == -1) {
+                ex.close();   // the client has its whole response before the bookkeeping below runs
+            }
+            account(ex, trace, failedStatus);
         }
     }
 
@@ -542,9 +581,9 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         Prepared p = prepare(ex, body, format);
         trace.prepared = p;
-        CompressionResult r = p.result;
-        stats.recordRequest(p.info.model() != null ? p.info.model() : "unknown", r.tokensBefore(), r.tokensAfter(),
-                r.savedByTransform(), r.failedOpen(), p.nanos);
+        if (!p.result.isCounted()) {
+            countInBackground(p.result);   // overlaps the upstream's answer; usually done before its first byte
+        }
         URI target = target(base, ex.getRequestURI());
         HttpRequest.Builder rb = upstreamRequest(ex, target);
         HttpResponse<InputStream> resp = send(ex, format, rb, p.body);
@@ -553,7 +592,7 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         Headers out = ex.getResponseHeaders();
         copyResponseHeaders(resp, out);
-        headroomHeaders(out, r, p.nanos);
+        headroomHeaders(out, p.result, p.nanos);
         String contentType = resp.headers().firstValue("content-type").orElse("");
         if (resp.statusCode() >= 400) {
             stats.upstreamErrors.increment();
@@ -567,6 +606,33 @@ public final class HeadroomProxy implements AutoCloseable {
             return;
         }
         relayRaw(ex, resp, contentType, trace);
+    }
+
+    private void countInBackground(CompressionResult.Pending pending) {
+        try {
+            executor.execute(pending::result);
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the bookkeeping after the response counts on its own thread.
+        }
+    }
+
+    /**
+     * Counts the request in {@code /stats} and the ledger once its response is complete: exact token counts
+     * may still be owed then (long new text is counted after the request went upstream).
+     */
+    private void account(HttpExchange ex, Trace trace, int failedStatus) {
+        Prepared p = trace.prepared;
+        CompressionResult r = null;
+        if (p != null) {
+            try {
+                r = p.result.result();
+                stats.recordRequest(p.info.model() != null ? p.info.model() : "unknown", r.tokensBefore(),
+                        r.tokensAfter(), r.savedByTransform(), r.failedOpen(), p.nanos);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot count the request: {0}", e.toString());
+            }
+        }
+        writeLedger(ex, trace, r, failedStatus);
     }
 
     /** What the ledger needs to know about one model request, gathered while it runs. */
@@ -602,7 +668,7 @@ public final class HeadroomProxy implements AutoCloseable {
     }
 
     /** Appends the trace's line to the ledger; a failure is counted and logged, never thrown. */
-    private void writeLedger(HttpExchange ex, Trace trace, int failedStatus) {
+    private void writeLedger(HttpExchange ex, Trace trace, CompressionResult r, int failedStatus) {
         if (ledger == null) {
             return;
         }
@@ -611,7 +677,6 @@ public final class HeadroomProxy implements AutoCloseable {
             // A client that went away is logged as such; otherwise what was sent, or what handle() will send.
             int status = failedStatus == 499 ? 499 : sent != -1 ? sent : failedStatus != -1 ? failedStatus : 500;
             Prepared p = trace.prepared;
-            CompressionResult r = p == null ? null : p.result;
             ProxyStats.Usage u = trace.usage;
             String provider = trace.format == RequestFormat.ANTHROPIC_MESSAGES ? "anthropic" : "openai";
             ledger.append(new LedgerEntry(trace.time, provider, p == null ? null : p.info.model(), trace.route,
@@ -640,6 +705,7 @@ public final class HeadroomProxy implements AutoCloseable {
             return;
         }
         copyResponseHeaders(resp, ex.getResponseHeaders());
+        p.result.result();   // this route is about counts: they are exact here
         headroomHeaders(ex.getResponseHeaders(), p.result, p.nanos);
         relayRaw(ex, resp, resp.headers().firstValue("content-type").orElse(""), null);
     }
@@ -724,16 +790,33 @@ public final class HeadroomProxy implements AutoCloseable {
         });
     }
 
-    private static void headroomHeaders(Headers out, CompressionResult r, long nanos) {
-        out.set("x-headroom-tokens-before", Long.toString(r.tokensBefore()));
-        out.set("x-headroom-tokens-after", Long.toString(r.tokensAfter()));
-        out.set("x-headroom-tokens-saved", Long.toString(r.tokensSaved()));
-        List<String> applied = r.appliedTransforms();
+    /**
+     * The {@code x-headroom-*} response headers. Token counts still owed (long text never counted before,
+     * counted after the request went upstream) are not waited for: the count headers are then left out and
+     * {@code x-headroom-tokens-pending: true} says so; {@code /stats} and the ledger get the exact counts.
+     */
+    private static void headroomHeaders(Headers out, CompressionResult.Pending p, long nanos) {
+        if (p.isCounted()) {
+            CompressionResult r = p.result();
+            out.set("x-headroom-tokens-before", Long.toString(r.tokensBefore()));
+            out.set("x-headroom-tokens-after", Long.toString(r.tokensAfter()));
+            out.set("x-headroom-tokens-saved", Long.toString(r.tokensSaved()));
+        } else {
+            out.set("x-headroom-tokens-pending", "true");
+        }
+        List<String> applied = p.appliedTransforms();
         out.set("x-headroom-transforms", applied.isEmpty() ? "none" : String.join(",", applied));
-        out.set("x-headroom-overhead-ms", String.format(Locale.ROOT, "%.3f", nanos / 1e6));
-        if (r.failedOpen()) {
+        out.set("x-headroom-overhead-ms", millis(nanos));
+        if (p.failedOpen()) {
             out.set("x-headroom-compression-failed", "true");
         }
+    }
+
+    /** Nanoseconds as milliseconds with three decimals, without the cost of a {@code Formatter}. */
+    static String millis(long nanos) {
+        long micros = Math.max(0, (nanos + 500) / 1000);
+        String frac = Long.toString(micros % 1000);
+        return micros / 1000 + "." + "000".substring(frac.length()) + frac;
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -760,10 +843,21 @@ public final class HeadroomProxy implements AutoCloseable {
         OutputStream os = ex.getResponseBody();
         byte[] buf = new byte[16 * 1024];
         try (in) {
-            while (true) {
+            boolean ended = false;
+            while (!ended) {
                 int n;
                 try {
                     n = in.read(buf);
+                    // Bytes that have already arrived go out with this write: one flush (one chunk, one
+                    // syscall) for them all. Nothing waits for bytes that have not arrived.
+                    while (n >= 0 && n < buf.length && in.available() > 0) {
+                        int more = in.read(buf, n, buf.length - n);
+                        if (more < 0) {
+                            ended = true;
+                            break;
+                        }
+                        n += more;
+                    }
                 } catch (IOException e) {
                     throw new UpstreamDropped(e.toString());
                 }
@@ -966,7 +1060,17 @@ public final class HeadroomProxy implements AutoCloseable {
             body = null;
         } else {
             try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                if (length >= 0) {
+                    // One right-sized array, filled in place: no growing buffers, no final copy.
+                    body = new byte[(int) length];
+                    if (in.readNBytes(body, 0, body.length) < body.length) {
+                        throw new ClientGone("request body ended before its Content-Length");
+                    }
+                } else {
+                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+                }
+            } catch (ClientGone e) {
+                throw e;
             } catch (IOException e) {
                 throw new ClientGone(e.toString());
             }
@@ -1097,6 +1201,7 @@ public final class HeadroomProxy implements AutoCloseable {
 
     /** Reads provider usage from a response body on the side, without holding the body. */
     private static final class UsageTap {
+        private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.UTF_8);
         private final SseEvents sse;
         private final ByteArrayOutputStream json;
         private ProxyStats.Usage usage;
@@ -1109,7 +1214,12 @@ public final class HeadroomProxy implements AutoCloseable {
 
         void feed(byte[] buf, int n) {
             if (sse != null) {
-                for (SseEvents.Event e : sse.feed(buf, 0, n)) {
+                // Only the events that carry usage (two or three per stream) are decoded and parsed.
+                for (byte[] raw : sse.feedRaw(buf, 0, n)) {
+                    if (!SseEvents.contains(raw, USAGE)) {
+                        continue;
+                    }
+                    SseEvents.Event e = SseEvents.parse(raw);
                     if (e.data() != null && e.data().contains("\"usage\"")) {
                         JsonNode d = StreamRelay.parse(e.data());
                         if (d != null) {

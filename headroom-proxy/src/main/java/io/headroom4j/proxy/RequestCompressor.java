@@ -13,4 +13,14 @@ public interface RequestCompressor {
 
     /** The body to send upstream and what was done to it. */
     CompressionResult compress(byte[] body, RequestFormat format);
+
+    /**
+     * Like {@link #compress}, but token counts the body does not depend on may be left to
+     * {@link CompressionResult.Pending#result()}, which the proxy calls after the request has gone upstream.
+     * By default everything is counted at once.
+     */
+    default CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
+        CompressionResult r = compress(body, format);
+        return r == null ? null : CompressionResult.Pending.of(r);
+    }
 }

@@ -3,6 +3,7 @@ package io.headroom4j.proxy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,20 @@ final class SseEvents {
 
     /** Feeds bytes; returns the events they complete, in order. */
     List<Event> feed(byte[] buf, int off, int len) {
-        List<Event> out = new ArrayList<>(2);
+        List<byte[]> raw = feedRaw(buf, off, len);
+        List<Event> out = new ArrayList<>(raw.size());
+        for (byte[] r : raw) {
+            out.add(parse(r));
+        }
+        return out;
+    }
+
+    /**
+     * Feeds bytes; returns the raw bytes (terminator included) of the events they complete, in order, without
+     * decoding them: for a reader that looks into only a few events, such as the one carrying usage.
+     */
+    List<byte[]> feedRaw(byte[] buf, int off, int len) {
+        List<byte[]> out = new ArrayList<>(2);
         int start = off;
         int end = off + len;
         for (int i = off; i < end; i++) {
@@ -33,9 +47,13 @@ final class SseEvents {
             }
             // An event ends at "\n\n" or "\r\n\r\n"; look back across the chunk boundary through pending.
             if (endsEvent(buf, start, i)) {
-                pending.write(buf, start, i + 1 - start);
-                out.add(parse(pending.toByteArray()));
-                pending.reset();
+                if (pending.size() == 0) {
+                    out.add(Arrays.copyOfRange(buf, start, i + 1));
+                } else {
+                    pending.write(buf, start, i + 1 - start);
+                    out.add(pending.toByteArray());
+                    pending.reset();
+                }
                 overflowed = false;
                 start = i + 1;
             }
@@ -49,6 +67,20 @@ final class SseEvents {
             }
         }
         return out;
+    }
+
+    /** True when {@code needle} occurs in {@code haystack}. */
+    static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Bytes of an unfinished event at the end of the stream (empty when the stream ended cleanly). */

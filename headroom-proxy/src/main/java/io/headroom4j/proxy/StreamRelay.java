@@ -108,6 +108,47 @@ abstract class StreamRelay {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The Anthropic user message answering {@code calls} (retrieve {@code tool_use} blocks): one
+     * {@code tool_result} per call, {@code is_error} when the key is unknown. Streamed and buffered rounds share it.
+     */
+    static String anthropicResults(Iterable<? extends JsonNode> calls, Answerer answerer) {
+        ObjectNode user = JSON.createObjectNode();
+        user.put("role", "user");
+        ArrayNode results = user.putArray("content");
+        for (JsonNode call : calls) {
+            RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("input")));
+            ObjectNode r = results.addObject();
+            r.put("type", "tool_result");
+            r.put("tool_use_id", call.path("id").asText());
+            r.put("content", a.text());
+            if (!a.found()) {
+                r.put("is_error", true);
+            }
+        }
+        return user.toString();
+    }
+
+    /** The OpenAI Chat {@code tool} message answering one retrieve call. */
+    static String openAiToolMessage(String callId, JsonNode arguments, Answerer answerer) {
+        RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(arguments));
+        ObjectNode tool = JSON.createObjectNode();
+        tool.put("role", "tool");
+        tool.put("tool_call_id", callId);
+        tool.put("content", a.text());
+        return tool.toString();
+    }
+
+    /** The Responses {@code function_call_output} item answering one retrieve call. */
+    static String responsesOutput(String callId, JsonNode arguments, Answerer answerer) {
+        RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(arguments));
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", "function_call_output");
+        o.put("call_id", callId);
+        o.put("output", a.text());
+        return o.toString();
+    }
+
     /** The Anthropic Messages stream. */
     static final class Anthropic extends StreamRelay {
         private final Map<Integer, Integer> clientIndex = new HashMap<>();
@@ -276,21 +317,11 @@ abstract class StreamRelay {
             assistant.put("role", "assistant");
             ArrayNode content = assistant.putArray("content");
             blocks.values().forEach(content::add);
-            ObjectNode user = JSON.createObjectNode();
-            user.put("role", "user");
-            ArrayNode results = user.putArray("content");
+            List<ObjectNode> calls = new ArrayList<>();
             for (int idx : retrieveBlocks) {
-                ObjectNode call = blocks.get(idx);
-                RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("input")));
-                ObjectNode r = results.addObject();
-                r.put("type", "tool_result");
-                r.put("tool_use_id", call.path("id").asText());
-                r.put("content", a.text());
-                if (!a.found()) {
-                    r.put("is_error", true);
-                }
+                calls.add(blocks.get(idx));
             }
-            return List.of(assistant.toString(), user.toString());
+            return List.of(assistant.toString(), anthropicResults(calls, answerer));
         }
 
         @Override
@@ -469,12 +500,7 @@ abstract class StreamRelay {
                 call.put("id", c.path("id").asText());
                 call.put("type", "function");
                 call.putObject("function").put("name", RetrieveTool.NAME).put("arguments", c.path("arguments").asText());
-                RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(c.path("arguments")));
-                ObjectNode tool = JSON.createObjectNode();
-                tool.put("role", "tool");
-                tool.put("tool_call_id", c.path("id").asText());
-                tool.put("content", a.text());
-                answers.add(tool.toString());
+                answers.add(openAiToolMessage(c.path("id").asText(), c.path("arguments"), answerer));
             }
             messages.add(assistant.toString());
             messages.addAll(answers);
@@ -630,12 +656,7 @@ abstract class StreamRelay {
                 }
             }
             for (ObjectNode call : retrieveItems.values()) {
-                RetrieveTool.Answer a = answerer.answer(RetrieveTool.parseCall(call.path("arguments")));
-                ObjectNode o = JSON.createObjectNode();
-                o.put("type", "function_call_output");
-                o.put("call_id", call.path("call_id").asText());
-                o.put("output", a.text());
-                append.add(o.toString());
+                append.add(responsesOutput(call.path("call_id").asText(), call.path("arguments"), answerer));
             }
             return append;
         }

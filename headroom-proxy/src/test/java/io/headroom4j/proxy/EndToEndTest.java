@@ -164,7 +164,7 @@ final class EndToEndTest {
             previous = sent;
             history.add("{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}]}");
         }
-        JsonNode stats = TestProxies.JSON.readTree(proxy.statsJson());
+        JsonNode stats = TestProxies.statsWhen(proxy, "/requests/total", 21);
         assertThat(stats.path("tokens").path("saved").asLong()).isPositive();
         assertThat(stats.path("provider_usage").path("cache_read_tokens").asLong())
                 .as("1,200 from the streamed turn plus 4,000 from each of 20 turns").isEqualTo(81_200);

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.headroom4j.Headroom;
 import io.headroom4j.HeadroomConfig;
 import io.headroom4j.store.CompressionStore;
 
@@ -37,6 +36,8 @@ import io.headroom4j.store.CompressionStore;
  */
 public final class ProxyBench {
 
+    /** Makes every "new each time" request unique across the whole run, direct and proxied runs included. */
+    private static final AtomicLong SALT = new AtomicLong();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -47,13 +48,14 @@ public final class ProxyBench {
         String mode = args.length > 0 ? args[0] : "latency";
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+                + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB, load average " + loadAverage());
         try (FakeUpstream up = new FakeUpstream()) {
             up.recording = false;
             CompressionStore store = TestProxies.store();
             HeadroomConfig config = HeadroomConfig.builder().compressionTimeout(Duration.ofSeconds(10)).build();
-            Headroom headroom = Headroom.create(config, store);
-            HeadroomProxy proxy = TestProxies.start(up, config, store, headroom::compress);
+            // The same set-up as `headroom proxy`: its own Headroom, token counts of new text after sending.
+            HeadroomProxy proxy = TestProxies.start(up, config, store, null);
             String stream = streamOf(40);
             up.always((req, ex) -> FakeUpstream.sse(Map.of(), FakeUpstream.chunks(stream.split("(?<=\n\n)")))
                     .respond(req, ex));
@@ -112,8 +114,8 @@ public final class ProxyBench {
         run(proxy.uri().toString(), small, 1, 300, false);
         run(proxy.uri().toString(), big, 1, 20, false);
         System.out.println("| request | concurrency | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
-                + " added p50 / p99 ms |");
-        System.out.println("|---|---|---|---|---|---|");
+                + " added p50 / p99 ms | CPU ms per request direct / via proxy / added |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (int c : new int[] {1, 64}) {
             compare("small, nothing to compress", up.url(), proxy.uri().toString(), small, c, c == 1 ? 1000 : 64 * 30,
                     false);
@@ -124,6 +126,7 @@ public final class ProxyBench {
         }
         System.out.println("proxy's own compression time (ms): "
                 + TestProxies.JSON.readTree(proxy.statsJson()).path("compression"));
+        System.out.println("load average at the end: " + loadAverage());
     }
 
     /** Where the time of a 100K-token request goes inside the proxy: scan, compression, the rest. */
@@ -152,13 +155,21 @@ public final class ProxyBench {
 
     static void compare(String label, String direct, String proxied, String body, int concurrency, int requests,
                         boolean unique) throws Exception {
+        long cpu0 = processCpuNanos();
         long[][] d = runBoth(direct, body, concurrency, requests, unique);
+        long cpu1 = processCpuNanos();
         long[][] p = runBoth(proxied, body, concurrency, requests, unique);
+        long cpu2 = processCpuNanos();
+        // CPU time of the whole JVM (clients, fake provider, proxy) per request: what the proxy adds to it does
+        // not depend on how many other jobs share the machine, unlike wall-clock latency.
+        double cpuDirect = ms(cpu1 - cpu0) / requests;
+        double cpuProxied = ms(cpu2 - cpu1) / requests;
         String[] what = {"first byte", "whole stream"};
         for (int k = 0; k < 2; k++) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f |%n", label,
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s |%n", label,
                     concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)), ms(pct(p[k], 99)),
-                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)));
+                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)), k == 1 ? "" : String.format(
+                            Locale.ROOT, "%.2f / %.2f / %.2f", cpuDirect, cpuProxied, cpuProxied - cpuDirect));
         }
     }
 
@@ -181,7 +192,7 @@ public final class ProxyBench {
                 fs.add(pool.submit(() -> {
                     long i;
                     while ((i = next.getAndIncrement()) < requests) {
-                        String b = unique ? body.replace("req=fixed", "req=" + i + "x") : body;
+                        String b = unique ? body.replace("req=fixed", "req=" + SALT.incrementAndGet() + "x") : body;
                         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/messages"))
                                 .header("content-type", "application/json").header("x-api-key", "bench")
                                 .POST(HttpRequest.BodyPublishers.ofString(b)).build();
@@ -207,6 +218,15 @@ public final class ProxyBench {
         Arrays.sort(lat);
         Arrays.sort(first);
         return new long[][] {first, lat};
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static long pct(long[] sorted, int p) {

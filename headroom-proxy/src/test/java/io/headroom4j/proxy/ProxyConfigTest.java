@@ -43,6 +43,15 @@ final class ProxyConfigTest {
     }
 
     @Test
+    void overheadIsWrittenAsMillisecondsWithThreeDecimals() {
+        assertThat(HeadroomProxy.millis(0)).isEqualTo("0.000");
+        assertThat(HeadroomProxy.millis(1_499)).isEqualTo("0.001");
+        assertThat(HeadroomProxy.millis(1_234_567)).isEqualTo("1.235");
+        assertThat(HeadroomProxy.millis(52_000_000)).isEqualTo("52.000");
+        assertThat(HeadroomProxy.millis(2_000_100_000L)).isEqualTo("2000.100");
+    }
+
+    @Test
     void queryParametersAreDecoded() {
         assertThat(HeadroomProxy.queryParam("a=1&query=ERROR%20line", "query")).isEqualTo("ERROR line");
         assertThat(HeadroomProxy.queryParam("a=1", "query")).isNull();

@@ -82,7 +82,7 @@ final class ProxyForwardingTest {
         FakeUpstream.Received got = up.take();
         assertThat(got.text()).isEqualTo(req);
         assertThat(got.headers().getFirst("authorization")).isEqualTo("Bearer sk-proj-secret");
-        JsonNode stats = TestProxies.JSON.readTree(proxy.statsJson());
+        JsonNode stats = TestProxies.statsWhen(proxy, "/provider_usage/cache_read_tokens", 1024);
         assertThat(stats.path("provider_usage").path("cache_read_tokens").asLong()).isEqualTo(1024);
         assertThat(stats.path("provider_usage").path("output_tokens").asLong()).isEqualTo(46);
     }
@@ -91,7 +91,7 @@ final class ProxyForwardingTest {
     void anthropicUsageIsReadFromTheStreamOnTheSide() throws Exception {
         up.then(FakeUpstream.sse(Map.of(), Streams.cut(Streams.anthropicFull(), 64)));
         send(post(proxy, "/v1/messages", ANTHROPIC_REQUEST));
-        JsonNode stats = TestProxies.JSON.readTree(proxy.statsJson());
+        JsonNode stats = TestProxies.statsWhen(proxy, "/provider_usage/cache_read_tokens", 1200);
         assertThat(stats.path("provider_usage").path("cache_read_tokens").asLong()).isEqualTo(1200);
         assertThat(stats.path("provider_usage").path("cache_write_tokens").asLong()).isEqualTo(100);
         assertThat(stats.path("provider_usage").path("output_tokens").asLong()).isEqualTo(89);
@@ -279,8 +279,8 @@ final class ProxyForwardingTest {
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(text(r)).contains("\"type\":\"request_too_large\"").contains("2048");
         assertThat(up.received).isEmpty();
-        assertThat(TestProxies.JSON.readTree(proxy.statsJson()).path("requests").path("too_large").asLong())
-                .isEqualTo(1);
+        assertThat(TestProxies.statsWhen(proxy, "/requests/too_large", 1).path("requests").path("too_large")
+                .asLong()).isEqualTo(1);
     }
 
     @Test
@@ -341,8 +341,8 @@ final class ProxyForwardingTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("x-headroom-compression-failed")).contains("true");
         assertThat(up.take().text()).isEqualTo(req);
-        assertThat(TestProxies.JSON.readTree(proxy.statsJson()).path("compression").path("fail_open").asLong())
-                .isEqualTo(1);
+        assertThat(TestProxies.statsWhen(proxy, "/compression/fail_open", 1).path("compression").path("fail_open")
+                .asLong()).isEqualTo(1);
     }
 
     @Test
@@ -356,8 +356,8 @@ final class ProxyForwardingTest {
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", req));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(up.take().text()).isEqualTo(req);
-        assertThat(TestProxies.JSON.readTree(proxy.statsJson()).path("compression").path("fail_open").asLong())
-                .isEqualTo(1);
+        assertThat(TestProxies.statsWhen(proxy, "/compression/fail_open", 1).path("compression").path("fail_open")
+                .asLong()).isEqualTo(1);
     }
 
     @Test
@@ -417,6 +417,7 @@ final class ProxyForwardingTest {
     void metricsStatsAndDashboardAnswerOnLoopback() throws Exception {
         up.then(FakeUpstream.json(200, Map.of(), "{}"));
         send(post(proxy, "/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":[]}"));
+        TestProxies.statsWhen(proxy, "/requests/total", 1);
         HttpResponse<byte[]> m = send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/metrics")).GET());
         assertThat(text(m)).contains("headroom_requests_total 1.0");
         HttpResponse<byte[]> s = send(HttpRequest.newBuilder(URI.create(proxy.uri() + "/stats")).GET());

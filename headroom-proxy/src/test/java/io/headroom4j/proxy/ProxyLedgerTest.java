@@ -125,10 +125,7 @@ final class ProxyLedgerTest {
         assertThat(e.provider()).isEqualTo("anthropic");
         assertThat(e.model()).isEqualTo("claude-sonnet-4-5");
         assertThat(e.route()).isEqualTo("/v1/messages");
-        assertThat(e.tokensBefore()).isEqualTo(Long.parseLong(r.headers().firstValue("x-headroom-tokens-before")
-                .orElseThrow())).isGreaterThan(e.tokensAfter());
-        assertThat(e.tokensAfter()).isEqualTo(Long.parseLong(r.headers().firstValue("x-headroom-tokens-after")
-                .orElseThrow()));
+        assertThat(e.tokensBefore()).isGreaterThan(e.tokensAfter());
         assertThat(e.savedByTool()).containsOnlyKeys("Bash");
         assertThat(e.savedByTool().get("Bash")).isEqualTo(e.tokensSaved());
         assertThat(e.savedByTransform().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(e.tokensSaved());
@@ -141,6 +138,38 @@ final class ProxyLedgerTest {
         assertThat(e.latencyMs()).isGreaterThanOrEqualTo(e.overheadMs()).isPositive();
         String file = Files.readString(ledger.file(), StandardCharsets.UTF_8);
         assertThat(file).doesNotContain("ItemController").doesNotContain("server log").doesNotContain(API_KEY);
+    }
+
+    @Test
+    void countHeadersAgreeWithTheLedgerOnceTheContentWasCounted() throws Exception {
+        proxy = realProxy();
+        String log = accessLog();
+        String answer = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],"
+                + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}";
+        up.then(FakeUpstream.json(200, Map.of(), answer));
+        up.then(FakeUpstream.json(200, Map.of(), answer));
+        HttpResponse<byte[]> first = send(post(proxy, "/v1/messages", anthropicRequest(false, log))
+                .header("x-api-key", API_KEY));
+        // The log is long and new: its counts may still be owed when the fake provider answers at once.
+        if (first.headers().firstValue("x-headroom-tokens-pending").isPresent()) {
+            assertThat(first.headers().firstValue("x-headroom-tokens-before")).isEmpty();
+        } else {
+            assertThat(first.headers().firstValue("x-headroom-tokens-before")).isPresent();
+        }
+        assertThat(first.headers().firstValue("x-headroom-transforms")).isPresent().get().isNotEqualTo("none");
+        assertThat(awaitLines(1)).hasSize(1);
+
+        HttpResponse<byte[]> again = send(post(proxy, "/v1/messages", anthropicRequest(false, log))
+                .header("x-api-key", API_KEY));
+
+        assertThat(again.headers().firstValue("x-headroom-tokens-pending")).isEmpty();
+        assertThat(awaitLines(2)).hasSize(2);
+        for (LedgerEntry e : lines()) {
+            assertThat(e.tokensBefore()).isEqualTo(Long.parseLong(again.headers()
+                    .firstValue("x-headroom-tokens-before").orElseThrow())).isGreaterThan(e.tokensAfter());
+            assertThat(e.tokensAfter()).isEqualTo(Long.parseLong(again.headers()
+                    .firstValue("x-headroom-tokens-after").orElseThrow()));
+        }
     }
 
     @Test
@@ -250,7 +279,7 @@ final class ProxyLedgerTest {
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[]}"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(TestProxies.text(r)).contains("input_tokens");
-        assertThat(TestProxies.JSON.readTree(proxy.statsJson()).path("ledger").path("write_failures").asLong())
-                .isEqualTo(1);
+        assertThat(TestProxies.statsWhen(proxy, "/ledger/write_failures", 1).path("ledger").path("write_failures")
+                .asLong()).isEqualTo(1);
     }
 }

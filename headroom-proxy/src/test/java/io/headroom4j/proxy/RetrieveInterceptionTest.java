@@ -102,7 +102,7 @@ final class RetrieveInterceptionTest {
         String firstText = first.text();
         String prefix = firstText.substring(0, firstText.length() - 2);   // all but the closing "]}"
         assertThat(second.text()).startsWith(prefix);
-        assertThat(TestProxies.JSON.readTree(proxy.statsJson()).path("retrieval").path("calls").asLong())
+        assertThat(TestProxies.statsWhen(proxy, "/retrieval/calls", 1).path("retrieval").path("calls").asLong())
                 .isEqualTo(1);
     }
 

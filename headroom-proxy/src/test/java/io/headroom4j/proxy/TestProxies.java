@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.headroom4j.CompressionResult;
@@ -28,6 +30,28 @@ final class TestProxies {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestProxies() {
+    }
+
+    /**
+     * The {@code /stats} document once {@code ready} holds for it. A request is counted once its response is
+     * complete, a moment after the client has read it, so a test polls, up to 10 s; past that it gets the
+     * last document read, and the assertion that follows fails with what was there.
+     */
+    static JsonNode statsWhen(HeadroomProxy proxy, Predicate<JsonNode> ready) throws IOException,
+            InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode stats = JSON.readTree(proxy.statsJson());
+        while (!ready.test(stats) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            stats = JSON.readTree(proxy.statsJson());
+        }
+        return stats;
+    }
+
+    /** {@link #statsWhen} for the common case: the number at {@code pointer} (such as /requests/total) is n. */
+    static JsonNode statsWhen(HeadroomProxy proxy, String pointer, long n) throws IOException,
+            InterruptedException {
+        return statsWhen(proxy, s -> s.at(pointer).asLong() == n);
     }
 
     static CompressionStore store() {
