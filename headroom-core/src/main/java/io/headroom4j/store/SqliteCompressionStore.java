@@ -447,33 +447,10 @@ public final class SqliteCompressionStore implements CompressionStore {
     }
 
     private int sweep(long now) throws SQLException {
-        int removed;
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM entries WHERE expires_ms <= ?")) {
-            s.setLong(1, now);
-            removed = s.executeUpdate();
-        }
-        long total;
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(size), 0) FROM entries")) {
-            total = rs.next() ? rs.getLong(1) : 0;
-        }
-        if (total > maxBytes) {
-            int victims = 0;
-            try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT size FROM entries ORDER BY created_ms, key")) {
-                while (total > maxBytes && rs.next()) {
-                    victims++;
-                    total -= rs.getLong(1);
-                }
-            }
-            // One statement, so the eviction is atomic without holding a transaction across the scan.
-            try (PreparedStatement s = connection.prepareStatement("DELETE FROM entries WHERE key IN"
-                    + " (SELECT key FROM entries ORDER BY created_ms, key LIMIT ?)")) {
-                s.setInt(1, victims);
-                removed += s.executeUpdate();
-            }
-        }
-        removed += sweepMemo(now);
+        // Originals go oldest first; remembered compressions least recently used first (their expiry moves
+        // forward on every use).
+        int removed = sweepTable("entries", "created_ms", maxBytes, now)
+                + sweepTable("memo", "expires_ms", DEFAULT_MAX_MEMO_BYTES, now);
         if (removed > 0) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA incremental_vacuum");
@@ -482,29 +459,30 @@ public final class SqliteCompressionStore implements CompressionStore {
         return removed;
     }
 
-    private int sweepMemo(long now) throws SQLException {
+    /** Deletes the expired rows of {@code table}, then rows in {@code order} until it holds at most {@code cap}. */
+    private int sweepTable(String table, String order, long cap, long now) throws SQLException {
         int removed;
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM memo WHERE expires_ms <= ?")) {
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE expires_ms <= ?")) {
             s.setLong(1, now);
             removed = s.executeUpdate();
         }
         long total;
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(size), 0) FROM memo")) {
+             ResultSet rs = s.executeQuery("SELECT COALESCE(SUM(size), 0) FROM " + table)) {
             total = rs.next() ? rs.getLong(1) : 0;
         }
-        if (total > DEFAULT_MAX_MEMO_BYTES) {
+        if (total > cap) {
             int victims = 0;
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT size FROM memo ORDER BY expires_ms, key")) {
-                while (total > DEFAULT_MAX_MEMO_BYTES && rs.next()) {
+                 ResultSet rs = s.executeQuery("SELECT size FROM " + table + " ORDER BY " + order + ", key")) {
+                while (total > cap && rs.next()) {
                     victims++;
                     total -= rs.getLong(1);
                 }
             }
-            // Least recently used first: expiry moves forward on every use.
-            try (PreparedStatement s = connection.prepareStatement("DELETE FROM memo WHERE key IN"
-                    + " (SELECT key FROM memo ORDER BY expires_ms, key LIMIT ?)")) {
+            // One statement, so the eviction is atomic without holding a transaction across the scan.
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE key IN"
+                    + " (SELECT key FROM " + table + " ORDER BY " + order + ", key LIMIT ?)")) {
                 s.setInt(1, victims);
                 removed += s.executeUpdate();
             }
