@@ -2,8 +2,6 @@ package io.headroom4j.compress;
 
 import java.util.function.UnaryOperator;
 
-import io.headroom4j.internal.TokenGate;
-
 /**
  * The checks a lossy-only compressor runs before any real work, in one place, so the code, prose and HTML
  * compressors pass content through for the same reasons with the same notes.
@@ -34,9 +32,8 @@ public final class LossyGuard {
         if (why != null) {
             return Compressed.unchanged(content, transform, why);
         }
-        int min = context.config().lossyMinTokens();
-        if (!TokenGate.hasAtLeast(content, min, context.tokens())) {
-            return Compressed.unchanged(content, transform, "under " + min + " tokens");
+        if (!context.reachesLossyMin(content)) {
+            return Compressed.unchanged(content, transform, "under " + context.config().lossyMinTokens() + " tokens");
         }
         return null;
     }

@@ -9,49 +9,23 @@ public final class TokenGate {
     }
 
     /**
-     * True when {@code text} has at least {@code min} tokens. Every token covers at least one character,
-     * so short text is rejected without counting; for the tiktoken encodings a word or letter/digit-run
-     * count that reaches {@code min} decides at once (see {@link #hasAtLeast}); long text is otherwise
-     * decided on a prefix when that prefix already reaches {@code min}.
-     */
-    public static boolean atLeast(TokenCounter counter, String text, int min) {
-        if (min <= 0) {
-            return true;
-        }
-        if (text.length() < min) {
-            return false;
-        }
-        if (lowerBoundReaches(counter, text, min)) {
-            return true;
-        }
-        // Tokens grow about linearly with length, so a prefix of 4x (code and tool output average 3-4
-        // characters a token) usually decides, and its count tells how long a second prefix must be.
-        int prefix = (int) Math.min(text.length(), 4L * min);
-        int count = counter.count(text.substring(0, prefix));
-        while (count < min && prefix < text.length()) {
-            double perToken = (double) prefix / Math.max(1, count);
-            prefix = (int) Math.min(text.length(), Math.max(2L * prefix, (long) (perToken * min * 1.25)));
-            count = counter.count(text.substring(0, prefix));
-        }
-        return count >= min;
-    }
-
-    /**
-     * True when {@code content} has at least {@code min} tokens by {@code tokens}.
+     * True when {@code text} has at least {@code min} tokens by {@code counter}; the same answer as
+     * {@code counter.count(text) >= min}, usually without tokenizing the text.
      *
      * <p>For the tiktoken encodings ({@code o200k_base}, {@code cl100k_base}) two cheap counts are lower
      * bounds, because every piece of their pre-tokenizer is at least one token: whitespace-separated words
      * (no piece spans whitespace between two words) and runs of letters or of digits (a piece holds at most
      * one letter run, or one run of up to three digits; a run right after an ASCII apostrophe is not counted,
      * since "'t" joins the word before it). When either reaches {@code min} the answer is yes after one
-     * character scan; otherwise (short text, or another counter) the text is counted, by the tiktoken
-     * encodings only up to {@code min} tokens ({@link TokenCounter#atLeast}).
+     * character scan; otherwise the text is counted, by the tiktoken encodings only up to {@code min} tokens
+     * ({@link TokenCounter#atLeast}). Length alone never decides no: a CJK character or an emoji can be
+     * several tokens.
      */
-    public static boolean hasAtLeast(String content, int min, TokenCounter tokens) {
+    public static boolean atLeast(TokenCounter counter, String text, int min) {
         if (min <= 0) {
             return true;
         }
-        return lowerBoundReaches(tokens, content, min) || tokens.atLeast(content, min);
+        return lowerBoundReaches(counter, text, min) || counter.atLeast(text, min);
     }
 
     /** True when a proven lower bound of the tiktoken count (words, letter/digit runs) reaches {@code min}. */

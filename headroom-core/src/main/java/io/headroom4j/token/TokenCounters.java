@@ -68,6 +68,13 @@ public final class TokenCounters {
 
     /** Counts with one jtokkit encoding, through its count-only path. */
     static final class JtokkitTokenCounter implements TokenCounter {
+        /**
+         * The longest token of {@code o200k_base} and {@code cl100k_base}, in UTF-8 bytes (pinned by a test that
+         * reads both vocabularies). It bounds the count from below, so a long text is decided without
+         * tokenizing it: a 1 GB single line would otherwise be encoded as one piece.
+         */
+        static final int MAX_TOKEN_BYTES = 128;
+
         private final Encoding encoding;
         private final String name;
 
@@ -96,6 +103,9 @@ public final class TokenCounters {
             }
             if (text == null || text.length() * 4L < n) {
                 return false;   // a token is at least one UTF-8 byte, a char at most four
+            }
+            if (text.length() >= (long) MAX_TOKEN_BYTES * n) {
+                return true;    // a token is at most MAX_TOKEN_BYTES UTF-8 bytes, a char at least one
             }
             // Encoding stops once n tokens are reached; a prefix's pieces are the whole text's first pieces,
             // so reaching n there means the whole text has at least n.

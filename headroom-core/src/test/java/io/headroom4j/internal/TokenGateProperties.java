@@ -39,7 +39,9 @@ final class TokenGateProperties {
     @Property(tries = 300)
     void agreesWithAnExactCount(@ForAll String text, @ForAll @IntRange(min = 0, max = 60) int min) {
         TokenCounter o200k = TokenCounters.o200k();
-        assertThat(TokenGate.hasAtLeast(text, min, o200k)).isEqualTo(o200k.count(text) >= min);
+        for (TokenCounter counter : new TokenCounter[] {o200k, TokenCounters.cl100k(), text1 -> o200k.count(text1)}) {
+            assertThat(TokenGate.atLeast(counter, text, min)).isEqualTo(counter.count(text) >= min);
+        }
     }
 
     @Property(tries = 300)

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+
 final class TokenCountersTest {
 
     @Test
@@ -24,5 +29,31 @@ final class TokenCountersTest {
         assertThat(TokenCounters.cl100k().count("hello world")).isEqualTo(2);
         assertThat(TokenCounters.o200k().count("")).isZero();
         assertThat(TokenCounters.o200k().count("<|endoftext|>")).isGreaterThan(1);
+    }
+
+    @Test
+    void noTokenIsLongerThanTheBoundTheEarlyYesRestsOn() {
+        for (EncodingType type : new EncodingType[] {EncodingType.O200K_BASE, EncodingType.CL100K_BASE}) {
+            Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(type);
+            int longest = 0;
+            for (int id = 0; id < 201_000; id++) {
+                IntArrayList one = new IntArrayList();
+                one.add(id);
+                try {
+                    longest = Math.max(longest, encoding.decodeBytes(one).length);
+                } catch (RuntimeException unknownId) {
+                    // ids past the vocabulary, and gaps in it
+                }
+            }
+            assertThat(longest).as("%s", type).isEqualTo(TokenCounters.JtokkitTokenCounter.MAX_TOKEN_BYTES);
+        }
+    }
+
+    @Test
+    void decidesAHugeSingleLineWithoutEncodingIt() {
+        String line = "a".repeat(50_000_000);
+        assertThat(TokenCounters.o200k().atLeast(line, 1_000)).isTrue();
+        assertThat(TokenCounters.cl100k().atLeast("a".repeat(127_999), 1_000))
+                .isEqualTo(TokenCounters.cl100k().count("a".repeat(127_999)) >= 1_000);
     }
 }

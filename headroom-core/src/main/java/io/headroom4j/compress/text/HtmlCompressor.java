@@ -49,7 +49,7 @@ public final class HtmlCompressor implements Compressor {
             String text = r.text();
             List<String> keys = new ArrayList<>();
             String note = "HTML to text";
-            if (TextCompressor.bigEnough(text, context)) {
+            if (context.reachesLossyMin(text)) {
                 Compressed c = prose.extract(text, context);
                 if (c != null) {
                     text = c.output();

@@ -10,7 +10,6 @@ import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.LossyGuard;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.internal.Bm25;
-import io.headroom4j.internal.TokenGate;
 
 /**
  * Query-aware extractive compression of prose, documents and retrieved passages: keeps the sentences most
@@ -81,10 +80,6 @@ public final class TextCompressor implements Compressor {
             Compressed c = extract(content, context);
             return c == null ? Compressed.unchanged(content, TRANSFORM, "nothing worth omitting") : c;
         });
-    }
-
-    static boolean bigEnough(String content, CompressionContext context) {
-        return TokenGate.hasAtLeast(content, context.config().lossyMinTokens(), context.tokens());
     }
 
     /** The extractive compression of {@code content}, or null when it would not save enough. */
