@@ -46,10 +46,17 @@ public final class DrainParser {
     private static final int MAX_TOKENS = 256;
     private static final int MAX_SEGMENT_CHARS = 256;
     private static final boolean[] DELIMITER = new boolean[128];
+    /** Per ASCII character: {@link #STOP} ends a segment (delimiter, whitespace, ESC); {@link #DIGIT}. */
+    private static final byte[] CLASS = new byte[128];
+    private static final byte STOP = 1;
+    private static final byte DIGIT = 2;
 
     static {
         for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
             DELIMITER[c] = true;
+        }
+        for (char c = 0; c < 128; c++) {
+            CLASS[c] = (byte) (DELIMITER[c] || c == 0x1b || isSpace(c) ? STOP : c >= '0' && c <= '9' ? DIGIT : 0);
         }
     }
 
@@ -297,15 +304,17 @@ public final class DrainParser {
                 continue;
             }
             int segStart = p;
-            boolean digit = false;
+            int seen = 0;
             while (p < end) {
                 char d = text[p];
-                if (d < 128 && (DELIMITER[d] || d == 0x1b || isSpace(d))) {
+                int cls = d < 128 ? CLASS[d] : 0;
+                if (cls == STOP) {
                     break;
                 }
-                digit |= d >= '0' && d <= '9';
+                seen |= cls;
                 p++;
             }
+            boolean digit = seen != 0;
             if (p - segStart > MAX_SEGMENT_CHARS) {
                 put(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
             } else if (!digit) {
