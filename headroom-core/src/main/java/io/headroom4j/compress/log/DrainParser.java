@@ -116,7 +116,7 @@ public final class DrainParser {
         int n = lines.count();
         int[] ids = new int[n];
         String text = lines.text();
-        char[] chars = lines.chars();
+        char[] line = new char[256];
         for (int i = 0; i < n; i++) {
             if (skip != null && skip[i]) {
                 ids[i] = NONE;
@@ -129,13 +129,19 @@ public final class DrainParser {
             // The intrinsic indexOf keeps lines without '\r', nearly all of them, to one vectorised pass.
             if (end - start > 1 && text.indexOf('\r', start, end - 1) >= 0) {
                 for (int q = end - 2; q >= start; q--) {
-                    if (chars[q] == '\r') {
+                    if (text.charAt(q) == '\r') {
                         start = q + 1;
                         break;
                     }
                 }
             }
-            Template t = add(chars, start, end, i);
+            // Masked from a reused array: array reads cost less than String.charAt, and no copy is kept.
+            int len = end - start;
+            if (len > line.length) {
+                line = new char[Math.max(len, line.length * 2)];
+            }
+            text.getChars(start, end, line, 0);
+            Template t = add(line, 0, len, i);
             ids[i] = t == null ? NONE : t.id;
         }
         return ids;

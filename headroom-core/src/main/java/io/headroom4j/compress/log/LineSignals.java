@@ -29,13 +29,20 @@ public final class LineSignals {
     public static byte[] classify(LogLines lines) {
         int n = lines.count();
         byte[] kinds = new byte[n];
-        char[] t = lines.chars();
+        String t = lines.text();
+        // Each line is copied into one reused array and scanned there: array reads cost less than
+        // String.charAt (an index and a coder check per call), and nothing is allocated per line.
+        char[] buf = new char[256];
         for (int i = 0; i < n; i++) {
             int s = lines.start(i);
-            int e = lines.end(i);
-            if (isErrorLike(t, s, e)) {
+            int len = lines.end(i) - s;
+            if (len > buf.length) {
+                buf = new char[Math.max(len, buf.length * 2)];
+            }
+            t.getChars(s, s + len, buf, 0);
+            if (isErrorLike(buf, 0, len)) {
                 kinds[i] = ERROR;
-            } else if (isStackFrame(t, s, e)) {
+            } else if (isStackFrame(buf, 0, len, len)) {
                 kinds[i] = FRAME;
             }
         }
@@ -45,21 +52,31 @@ public final class LineSignals {
                 int e = lines.end(i);
                 int p = skipSpace(t, s, e);
                 // Go: "pkg.Func(...)" sits above "\t/path/file.go:17 +0x1a".
-                if (p > s && t[s] == '\t' && p < e && t[p] == '/' && looksLikeCall(t,
-                        lines.start(i - 1), lines.end(i - 1))) {
-                    kinds[i - 1] = FRAME;
+                if (p > s && t.charAt(s) == '\t' && p < e && t.charAt(p) == '/') {
+                    char[] above = lineChars(lines, i - 1);
+                    if (looksLikeCall(above, 0, above.length)) {
+                        kinds[i - 1] = FRAME;
+                    }
                 }
             }
-            if (kinds[i - 1] == FRAME && kinds[i] == PLAIN && isPythonFileFrame(t, lines.start(i - 1),
-                    lines.end(i - 1))) {
-                int prevIndent = skipSpace(t, lines.start(i - 1), lines.end(i - 1)) - lines.start(i - 1);
-                int indent = skipSpace(t, lines.start(i), lines.end(i)) - lines.start(i);
-                if (indent > prevIndent && indent < lines.end(i) - lines.start(i)) {
-                    kinds[i] = FRAME;
+            if (kinds[i - 1] == FRAME && kinds[i] == PLAIN) {
+                char[] above = lineChars(lines, i - 1);
+                if (isPythonFileFrame(above, 0, above.length, above.length)) {
+                    int prevIndent = skipSpace(above, 0, above.length);
+                    int indent = skipSpace(t, lines.start(i), lines.end(i)) - lines.start(i);
+                    if (indent > prevIndent && indent < lines.end(i) - lines.start(i)) {
+                        kinds[i] = FRAME;
+                    }
                 }
             }
         }
         return kinds;
+    }
+
+    private static char[] lineChars(LogLines lines, int i) {
+        char[] c = new char[lines.end(i) - lines.start(i)];
+        lines.text().getChars(lines.start(i), lines.end(i), c, 0);
+        return c;
     }
 
     /** True when {@code text[start, end)} looks like an error, failure, warning or non-zero exit. */
@@ -200,11 +217,15 @@ public final class LineSignals {
         // A prefix test may look past end (as String.startsWith does), never before start: copy from start on.
         char[] chars = new char[text.length() - start];
         text.getChars(start, text.length(), chars, 0);
-        return isStackFrame(chars, 0, end - start);
+        return isStackFrame(chars, 0, end - start, chars.length);
     }
 
-    /** {@link #isStackFrame(String, int, int)} on a character array. */
-    static boolean isStackFrame(char[] text, int start, int end) {
+    /**
+     * {@link #isStackFrame(String, int, int)} on a character array whose prefix tests stop at {@code limit}.
+     * For a line of a text split at {@code '\n'}, {@code limit == end} answers as the whole text would: the
+     * character at a line's end is {@code '\r'} or {@code '\n'}, which no prefix tested here contains.
+     */
+    static boolean isStackFrame(char[] text, int start, int end, int limit) {
         int p = skipSpace(text, start, end);
         if (p >= end) {
             return false;
@@ -212,16 +233,16 @@ public final class LineSignals {
         char c = text[p];
         boolean special = switch (c) {
             // Java "at a.b.C.m(C.java:12)", JS "at f (file.js:1:2)", Rust "at ./src/lib.rs:36:9"
-            case 'a' -> startsWith(text, "at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
-                    || indexOf(text, ':', p, end) >= 0 || startsWith(text, "<anonymous>", p + 3));
+            case 'a' -> startsWith(text, limit, "at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
+                    || indexOf(text, ':', p, end) >= 0 || startsWith(text, limit, "<anonymous>", p + 3));
             // Java "... 62 more" / "... 62 common frames omitted"
-            case '.' -> startsWith(text, "... ", p) && p + 4 < end && isDigit(text[p + 4]);
-            case 'C' -> startsWith(text, "Caused by: ", p);
-            case 'S' -> startsWith(text, "Suppressed: ", p);
-            case 'F' -> isPythonFileFrame(text, start, end);
-            case 'g' -> startsWith(text, "goroutine ", p) && p + 10 < end && isDigit(text[p + 10]);
+            case '.' -> startsWith(text, limit, "... ", p) && p + 4 < end && isDigit(text[p + 4]);
+            case 'C' -> startsWith(text, limit, "Caused by: ", p);
+            case 'S' -> startsWith(text, limit, "Suppressed: ", p);
+            case 'F' -> isPythonFileFrame(text, start, end, limit);
+            case 'g' -> startsWith(text, limit, "goroutine ", p) && p + 10 < end && isDigit(text[p + 10]);
             // Node internals without "at ": "node:internal/test_runner/test:796:25"
-            case 'n' -> startsWith(text, "node:", p) && endsWithLineColumn(text, p, end);
+            case 'n' -> startsWith(text, limit, "node:", p) && endsWithLineColumn(text, p, end);
             // Go "\t/usr/local/go/src/testing/testing.go:1974 +0x232"
             case '/' -> p > start && indexOfString(text, ".go:", p, end) >= 0;
             default -> false;
@@ -242,7 +263,7 @@ public final class LineSignals {
         if (end > p && text[end - 1] == ')' && p > start) {
             int open = lastIndexOf(text, '(', p, end);
             return open > p && (endsWithLineColumn(text, open + 1, end - 1)
-                    || startsWith(text, "<anonymous>", open + 1));
+                    || startsWith(text, limit, "<anonymous>", open + 1));
         }
         return false;
     }
@@ -271,9 +292,9 @@ public final class LineSignals {
         return p;
     }
 
-    private static boolean isPythonFileFrame(char[] text, int start, int end) {
+    private static boolean isPythonFileFrame(char[] text, int start, int end, int limit) {
         int p = skipSpace(text, start, end);
-        return startsWith(text, "File \"", p) && indexOfString(text, "\", line ", p, end) >= 0;
+        return startsWith(text, limit, "File \"", p) && indexOfString(text, "\", line ", p, end) >= 0;
     }
 
     private static boolean looksLikeCall(char[] text, int start, int end) {
@@ -418,17 +439,17 @@ public final class LineSignals {
         int last = to - s.length();
         char first = s.charAt(0);
         for (int i = from; i <= last; i++) {
-            if (text[i] == first && startsWith(text, s, i)) {
+            if (text[i] == first && startsWith(text, to, s, i)) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** Like {@link String#startsWith(String, int)}: bounded by the whole array, not by a line's end. */
-    private static boolean startsWith(char[] text, String prefix, int p) {
+    /** Like {@link String#startsWith(String, int)} on {@code text[0, limit)}. */
+    private static boolean startsWith(char[] text, int limit, String prefix, int p) {
         int n = prefix.length();
-        if (p < 0 || p > text.length - n) {
+        if (p < 0 || p > limit - n) {
             return false;
         }
         for (int i = 0; i < n; i++) {

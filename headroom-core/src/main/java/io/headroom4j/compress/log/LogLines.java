@@ -18,8 +18,6 @@ public final class LogLines {
     private final int count;
     private final int[] starts;
     private final int[] ends;
-    /** The text's characters, copied on first use: scans over an array beat {@code String.charAt}. */
-    private volatile char[] chars;
 
     private LogLines(String text, int count, int[] starts, int[] ends) {
         this.text = text;
@@ -61,19 +59,6 @@ public final class LogLines {
     /** The whole text. */
     public String text() {
         return text;
-    }
-
-    /**
-     * The text as a character array, made on the first call and shared after; callers must not modify it.
-     * Costs one copy of the text, which pays off for scans that visit every character.
-     */
-    char[] chars() {
-        char[] c = chars;
-        if (c == null) {
-            c = text.toCharArray();
-            chars = c;
-        }
-        return c;
     }
 
     /** Number of lines. */
