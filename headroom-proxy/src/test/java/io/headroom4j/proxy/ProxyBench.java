@@ -111,12 +111,22 @@ public final class ProxyBench {
             up.always((req, ex) -> (req.headers().containsKey("x-bench-pace")
                     ? FakeUpstream.sse(Map.of(), events) : FakeUpstream.paced(events, first, gap)).respond(req, ex));
             String javaBin = ProcessHandle.current().info().command().orElse("java");
-            Process server = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    ProxyBenchServer.class.getName(), up.url()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+            // Extra options for the proxy's JVM, e.g. -Dbench.proxyJvmArgs=-XX:StartFlightRecording=filename=p.jfr
+            String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyBenchServer.class.getName(),
+                    up.url()));
+            Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
                  PrintWriter control = new PrintWriter(server.outputWriter(StandardCharsets.UTF_8),
                          true)) {
                 String line = out.readLine();
+                while (line != null && !line.startsWith("port ")) {
+                    line = out.readLine();   // whatever the JVM itself prints first (JFR, warnings)
+                }
                 if (line == null || !line.startsWith("port ")) {
                     throw new IllegalStateException("the proxy process did not start: " + line);
                 }
@@ -124,7 +134,11 @@ public final class ProxyBench {
                 LongSupplier proxyCpu = () -> {
                     control.println("cpu");
                     try {
-                        return Long.parseLong(out.readLine().substring("cpu-ms ".length()));
+                        String answer = out.readLine();
+                        while (answer != null && !answer.startsWith("cpu-ms ")) {
+                            answer = out.readLine();
+                        }
+                        return Long.parseLong(answer.substring("cpu-ms ".length()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -145,7 +159,7 @@ public final class ProxyBench {
                         + " added p50 / p99 ms | proxy process CPU ms per request |");
                 System.out.println("|---|---|---|---|---|---|---|");
                 for (int c : new int[] {1, 64}) {
-                    int n = c == 1 ? 30 : 64 * 4;
+                    int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
                     long stagger = c == 1 ? 0 : streamNanos;
                     pacedRow("small, nothing to compress", up.url(), proxied, small, c, n, false, stagger, proxyCpu);
                     pacedRow("100K tokens, seen before", up.url(), proxied, big, c, n, false, stagger, proxyCpu);
