@@ -69,8 +69,8 @@ final class ItemSelector {
     private ItemSelector() {
     }
 
-    /** The items of {@code items} to keep; {@code texts} are their compact JSON texts. */
-    static Selection select(List<JsonValue> items, String[] texts, String query) {
+    /** The items of {@code items} to keep; {@code texts} gives their compact JSON texts. */
+    static Selection select(List<JsonValue> items, ItemTexts texts, String query) {
         int n = items.size();
         Reason[] why = new Reason[n];
         for (int i = 0; i < Math.min(FIRST, n); i++) {
@@ -245,16 +245,17 @@ final class ItemSelector {
         }
     }
 
-    private static void lengthOutliers(String[] texts, Reason[] why) {
-        int n = texts.length;
+    private static void lengthOutliers(ItemTexts texts, Reason[] why) {
+        int[] lengths = texts.lengths();
+        int n = lengths.length;
         double sum = 0;
-        for (String t : texts) {
-            sum += t.length();
+        for (int len : lengths) {
+            sum += len;
         }
         double mean = sum / n;
         double ss = 0;
-        for (String t : texts) {
-            ss += (t.length() - mean) * (t.length() - mean);
+        for (int len : lengths) {
+            ss += (len - mean) * (len - mean);
         }
         double sd = Math.sqrt(ss / Math.max(1, n - 1));
         if (!(sd > 0)) {
@@ -262,7 +263,7 @@ final class ItemSelector {
         }
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double z = Math.abs(texts[i].length() - mean) / sd;
+            double z = Math.abs(lengths[i] - mean) / sd;
             if (z > 2) {
                 out.add(new double[] {z, i});
             }
@@ -277,15 +278,16 @@ final class ItemSelector {
         }
     }
 
-    private static void queryMatches(String[] texts, String query, Reason[] why) {
+    private static void queryMatches(ItemTexts itemTexts, String query, Reason[] why) {
         if (query == null || query.isBlank()) {
             return;
         }
-        int n = texts.length;
+        int n = itemTexts.size();
         List<String> terms = contentTerms(query);
         if (terms.isEmpty()) {
             return;
         }
+        String[] texts = itemTexts.all();
         double[] scores = Bm25.score(Arrays.asList(texts), terms);
         double best = 0;
         for (double s : scores) {
@@ -361,19 +363,23 @@ final class ItemSelector {
     }
 
     /** Evenly spaced picks among the rest, skipping near-duplicates of what is kept, up to {@link #TARGET}. */
-    private static void fill(String[] texts, Reason[] why) {
-        int n = texts.length;
+    private static void fill(ItemTexts texts, Reason[] why) {
+        int n = texts.size();
         int kept = 0;
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (why[i] != null) {
                 kept++;
-                seen.add(shape(texts[i]));
             }
         }
         int want = TARGET - kept;
         if (want <= 0) {
             return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (why[i] != null) {
+                seen.add(shape(texts.text(i)));
+            }
         }
         int rest = n - kept;
         double step = (double) rest / (want + 1);
@@ -385,7 +391,7 @@ final class ItemSelector {
             }
             restIndex++;
             if (restIndex >= Math.round(nextPick * step)) {
-                if (seen.add(shape(texts[i]))) {
+                if (seen.add(shape(texts.text(i)))) {
                     why[i] = Reason.SAMPLE;
                     want--;
                     nextPick++;
