@@ -58,6 +58,8 @@ final class JsonReader {
     private final String[] keyCache = new String[512];
     /** The key list of the last object read at each depth, to share with the next object of the same shape. */
     private List<String>[] lastKeys;
+    /** The chars of {@link #lastKeys}' keys at each depth, null for a key with chars that need checking. */
+    private char[][][] lastKeyChars = new char[16][][];
     /** How many strings (values or keys) held an escape. */
     private int escapedStrings;
     /** Scratch buffer for strings with escapes. */
@@ -330,9 +332,11 @@ final class JsonReader {
         }
         if (depth >= lastKeys.length) {
             lastKeys = Arrays.copyOf(lastKeys, Math.max(depth + 1, lastKeys.length * 2));
+            lastKeyChars = Arrays.copyOf(lastKeyChars, lastKeys.length);
         }
         // Rows of a table repeat the previous row's keys: compare as we go and share that list if it matches.
         List<String> previous = lastKeys[depth];
+        char[][] previousChars = lastKeyChars[depth];
         List<String> keys = null;
         int count = 0;
         List<JsonValue> values = new ArrayList<>(previous != null ? previous.size() : 10);
@@ -341,8 +345,8 @@ final class JsonReader {
                 throw error("expected a field name");
             }
             pos++;
-            String key = keys == null && previous != null && count < previous.size()
-                    ? predictedKey(previous.get(count)) : null;
+            String key = keys == null && previousChars != null && count < previousChars.length
+                    && previousChars[count] != null ? predictedKey(previous.get(count), previousChars[count]) : null;
             if (key == null) {
                 key = key();
             }
@@ -385,33 +389,50 @@ final class JsonReader {
                 keys = new ArrayList<>(previous.subList(0, count));
             }
         }
-        lastKeys[depth] = keys;
+        if (keys != previous) {
+            lastKeys[depth] = keys;
+            lastKeyChars[depth] = null;
+        } else if (previousChars == null) {
+            // The second object of one shape: worth preparing the keys for prediction in the rows that follow.
+            lastKeyChars[depth] = plainChars(keys);
+        }
         return new JsonValue.Obj(keys, values);
     }
 
     /**
-     * {@code expected} when the key at {@link #pos} (after its opening quote) is exactly that text written
-     * without escapes, then a quote; then {@link #pos} moves past the closing quote. Otherwise null and nothing
-     * moves. Rows repeat the previous row's keys, so this usually answers without hashing the key or looking it
-     * up; a key with anything {@link #key()} would have to check (escapes, control chars, surrogates) is not
-     * predicted, so the same inputs are accepted and refused as before.
+     * {@code expected} when the key at {@link #pos} (after its opening quote) is exactly {@code chars} (its
+     * plain text, see {@link #plainChars}), then a quote; then {@link #pos} moves past the closing quote.
+     * Otherwise null and nothing moves. Rows repeat the previous row's keys, so this usually answers with one
+     * vectorised compare instead of hashing the key and looking it up; keys with anything {@link #key()} would
+     * have to check (escapes, control chars, surrogates) are never predicted, so the same inputs are accepted
+     * and refused as before.
      */
-    private String predictedKey(String expected) {
-        int len = expected.length();
+    private String predictedKey(String expected, char[] chars) {
+        int len = chars.length;
         int close = pos + len;
-        if (close >= end || buf[close] != '"') {
+        if (close >= end || buf[close] != '"' || !Arrays.equals(buf, pos, close, chars, 0, len)) {
             return null;
-        }
-        for (int k = 0; k < len; k++) {
-            char c = buf[pos + k];
-            // Only plain chars: a quote, backslash, control char or surrogate goes through key() and its checks.
-            if (c != expected.charAt(k) || (c < 128 ? STRING_STOP[c]
-                    : c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
-                return null;
-            }
         }
         pos = close + 1;
         return expected;
+    }
+
+    /**
+     * Each key's chars when it is plain (no quote, backslash, control char or surrogate, so it is written the
+     * same in the source and needs none of {@link #key()}'s checks), else null at that position.
+     */
+    private static char[][] plainChars(List<String> keys) {
+        char[][] out = new char[keys.size()][];
+        for (int k = 0; k < out.length; k++) {
+            String key = keys.get(k);
+            boolean plain = true;
+            for (int i = 0, n = key.length(); i < n && plain; i++) {
+                char c = key.charAt(i);
+                plain = c < 128 ? !STRING_STOP[c] : c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE;
+            }
+            out[k] = plain ? key.toCharArray() : null;
+        }
+        return out;
     }
 
     /** Reads an object key (after its opening quote), reusing an equal key read before. */
