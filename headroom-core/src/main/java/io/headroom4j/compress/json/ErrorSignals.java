@@ -211,6 +211,8 @@ final class ErrorSignals {
         return (c0 == '4' || c0 == '5') && Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(2));
     }
 
+    private static final int SHORTEST_WORD = java.util.Arrays.stream(WORDS).mapToInt(String::length).min().orElse(1);
+
     /** {@link #WORDS} as char arrays, grouped by first letter ({@code 'a'..'z'}). */
     private static final char[][][] WORDS_BY_FIRST = new char[26][][];
 
@@ -232,7 +234,8 @@ final class ErrorSignals {
      */
     static boolean containsErrorWord(String s) {
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        // No word is shorter than SHORTEST_WORD chars, so no match can start after n - SHORTEST_WORD.
+        for (int i = 0, last = n - SHORTEST_WORD; i <= last; i++) {
             char c = s.charAt(i);
             char l = (char) (c | 0x20);   // ASCII lower case; other characters never match below
             if (l < 'a' || l > 'z') {

@@ -489,9 +489,12 @@ final class TableEncoder {
         int cn = order.size();
         HashMap<String, Integer> index = new HashMap<>(cn * 2);
         List<Column> columns = new ArrayList<>(cn);
+        JsonValue[][] cells = new JsonValue[cn][];
         for (int c = 0; c < cn; c++) {
             index.put(order.get(c), c);
-            columns.add(new Column(order.get(c), n));
+            Column col = new Column(order.get(c), n);
+            columns.add(col);
+            cells[c] = col.values;
         }
         for (int r = 0; r < n; r++) {
             JsonValue.Obj row = rows[r];
@@ -502,7 +505,7 @@ final class TableEncoder {
             List<JsonValue> values = row.values();
             if (keys == sameAsOrder || (keys.size() == cn && keys.equals(order))) {
                 for (int c = 0; c < cn; c++) {
-                    columns.get(c).values[r] = values.get(c);
+                    cells[c][r] = values.get(c);
                 }
             } else {
                 for (int k = 0, kn = keys.size(); k < kn; k++) {
