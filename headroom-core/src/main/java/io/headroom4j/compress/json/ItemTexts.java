@@ -58,7 +58,7 @@ final class ItemTexts {
         return texts;
     }
 
-    /** The length of every item's text: {@code length()[i] == text(i).length()}. */
+    /** The length of every item's text: {@code lengths()[i] == text(i).length()}. */
     int[] lengths() {
         if (lengths == null) {
             int[] out = new int[texts.length];
