@@ -139,4 +139,21 @@ final class InMemoryCompressionStoreTest {
         }
         assertThat(store.size()).isEqualTo(4_000);
     }
+
+    @Test
+    void loneSurrogatesAreRefusedInEveryChunkAndPairsAcrossChunksAreKept() {
+        var store = new InMemoryCompressionStore(Duration.ofHours(1), 1 << 24, clock);
+        String pad = "x".repeat(4095);
+        // a pair split by the 4,096-char chunk boundary of the surrogate check, and pairs far from the start
+        String pairAcross = pad + "\uD83D\uDE00" + "y".repeat(9000) + "\uD83D\uDE00";
+        assertThat(store.get(store.put(pairAcross, "t"))).contains(pairAcross);
+        for (int at : new int[] {0, 4095, 4096, 8191, 9000, 12_000}) {
+            String high = "z".repeat(at) + "\uD800" + "z".repeat(100);
+            String low = "z".repeat(at) + "\uDC00";
+            assertThatThrownBy(() -> store.put(high, "t")).hasMessageContaining("lone surrogate at index " + at);
+            assertThatThrownBy(() -> store.put(low, "t")).hasMessageContaining("lone surrogate at index " + at);
+        }
+        String reversed = pad + "\uDE00\uD83D";
+        assertThatThrownBy(() -> store.put(reversed, "t")).hasMessageContaining("lone surrogate at index 4095");
+    }
 }

@@ -211,21 +211,64 @@ final class ErrorSignals {
         return (c0 == '4' || c0 == '5') && Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(2));
     }
 
-    /** Case-insensitive search for any error word, without allocating a lower-cased copy. */
+    private static final int SHORTEST_WORD = java.util.Arrays.stream(WORDS).mapToInt(String::length).min().orElse(1);
+
+    /** {@link #WORDS} as char arrays, grouped by first letter ({@code 'a'..'z'}). */
+    private static final char[][][] WORDS_BY_FIRST = new char[26][][];
+
+    static {
+        for (String w : WORDS) {
+            int f = w.charAt(0) - 'a';
+            char[][] old = WORDS_BY_FIRST[f] == null ? new char[0][] : WORDS_BY_FIRST[f];
+            char[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = w.toCharArray();
+            WORDS_BY_FIRST[f] = grown;
+        }
+    }
+
+    /**
+     * Case-insensitive search for any error word, without allocating a lower-cased copy: the same answer as
+     * {@code s.regionMatches(true, i, word, 0, word.length())} at some {@code i} for some word. ASCII is
+     * compared directly; a candidate that meets a non-ASCII char is decided by {@code regionMatches} itself,
+     * which also folds such chars (the Kelvin sign matches {@code k}).
+     */
     static boolean containsErrorWord(String s) {
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        // No word is shorter than SHORTEST_WORD chars, so no match can start after n - SHORTEST_WORD.
+        for (int i = 0, last = n - SHORTEST_WORD; i <= last; i++) {
             char c = s.charAt(i);
             char l = (char) (c | 0x20);   // ASCII lower case; other characters never match below
-            if (l != 'e' && l != 'f' && l != 'p' && l != 't' && l != 'd' && l != 'r' && l != 'c') {
+            if (l < 'a' || l > 'z') {
                 continue;
             }
-            for (String w : WORDS) {
-                if (w.charAt(0) == l && s.regionMatches(true, i, w, 0, w.length())) {
+            char[][] words = WORDS_BY_FIRST[l - 'a'];
+            if (words == null) {
+                continue;
+            }
+            for (char[] w : words) {
+                if (matchesAt(s, i, w)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean matchesAt(String s, int at, char[] w) {
+        int len = w.length;
+        if (at + len > s.length()) {
+            return false;
+        }
+        for (int k = 1; k < len; k++) {
+            char c = s.charAt(at + k);
+            char x = w[k];
+            if (c >= 128) {
+                return s.regionMatches(true, at, new String(w), 0, len);
+            }
+            if (x == ' ' ? c != ' ' : (c | 0x20) != x) {
+                return false;
+            }
+        }
+        return true;
     }
 }

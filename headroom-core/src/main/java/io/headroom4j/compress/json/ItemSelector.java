@@ -69,8 +69,8 @@ final class ItemSelector {
     private ItemSelector() {
     }
 
-    /** The items of {@code items} to keep; {@code texts} are their compact JSON texts. */
-    static Selection select(List<JsonValue> items, String[] texts, String query) {
+    /** The items of {@code items} to keep; {@code texts} gives their compact JSON texts. */
+    static Selection select(List<JsonValue> items, ItemTexts texts, String query) {
         int n = items.size();
         Reason[] why = new Reason[n];
         for (int i = 0; i < Math.min(FIRST, n); i++) {
@@ -232,7 +232,7 @@ final class ItemSelector {
                 order.add(path);
             }
             try {
-                col[i] = Double.parseDouble(num.literal());
+                col[i] = toDouble(num.literal());
             } catch (NumberFormatException e) {
                 // cannot happen for a JSON number literal; leave it missing
             }
@@ -245,16 +245,60 @@ final class ItemSelector {
         }
     }
 
-    private static void lengthOutliers(String[] texts, Reason[] why) {
-        int n = texts.length;
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    };
+
+    /**
+     * {@link Double#parseDouble} of a JSON number literal, without its general parser for the common ones: with
+     * at most 15 digits and no exponent, the digits are an exact double and so is the power of ten, and one
+     * correctly rounded division gives the double nearest the literal, which is what parseDouble returns
+     * (Clinger's fast path); signs and {@code -0} come out the same too.
+     */
+    static double toDouble(String literal) {
+        int n = literal.length();
+        int i = 0;
+        boolean negative = n > 0 && literal.charAt(0) == '-';
+        if (negative) {
+            i = 1;
+        }
+        long digits = 0;
+        int count = 0;
+        int fraction = -1;
+        for (; i < n; i++) {
+            char c = literal.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + (c - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+                if (++count > 15) {
+                    return Double.parseDouble(literal);
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.parseDouble(literal);
+            }
+        }
+        if (count == 0) {
+            return Double.parseDouble(literal);
+        }
+        double v = fraction <= 0 ? (double) digits : digits / POWERS_OF_TEN[fraction];
+        return negative ? -v : v;
+    }
+
+    private static void lengthOutliers(ItemTexts texts, Reason[] why) {
+        int[] lengths = texts.lengths();
+        int n = lengths.length;
         double sum = 0;
-        for (String t : texts) {
-            sum += t.length();
+        for (int len : lengths) {
+            sum += len;
         }
         double mean = sum / n;
         double ss = 0;
-        for (String t : texts) {
-            ss += (t.length() - mean) * (t.length() - mean);
+        for (int len : lengths) {
+            ss += (len - mean) * (len - mean);
         }
         double sd = Math.sqrt(ss / Math.max(1, n - 1));
         if (!(sd > 0)) {
@@ -262,7 +306,7 @@ final class ItemSelector {
         }
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            double z = Math.abs(texts[i].length() - mean) / sd;
+            double z = Math.abs(lengths[i] - mean) / sd;
             if (z > 2) {
                 out.add(new double[] {z, i});
             }
@@ -277,15 +321,16 @@ final class ItemSelector {
         }
     }
 
-    private static void queryMatches(String[] texts, String query, Reason[] why) {
+    private static void queryMatches(ItemTexts itemTexts, String query, Reason[] why) {
         if (query == null || query.isBlank()) {
             return;
         }
-        int n = texts.length;
+        int n = itemTexts.size();
         List<String> terms = contentTerms(query);
         if (terms.isEmpty()) {
             return;
         }
+        String[] texts = itemTexts.all();
         double[] scores = Bm25.score(Arrays.asList(texts), terms);
         double best = 0;
         for (double s : scores) {
@@ -361,19 +406,23 @@ final class ItemSelector {
     }
 
     /** Evenly spaced picks among the rest, skipping near-duplicates of what is kept, up to {@link #TARGET}. */
-    private static void fill(String[] texts, Reason[] why) {
-        int n = texts.length;
+    private static void fill(ItemTexts texts, Reason[] why) {
+        int n = texts.size();
         int kept = 0;
-        Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (why[i] != null) {
                 kept++;
-                seen.add(shape(texts[i]));
             }
         }
         int want = TARGET - kept;
         if (want <= 0) {
             return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (why[i] != null) {
+                seen.add(shape(texts.text(i)));
+            }
         }
         int rest = n - kept;
         double step = (double) rest / (want + 1);
@@ -385,7 +434,7 @@ final class ItemSelector {
             }
             restIndex++;
             if (restIndex >= Math.round(nextPick * step)) {
-                if (seen.add(shape(texts[i]))) {
+                if (seen.add(shape(texts.text(i)))) {
                     why[i] = Reason.SAMPLE;
                     want--;
                     nextPick++;

@@ -50,12 +50,18 @@ final class JsonReader {
     }
 
     private final char[] buf;
+    /** The text {@link #buf} was copied from: plain strings and numbers are cut from it (no char[] narrowing). */
+    private final String text;
     private final int end;
     private int pos;
     /** Recently seen keys, by hash: rows repeat their keys, so most keys are found here, not allocated. */
     private final String[] keyCache = new String[512];
     /** The key list of the last object read at each depth, to share with the next object of the same shape. */
     private List<String>[] lastKeys;
+    /** The chars of {@link #lastKeys}' keys at each depth, null for a key with chars that need checking. */
+    private char[][][] lastKeyChars = new char[16][][];
+    /** How many strings (values or keys) held an escape. */
+    private int escapedStrings;
     /** Scratch buffer for strings with escapes. */
     private char[] scratch = new char[64];
 
@@ -63,6 +69,7 @@ final class JsonReader {
     private JsonReader(String text, int limit) {
         this.buf = new char[limit];
         text.getChars(0, limit, buf, 0);
+        this.text = text;
         this.end = buf.length;
         this.lastKeys = new List[16];
     }
@@ -129,12 +136,31 @@ final class JsonReader {
      *     {@link UnpairedSurrogateException} for a raw unpaired surrogate in a string
      */
     static List<JsonValue> readAll(String text) throws IOException {
+        return read(text).values();
+    }
+
+    /**
+     * The top-level values of a text, and whether any string in it (value or key) was written with an escape.
+     *
+     * @param values every top-level value, in order
+     * @param hasEscapes false when every string was plain in the source, so each string's compact JSON is its
+     *     text in quotes
+     */
+    record Document(List<JsonValue> values, boolean hasEscapes) {
+    }
+
+    /**
+     * Like {@link #readAll}, also saying whether any string held an escape.
+     *
+     * @throws IOException as {@link #readAll} does
+     */
+    static Document read(String text) throws IOException {
         JsonReader r = new JsonReader(text, text.length());
         List<JsonValue> values = new ArrayList<>(1);
         while (true) {
             r.skipWhitespace();
             if (r.pos >= r.end) {
-                return values;
+                return new Document(values, r.escapedStrings > 0);
             }
             char c = r.buf[r.pos];
             values.add(r.value(0));
@@ -263,7 +289,7 @@ final class JsonReader {
             throw error("bad number");
         }
         pos = i;
-        return new JsonValue.Num(new String(buf, start, i - start));
+        return new JsonValue.Num(text.substring(start, i));
     }
 
     private JsonValue.Arr array(int depth) throws IOException {
@@ -306,9 +332,11 @@ final class JsonReader {
         }
         if (depth >= lastKeys.length) {
             lastKeys = Arrays.copyOf(lastKeys, Math.max(depth + 1, lastKeys.length * 2));
+            lastKeyChars = Arrays.copyOf(lastKeyChars, lastKeys.length);
         }
         // Rows of a table repeat the previous row's keys: compare as we go and share that list if it matches.
         List<String> previous = lastKeys[depth];
+        char[][] previousChars = lastKeyChars[depth];
         List<String> keys = null;
         int count = 0;
         List<JsonValue> values = new ArrayList<>(previous != null ? previous.size() : 10);
@@ -317,7 +345,11 @@ final class JsonReader {
                 throw error("expected a field name");
             }
             pos++;
-            String key = key();
+            String key = keys == null && previousChars != null && count < previousChars.length
+                    && previousChars[count] != null ? predictedKey(previous.get(count), previousChars[count]) : null;
+            if (key == null) {
+                key = key();
+            }
             if (keys == null) {
                 if (previous == null || count >= previous.size() || !previous.get(count).equals(key)) {
                     keys = new ArrayList<>(Math.max(10, count + 1));
@@ -357,8 +389,50 @@ final class JsonReader {
                 keys = new ArrayList<>(previous.subList(0, count));
             }
         }
-        lastKeys[depth] = keys;
+        if (keys != previous) {
+            lastKeys[depth] = keys;
+            lastKeyChars[depth] = null;
+        } else if (previousChars == null) {
+            // The second object of one shape: worth preparing the keys for prediction in the rows that follow.
+            lastKeyChars[depth] = plainChars(keys);
+        }
         return new JsonValue.Obj(keys, values);
+    }
+
+    /**
+     * {@code expected} when the key at {@link #pos} (after its opening quote) is exactly {@code chars} (its
+     * plain text, see {@link #plainChars}), then a quote; then {@link #pos} moves past the closing quote.
+     * Otherwise null and nothing moves. Rows repeat the previous row's keys, so this usually answers with one
+     * vectorised compare instead of hashing the key and looking it up; keys with anything {@link #key()} would
+     * have to check (escapes, control chars, surrogates) are never predicted, so the same inputs are accepted
+     * and refused as before.
+     */
+    private String predictedKey(String expected, char[] chars) {
+        int len = chars.length;
+        int close = pos + len;
+        if (close >= end || buf[close] != '"' || !Arrays.equals(buf, pos, close, chars, 0, len)) {
+            return null;
+        }
+        pos = close + 1;
+        return expected;
+    }
+
+    /**
+     * Each key's chars when it is plain (no quote, backslash, control char or surrogate, so it is written the
+     * same in the source and needs none of {@link #key()}'s checks), else null at that position.
+     */
+    private static char[][] plainChars(List<String> keys) {
+        char[][] out = new char[keys.size()][];
+        for (int k = 0; k < out.length; k++) {
+            String key = keys.get(k);
+            boolean plain = true;
+            for (int i = 0, n = key.length(); i < n && plain; i++) {
+                char c = key.charAt(i);
+                plain = c < 128 ? !STRING_STOP[c] : c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE;
+            }
+            out[k] = plain ? key.toCharArray() : null;
+        }
+        return out;
     }
 
     /** Reads an object key (after its opening quote), reusing an equal key read before. */
@@ -429,7 +503,7 @@ final class JsonReader {
                 throw error("string longer than " + maxChars + " chars");
             }
             pos = i + 1;
-            return new String(buf, start, i - start);
+            return text.substring(start, i);
         }
         if (c != '\\') {
             throw error("unescaped control character in string");
@@ -439,6 +513,7 @@ final class JsonReader {
 
     /** The rest of a string that holds escapes: {@code buf[start, i)} is plain, {@code buf[i]} is a backslash. */
     private String escapedString(int start, int i, int maxChars) throws IOException {
+        escapedStrings++;
         int len = i - start;
         char[] out = scratch.length >= len + 16 ? scratch : new char[Math.max(len + 16, scratch.length * 2)];
         System.arraycopy(buf, start, out, 0, len);

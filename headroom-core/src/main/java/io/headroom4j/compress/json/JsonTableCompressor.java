@@ -100,8 +100,11 @@ public final class JsonTableCompressor implements Compressor {
                     + Markers.count(probed) + " items)");
         }
         List<JsonValue> doc;
+        boolean escapes;
         try {
-            doc = JsonReader.readAll(content);
+            JsonReader.Document read = JsonReader.read(content);
+            doc = read.values();
+            escapes = read.hasEscapes();
         } catch (IOException | RuntimeException e) {
             // The reader finds raw unpaired surrogates in strings; elsewhere they are a parse error, so look.
             if (e instanceof JsonReader.UnpairedSurrogateException || hasUnpairedSurrogate(content)) {
@@ -115,13 +118,13 @@ public final class JsonTableCompressor implements Compressor {
 
         // When the probe found the table too long, the lossless form is not needed: the lossy pass compares
         // with the content itself, as it would after savesEnough said no.
-        TableEncoder.Encoded encoded = probed > 0 ? null : TableEncoder.encodeCounting(doc);
+        TableEncoder.Encoded encoded = probed > 0 ? null : TableEncoder.encodeCounting(doc, content.length());
         String lossless = encoded == null ? content : encoded.text();
         boolean hasTable = encoded != null && encoded.tables() > 0;
         boolean losslessOk = encoded != null && savesEnough(content, lossless, context);
 
         if (lossyPossible && (!losslessOk || atLeastTokens(lossless, context.config().lossyMinTokens(), context))) {
-            Compressed lossy = lossy(content, doc, losslessOk ? lossless : content, context);
+            Compressed lossy = lossy(content, doc, !escapes, losslessOk ? lossless : content, context);
             if (lossy != null) {
                 return lossy;
             }
@@ -136,16 +139,17 @@ public final class JsonTableCompressor implements Compressor {
     }
 
     /** The lossy result, or null when no array is long enough to sample or sampling does not help. */
-    private static Compressed lossy(String content, List<JsonValue> doc, String best, CompressionContext context) {
+    private static Compressed lossy(String content, List<JsonValue> doc, boolean noEscapes, String best,
+                                    CompressionContext context) {
         String query = context.query();
         Map<JsonValue.Arr, ItemSelector.Selection> samples = new IdentityHashMap<>();
         ItemSelector.Selection lineSample = null;
         if (doc.size() >= ItemSelector.MIN_ITEMS) {
-            lineSample = plan(doc, query);
+            lineSample = plan(doc, query, noEscapes);
         }
         if (lineSample == null) {
             for (JsonValue v : doc) {
-                planWithin(v, query, samples, 0);
+                planWithin(v, query, noEscapes, samples, 0);
             }
         }
         if (lineSample == null && samples.isEmpty()) {
@@ -170,36 +174,30 @@ public final class JsonTableCompressor implements Compressor {
     }
 
     /** Finds the arrays to sample: the outermost long ones. */
-    private static void planWithin(JsonValue v, String query, Map<JsonValue.Arr, ItemSelector.Selection> samples,
-                                   int depth) {
+    private static void planWithin(JsonValue v, String query, boolean noEscapes,
+                                   Map<JsonValue.Arr, ItemSelector.Selection> samples, int depth) {
         if (depth > JsonReader.MAX_DEPTH) {
             return;
         }
         if (v instanceof JsonValue.Arr a) {
-            ItemSelector.Selection sel = a.items().size() >= ItemSelector.MIN_ITEMS ? plan(a.items(), query) : null;
+            ItemSelector.Selection sel = a.items().size() >= ItemSelector.MIN_ITEMS
+                    ? plan(a.items(), query, noEscapes) : null;
             if (sel != null) {
                 samples.put(a, sel);
                 return;
             }
             for (JsonValue item : a.items()) {
-                planWithin(item, query, samples, depth + 1);
+                planWithin(item, query, noEscapes, samples, depth + 1);
             }
         } else if (v instanceof JsonValue.Obj o) {
             for (JsonValue value : o.values()) {
-                planWithin(value, query, samples, depth + 1);
+                planWithin(value, query, noEscapes, samples, depth + 1);
             }
         }
     }
 
-    private static ItemSelector.Selection plan(List<JsonValue> items, String query) {
-        String[] texts = new String[items.size()];
-        StringBuilder sb = new StringBuilder(256);
-        for (int i = 0; i < texts.length; i++) {
-            sb.setLength(0);   // one buffer for all items: it grows to the longest once, not for every item
-            JsonWriter.write(items.get(i), sb);
-            texts[i] = sb.toString();
-        }
-        ItemSelector.Selection sel = ItemSelector.select(items, texts, query);
+    private static ItemSelector.Selection plan(List<JsonValue> items, String query, boolean noEscapes) {
+        ItemSelector.Selection sel = ItemSelector.select(items, new ItemTexts(items, noEscapes), query);
         return sel.dropped() >= 5 ? sel : null;
     }
 

@@ -68,10 +68,22 @@ final class TableEncoder {
 
     /** Like {@link #encode}, also saying how many tables were written. */
     static Encoded encodeCounting(List<JsonValue> document) {
+        return encodeCounting(document, 0);
+    }
+
+    /**
+     * Like {@link #encode}, also saying how many tables were written; {@code sourceChars} (the length of the
+     * JSON text the document was read from, or 0) sizes the output buffer so it is not regrown many times.
+     */
+    static Encoded encodeCounting(List<JsonValue> document, int sourceChars) {
         TableEncoder e = new TableEncoder(false);
+        e.capacity = Math.min(sourceChars / 2, 1 << 24);
         String text = e.encodeDocument(document);
         return new Encoded(text, e.tables);
     }
+
+    /** Initial size of the output buffer. */
+    private int capacity;
 
     /** Encodes with a table wherever one is possible, shorter or not; for tests of the format. */
     static String encodeEverywhere(List<JsonValue> document) {
@@ -82,7 +94,7 @@ final class TableEncoder {
     private int tables;
 
     String encodeDocument(List<JsonValue> document) {
-        StringBuilder sb = new StringBuilder(estimateCapacity(document));
+        StringBuilder sb = new StringBuilder(Math.max(256, capacity));
         if (lineSample != null) {
             writeSample(document, lineSample, true, sb);
             return sb.toString();
@@ -105,10 +117,6 @@ final class TableEncoder {
             writeValue(document.get(i), sb);
         }
         return sb.toString();
-    }
-
-    private static int estimateCapacity(List<JsonValue> document) {
-        return 256;
     }
 
     /** The omission marker, then the kept items as a table when shorter, else as JSON. */
@@ -439,6 +447,9 @@ final class TableEncoder {
     private static List<Column> buildSchema(JsonValue.Obj[] rows, boolean[] irregular) {
         int n = rows.length;
         List<String> order = new ArrayList<>();
+        // A key list known to equal order: the reader shares one list between rows of the same keys, so most
+        // rows are recognised by identity instead of comparing their keys (reset when order changes).
+        List<String> sameAsOrder = null;
         boolean first = true;
         for (int r = 0; r < n; r++) {
             JsonValue.Obj row = rows[r];
@@ -455,10 +466,15 @@ final class TableEncoder {
                     continue;
                 }
                 order.addAll(keys);
+                sameAsOrder = keys;
                 first = false;
                 continue;
             }
+            if (keys == sameAsOrder) {
+                continue;
+            }
             if (keys.equals(order)) {
+                sameAsOrder = keys;
                 continue;
             }
             if (row.hasDuplicateKeys() || !mergeKeys(order, keys)) {
@@ -466,14 +482,19 @@ final class TableEncoder {
                     return null;
                 }
                 irregular[r] = true;
+            } else {
+                sameAsOrder = null;
             }
         }
         int cn = order.size();
         HashMap<String, Integer> index = new HashMap<>(cn * 2);
         List<Column> columns = new ArrayList<>(cn);
+        JsonValue[][] cells = new JsonValue[cn][];
         for (int c = 0; c < cn; c++) {
             index.put(order.get(c), c);
-            columns.add(new Column(order.get(c), n));
+            Column col = new Column(order.get(c), n);
+            columns.add(col);
+            cells[c] = col.values;
         }
         for (int r = 0; r < n; r++) {
             JsonValue.Obj row = rows[r];
@@ -482,9 +503,9 @@ final class TableEncoder {
             }
             List<String> keys = row.keys();
             List<JsonValue> values = row.values();
-            if (keys.size() == cn && keys.equals(order)) {
+            if (keys == sameAsOrder || (keys.size() == cn && keys.equals(order))) {
                 for (int c = 0; c < cn; c++) {
-                    columns.get(c).values[r] = values.get(c);
+                    cells[c][r] = values.get(c);
                 }
             } else {
                 for (int k = 0, kn = keys.size(); k < kn; k++) {

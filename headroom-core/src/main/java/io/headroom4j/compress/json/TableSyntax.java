@@ -70,26 +70,24 @@ final class TableSyntax {
         if (first <= ' ' || first == '"' || first == '{' || first == '[' || s.charAt(n - 1) <= ' ') {
             return false;
         }
-        // indexOf is vectorised; the loop below then only looks for rare characters
-        if (s.indexOf(',') >= 0 || (inHeader && s.indexOf('}') >= 0)) {
-            return false;
-        }
+        // One pass for everything: a separate vectorised indexOf(',') plus this loop cost more on short cells.
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20) {
+            if (c < 0x7f) {
+                if (c < 0x20 || c == ',' || (c == '}' && inHeader)) {
+                    return false;
+                }
+                continue;
+            }
+            if (c == 0x7f || c == '\u2028' || c == '\u2029') {
                 return false;
             }
-            if (c >= 0x7f) {
-                if (c == 0x7f || c == '\u2028' || c == '\u2029') {
-                    return false;
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
                 }
-                if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        i++;
-                        continue;
-                    }
-                    return false;
-                }
+                return false;
             }
         }
         if (first == 't' || first == 'f' || first == 'n') {

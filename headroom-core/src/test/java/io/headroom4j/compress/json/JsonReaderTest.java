@@ -103,7 +103,7 @@ final class JsonReaderTest {
     }
 
     /** The reader this one replaced: Jackson's streaming parser building the same values. */
-    private static List<JsonValue> jackson(String text) throws IOException {
+    static List<JsonValue> jackson(String text) throws IOException {
         List<JsonValue> values = new ArrayList<>(1);
         try (JsonParser p = JACKSON.createParser(text)) {
             JsonToken t;

@@ -1,0 +1,73 @@
+package io.headroom4j.compress.json;
+
+import java.util.List;
+
+/**
+ * The compact JSON texts of an array's items, for {@link ItemSelector}, written only when asked for.
+ *
+ * <p>Selection needs every item's length (length outliers) but the text of only the few items it compares
+ * (near-duplicates) unless there is a query. Writing all of them cost about a fifth of the lossy path, so texts
+ * are written on first use, one reused buffer for all, and lengths come from the tree when that is exact:
+ * when the document held no escaped string, every string's JSON is its text in quotes (a plain source string
+ * cannot hold a quote, backslash, control char or lone surrogate), so {@link JsonLength#of} is the length of
+ * {@link JsonWriter}'s output. Not thread-safe; one per selection.
+ */
+final class ItemTexts {
+
+    private final List<JsonValue> items;
+    private final boolean lengthsFromTree;
+    private final String[] texts;
+    private int[] lengths;
+    private StringBuilder scratch;
+
+    /**
+     * @param items the array's items
+     * @param noEscapes true only when no string of the document they come from was written with escapes
+     *     ({@link JsonReader.Document#hasEscapes()} false)
+     */
+    ItemTexts(List<JsonValue> items, boolean noEscapes) {
+        this.items = items;
+        this.lengthsFromTree = noEscapes;
+        this.texts = new String[items.size()];
+    }
+
+    int size() {
+        return texts.length;
+    }
+
+    /** Item {@code i}'s compact JSON, as {@link JsonWriter#write} writes it. */
+    String text(int i) {
+        String t = texts[i];
+        if (t == null) {
+            if (scratch == null) {
+                scratch = new StringBuilder(256);
+            }
+            scratch.setLength(0);   // one buffer for all items: it grows to the longest once, not for every item
+            JsonWriter.write(items.get(i), scratch);
+            t = scratch.toString();
+            texts[i] = t;
+        }
+        return t;
+    }
+
+    /** Every item's text, written now if not yet. */
+    String[] all() {
+        for (int i = 0; i < texts.length; i++) {
+            text(i);
+        }
+        return texts;
+    }
+
+    /** The length of every item's text: {@code lengths()[i] == text(i).length()}. */
+    int[] lengths() {
+        if (lengths == null) {
+            int[] out = new int[texts.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i)))
+                        : text(i).length();
+            }
+            lengths = out;
+        }
+        return lengths;
+    }
+}
