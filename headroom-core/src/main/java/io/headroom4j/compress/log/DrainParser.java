@@ -46,17 +46,26 @@ public final class DrainParser {
     private static final int MAX_TOKENS = 256;
     private static final int MAX_SEGMENT_CHARS = 256;
     private static final boolean[] DELIMITER = new boolean[128];
+    /** Per ASCII character: {@link #STOP} ends a segment (delimiter, whitespace, ESC); {@link #DIGIT}. */
+    private static final byte[] CLASS = new byte[128];
+    private static final byte STOP = 1;
+    private static final byte DIGIT = 2;
 
     static {
         for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
             DELIMITER[c] = true;
         }
+        for (char c = 0; c < 128; c++) {
+            CLASS[c] = (byte) (DELIMITER[c] || c == 0x1b || isSpace(c) ? STOP : c >= '0' && c <= '9' ? DIGIT : 0);
+        }
     }
 
     private final Map<Integer, Node> byLength = new HashMap<>();
-    private final Map<String, Template> bySignature = new HashMap<>();
+    private final SignatureCache bySignature = new SignatureCache();
     private final List<Template> templates = new ArrayList<>();
-    private final StringBuilder scratch = new StringBuilder(256);
+    /** The masked line being built: characters {@code [0, sigLength)} of {@code sig}. */
+    private char[] sig = new char[256];
+    private int sigLength;
 
     /** One template: its tokens (with wildcards), how many lines it has, and its first line. */
     public static final class Template {
@@ -107,6 +116,7 @@ public final class DrainParser {
         int n = lines.count();
         int[] ids = new int[n];
         String text = lines.text();
+        char[] line = new char[256];
         for (int i = 0; i < n; i++) {
             if (skip != null && skip[i]) {
                 ids[i] = NONE;
@@ -125,7 +135,13 @@ public final class DrainParser {
                     }
                 }
             }
-            Template t = add(text, start, end, i);
+            // Masked from a reused array: array reads cost less than String.charAt, and no copy is kept.
+            int len = end - start;
+            if (len > line.length) {
+                line = new char[Math.max(len, line.length * 2)];
+            }
+            text.getChars(start, end, line, 0);
+            Template t = add(line, 0, len, i);
             ids[i] = t == null ? NONE : t.id;
         }
         return ids;
@@ -137,22 +153,23 @@ public final class DrainParser {
     }
 
     /** The template of {@code text[start, end)}, mining it if it is new; null when the caps are reached. */
-    Template add(String text, int start, int end, int lineIndex) {
-        StringBuilder sb = scratch;
-        sb.setLength(0);
-        int tokenCount = mask(text, start, end, sb);
-        String signature = sb.toString();
-        Template cached = bySignature.get(signature);
+    Template add(char[] text, int start, int end, int lineIndex) {
+        sigLength = 0;
+        int tokenCount = mask(text, start, end);
+        // The common case, a masked form seen before, is answered without making a String of it.
+        int hash = SignatureCache.hash(sig, sigLength);
+        Template cached = bySignature.get(sig, sigLength, hash);
         if (cached != null) {
             cached.size++;
             return cached;
         }
+        String signature = new String(sig, 0, sigLength);
         String[] tokens = tokenCount == 0 ? new String[0] : split(signature, tokenCount);
         Template t = match(tokens, lineIndex);
         if (t != null) {
             t.size++;
             if (bySignature.size() < MAX_CACHED_SIGNATURES) {
-                bySignature.put(signature, t);
+                bySignature.put(Arrays.copyOf(sig, sigLength), hash, t);
             }
         }
         return t;
@@ -247,18 +264,25 @@ public final class DrainParser {
      * one final wildcard, so one huge line costs one scan and a bounded template.
      */
     static int mask(String text, int start, int end, StringBuilder out) {
+        DrainParser parser = new DrainParser();
+        int tokens = parser.mask(text.toCharArray(), start, end);
+        out.append(parser.sig, 0, parser.sigLength);
+        return tokens;
+    }
+
+    /** {@link #mask(String, int, int, StringBuilder)} into this parser's signature buffer, which it extends. */
+    private int mask(char[] text, int start, int end) {
         // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
-        // as a whole (a range append), so the per-character work is a table lookup and a digit test.
+        // as a whole (a range copy), so the per-character work is a table lookup and a digit test.
         int p = start;
         int tokens = 0;
         int tokenStart = -1;
-        int outStart = out.length();
         while (p < end) {
-            char c = text.charAt(p);
+            char c = text[p];
             if (isSpace(c)) {
                 if (c == '\r' && p + 1 < end) {
                     // A carriage return redraws the line: only what follows the last one is on screen.
-                    out.setLength(outStart);
+                    sigLength = 0;
                     tokens = 0;
                 }
                 tokenStart = -1;
@@ -271,46 +295,73 @@ public final class DrainParser {
             }
             if (tokenStart < 0) {
                 if (tokens > 0) {
-                    out.append(' ');
+                    put(' ');
                 }
                 if (tokens == MAX_TOKENS - 1) {
-                    out.append(WILDCARD);
+                    put(WILDCARD);
                     return MAX_TOKENS;
                 }
                 tokens++;
                 tokenStart = p;
             }
             if (c < 128 && DELIMITER[c]) {
-                out.append(c);
+                put(c);
                 p++;
                 continue;
             }
             int segStart = p;
-            boolean digit = false;
+            int seen = 0;
             while (p < end) {
-                char d = text.charAt(p);
-                if (d < 128 && (DELIMITER[d] || d == 0x1b || isSpace(d))) {
+                char d = text[p];
+                int cls = d < 128 ? CLASS[d] : 0;
+                if (cls == STOP) {
                     break;
                 }
-                digit |= d >= '0' && d <= '9';
+                seen |= cls;
                 p++;
             }
+            boolean digit = seen != 0;
             if (p - segStart > MAX_SEGMENT_CHARS) {
-                out.append(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
+                put(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
             } else if (!digit) {
-                out.append(text, segStart, p);
-            } else if (segStart == tokenStart && (p == end || isSpace(text.charAt(p))) && p - segStart <= 3
+                put(text, segStart, p);
+            } else if (segStart == tokenStart && (p == end || isSpace(text[p])) && p - segStart <= 3
                     && allDigits(text, segStart, p)) {
-                out.append(text, segStart, p); // a small standalone number: status codes, exit codes
+                put(text, segStart, p); // a small standalone number: status codes, exit codes
             } else {
-                out.append(WILDCARD);
+                put(WILDCARD);
                 int unit = unitSuffixStart(text, segStart, p);
                 if (unit > 0) {
-                    out.append(text, unit, p);
+                    put(text, unit, p);
                 }
             }
         }
         return tokens;
+    }
+
+    private void put(char c) {
+        if (sigLength == sig.length) {
+            sig = Arrays.copyOf(sig, sig.length * 2);
+        }
+        sig[sigLength++] = c;
+    }
+
+    private void put(char[] text, int from, int to) {
+        int n = to - from;
+        if (sigLength + n > sig.length) {
+            sig = Arrays.copyOf(sig, Math.max(sig.length * 2, sigLength + n));
+        }
+        System.arraycopy(text, from, sig, sigLength, n);
+        sigLength += n;
+    }
+
+    private void put(String s) {
+        int n = s.length();
+        if (sigLength + n > sig.length) {
+            sig = Arrays.copyOf(sig, Math.max(sig.length * 2, sigLength + n));
+        }
+        s.getChars(0, n, sig, sigLength);
+        sigLength += n;
     }
 
     private static boolean isSpace(char c) {
@@ -318,17 +369,17 @@ public final class DrainParser {
     }
 
     /** Start of a 1-3 letter unit ({@code ms}, {@code kB}, {@code %}) after a number, or -1. */
-    private static int unitSuffixStart(String text, int start, int end) {
+    private static int unitSuffixStart(char[] text, int start, int end) {
         int u = end;
         while (u > start && end - u < 3
-                && (LineSignals.isAsciiLetter(text.charAt(u - 1)) || text.charAt(u - 1) == '%')) {
+                && (LineSignals.isAsciiLetter(text[u - 1]) || text[u - 1] == '%')) {
             u--;
         }
         if (u == end || u == start) {
             return -1;
         }
         for (int i = start; i < u; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (!(c >= '0' && c <= '9' || c == '.' || c == ',')) {
                 return -1;
             }
@@ -336,9 +387,9 @@ public final class DrainParser {
         return u;
     }
 
-    private static boolean allDigits(String text, int start, int end) {
+    private static boolean allDigits(char[] text, int start, int end) {
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < '0' || c > '9') {
                 return false;
             }
@@ -347,15 +398,15 @@ public final class DrainParser {
     }
 
     /** Index just past the ANSI escape sequence at {@code p} (CSI {@code ESC [ … final}, OSC, or two chars). */
-    static int skipAnsi(String text, int p, int end) {
+    static int skipAnsi(char[] text, int p, int end) {
         if (p + 1 >= end) {
             return end;
         }
-        char next = text.charAt(p + 1);
+        char next = text[p + 1];
         int q = p + 2;
         if (next == '[') {
             while (q < end) {
-                char c = text.charAt(q++);
+                char c = text[q++];
                 if (c >= 0x40 && c <= 0x7e) {
                     break;
                 }
@@ -364,11 +415,11 @@ public final class DrainParser {
         }
         if (next == ']') {
             while (q < end) {
-                char c = text.charAt(q++);
+                char c = text[q++];
                 if (c == 0x07) {
                     break;
                 }
-                if (c == 0x1b && q < end && text.charAt(q) == '\\') {
+                if (c == 0x1b && q < end && text[q] == '\\') {
                     q++;
                     break;
                 }
@@ -376,5 +427,76 @@ public final class DrainParser {
             return q;
         }
         return q;
+    }
+
+    /**
+     * Masked line → template, keyed by the masked characters themselves, so a hit needs no String: an
+     * open-addressing table with linear probing. Same answers as a {@code HashMap<String, Template>}.
+     */
+    private static final class SignatureCache {
+        private char[][] keys = new char[1024][];
+        private int[] hashes = new int[1024];
+        private Template[] values = new Template[1024];
+        private int size;
+
+        static int hash(char[] chars, int length) {
+            int h = 0;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + chars[i];
+            }
+            return h;
+        }
+
+        int size() {
+            return size;
+        }
+
+        Template get(char[] chars, int length, int hash) {
+            int mask = keys.length - 1;
+            for (int i = mix(hash) & mask; keys[i] != null; i = (i + 1) & mask) {
+                if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, chars, 0, length)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        /** Adds a key that {@link #get} did not find. */
+        void put(char[] key, int hash, Template value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            insert(key, hash, value);
+            size++;
+        }
+
+        private void insert(char[] key, int hash, Template value) {
+            int mask = keys.length - 1;
+            int i = mix(hash) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            hashes[i] = hash;
+            values[i] = value;
+        }
+
+        private void grow() {
+            char[][] oldKeys = keys;
+            int[] oldHashes = hashes;
+            Template[] oldValues = values;
+            keys = new char[oldKeys.length * 2][];
+            hashes = new int[oldKeys.length * 2];
+            values = new Template[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    insert(oldKeys[i], oldHashes[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 16);
+        }
     }
 }

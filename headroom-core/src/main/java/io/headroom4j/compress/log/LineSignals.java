@@ -30,12 +30,19 @@ public final class LineSignals {
         int n = lines.count();
         byte[] kinds = new byte[n];
         String t = lines.text();
+        // Each line is copied into one reused array and scanned there: array reads cost less than
+        // String.charAt (an index and a coder check per call), and nothing is allocated per line.
+        char[] buf = new char[256];
         for (int i = 0; i < n; i++) {
             int s = lines.start(i);
-            int e = lines.end(i);
-            if (isErrorLike(t, s, e)) {
+            int len = lines.end(i) - s;
+            if (len > buf.length) {
+                buf = new char[Math.max(len, buf.length * 2)];
+            }
+            t.getChars(s, s + len, buf, 0);
+            if (isErrorLike(buf, 0, len)) {
                 kinds[i] = ERROR;
-            } else if (isStackFrame(t, s, e)) {
+            } else if (isStackFrame(buf, 0, len, len)) {
                 kinds[i] = FRAME;
             }
         }
@@ -45,27 +52,51 @@ public final class LineSignals {
                 int e = lines.end(i);
                 int p = skipSpace(t, s, e);
                 // Go: "pkg.Func(...)" sits above "\t/path/file.go:17 +0x1a".
-                if (p > s && t.charAt(s) == '\t' && p < e && t.charAt(p) == '/' && looksLikeCall(t,
-                        lines.start(i - 1), lines.end(i - 1))) {
-                    kinds[i - 1] = FRAME;
+                if (p > s && t.charAt(s) == '\t' && p < e && t.charAt(p) == '/') {
+                    char[] above = lineChars(lines, i - 1);
+                    if (looksLikeCall(above, 0, above.length)) {
+                        kinds[i - 1] = FRAME;
+                    }
                 }
             }
-            if (kinds[i - 1] == FRAME && kinds[i] == PLAIN && isPythonFileFrame(t, lines.start(i - 1),
-                    lines.end(i - 1))) {
-                int prevIndent = skipSpace(t, lines.start(i - 1), lines.end(i - 1)) - lines.start(i - 1);
-                int indent = skipSpace(t, lines.start(i), lines.end(i)) - lines.start(i);
-                if (indent > prevIndent && indent < lines.end(i) - lines.start(i)) {
-                    kinds[i] = FRAME;
+            if (kinds[i - 1] == FRAME && kinds[i] == PLAIN) {
+                char[] above = lineChars(lines, i - 1);
+                if (isPythonFileFrame(above, 0, above.length, above.length)) {
+                    int prevIndent = skipSpace(above, 0, above.length);
+                    int indent = skipSpace(t, lines.start(i), lines.end(i)) - lines.start(i);
+                    if (indent > prevIndent && indent < lines.end(i) - lines.start(i)) {
+                        kinds[i] = FRAME;
+                    }
                 }
             }
         }
         return kinds;
     }
 
+    private static char[] lineChars(LogLines lines, int i) {
+        char[] c = new char[lines.end(i) - lines.start(i)];
+        lines.text().getChars(lines.start(i), lines.end(i), c, 0);
+        return c;
+    }
+
     /** True when {@code text[start, end)} looks like an error, failure, warning or non-zero exit. */
     public static boolean isErrorLike(String text, int start, int end) {
+        if (end <= start) {
+            return false;
+        }
+        // The scan never reads outside [start, end), so a copy of just that range answers the same.
+        char[] chars = new char[end - start];
+        text.getChars(start, end, chars, 0);
+        return isErrorLike(chars, 0, chars.length);
+    }
+
+    /**
+     * {@link #isErrorLike(String, int, int)} on a character array, the form {@link #classify} scans: array
+     * reads cost less than {@code String.charAt}, which checks the index and the string's coder on each call.
+     */
+    static boolean isErrorLike(char[] text, int start, int end) {
         for (int p = start; p < end; p++) {
-            char c = text.charAt(p);
+            char c = text[p];
             if (c >= 0x80) {
                 if (c == '\u2715' || c == '\u2716' || c == '\u2717' || c == '\u2718' || c == '\u274C'
                         || c == '\u25CF') {
@@ -80,7 +111,7 @@ public final class LineSignals {
                 }
                 continue;
             }
-            boolean boundary = p == start || !isAsciiLetter(text.charAt(p - 1));
+            boolean boundary = p == start || !isAsciiLetter(text[p - 1]);
             switch (l) {
                 case 'e':
                     if (matches(text, p, end, "error") && !isZeroCount(text, start, p, end)) {
@@ -164,10 +195,10 @@ public final class LineSignals {
             // Skip the rest of this word: keywords are looked for only at word starts (and "error" and
             // "exception" anywhere, which the switch above already saw at this position).
             int q = p + 1;
-            while (q < end && isAsciiLetter(text.charAt(q))) {
+            while (q < end && isAsciiLetter(text[q])) {
                 // Cheap two-character test first: "er…" or "ex…" inside a word (TypeError, IOException).
-                if ((text.charAt(q) | 0x20) == 'e' && q + 1 < end && ((text.charAt(q + 1) | 0x20) == 'r'
-                        || (text.charAt(q + 1) | 0x20) == 'x') && (matches(text, q, end, "exception")
+                if ((text[q] | 0x20) == 'e' && q + 1 < end && ((text[q + 1] | 0x20) == 'r'
+                        || (text[q + 1] | 0x20) == 'x') && (matches(text, q, end, "exception")
                         || matches(text, q, end, "error") && !isZeroCount(text, start, q, end))) {
                     return true;
                 }
@@ -180,23 +211,38 @@ public final class LineSignals {
 
     /** True when {@code text[start, end)} is a stack frame or a stack-trace line of a common runtime. */
     public static boolean isStackFrame(String text, int start, int end) {
+        if (end <= start) {
+            return false;
+        }
+        // A prefix test may look past end (as String.startsWith does), never before start: copy from start on.
+        char[] chars = new char[text.length() - start];
+        text.getChars(start, text.length(), chars, 0);
+        return isStackFrame(chars, 0, end - start, chars.length);
+    }
+
+    /**
+     * {@link #isStackFrame(String, int, int)} on a character array whose prefix tests stop at {@code limit}.
+     * For a line of a text split at {@code '\n'}, {@code limit == end} answers as the whole text would: the
+     * character at a line's end is {@code '\r'} or {@code '\n'}, which no prefix tested here contains.
+     */
+    static boolean isStackFrame(char[] text, int start, int end, int limit) {
         int p = skipSpace(text, start, end);
         if (p >= end) {
             return false;
         }
-        char c = text.charAt(p);
+        char c = text[p];
         boolean special = switch (c) {
             // Java "at a.b.C.m(C.java:12)", JS "at f (file.js:1:2)", Rust "at ./src/lib.rs:36:9"
-            case 'a' -> text.startsWith("at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
-                    || indexOf(text, ':', p, end) >= 0 || text.startsWith("<anonymous>", p + 3));
+            case 'a' -> startsWith(text, limit, "at ", p) && end - p > 3 && (indexOf(text, '(', p, end) >= 0
+                    || indexOf(text, ':', p, end) >= 0 || startsWith(text, limit, "<anonymous>", p + 3));
             // Java "... 62 more" / "... 62 common frames omitted"
-            case '.' -> text.startsWith("... ", p) && p + 4 < end && isDigit(text.charAt(p + 4));
-            case 'C' -> text.startsWith("Caused by: ", p);
-            case 'S' -> text.startsWith("Suppressed: ", p);
-            case 'F' -> isPythonFileFrame(text, start, end);
-            case 'g' -> text.startsWith("goroutine ", p) && p + 10 < end && isDigit(text.charAt(p + 10));
+            case '.' -> startsWith(text, limit, "... ", p) && p + 4 < end && isDigit(text[p + 4]);
+            case 'C' -> startsWith(text, limit, "Caused by: ", p);
+            case 'S' -> startsWith(text, limit, "Suppressed: ", p);
+            case 'F' -> isPythonFileFrame(text, start, end, limit);
+            case 'g' -> startsWith(text, limit, "goroutine ", p) && p + 10 < end && isDigit(text[p + 10]);
             // Node internals without "at ": "node:internal/test_runner/test:796:25"
-            case 'n' -> text.startsWith("node:", p) && endsWithLineColumn(text, p, end);
+            case 'n' -> startsWith(text, limit, "node:", p) && endsWithLineColumn(text, p, end);
             // Go "\t/usr/local/go/src/testing/testing.go:1974 +0x232"
             case '/' -> p > start && indexOfString(text, ".go:", p, end) >= 0;
             default -> false;
@@ -207,17 +253,17 @@ public final class LineSignals {
         if (isDigit(c)) {
             // Rust backtrace "   4: cargo_shop::tests::applies_discount", Go "1: 0x4a2b3c"
             int q = p;
-            while (q < end && isDigit(text.charAt(q))) {
+            while (q < end && isDigit(text[q])) {
                 q++;
             }
-            return q > p && q + 2 < end && p > start && text.charAt(q) == ':' && text.charAt(q + 1) == ' '
-                    && text.charAt(q + 2) != ' ';
+            return q > p && q + 2 < end && p > start && text[q] == ':' && text[q + 1] == ' '
+                    && text[q + 2] != ' ';
         }
         // Node stack lines inside TAP/YAML blocks: "Test.run (node:internal/test_runner/test:796:25)"
-        if (end > p && text.charAt(end - 1) == ')' && p > start) {
+        if (end > p && text[end - 1] == ')' && p > start) {
             int open = lastIndexOf(text, '(', p, end);
             return open > p && (endsWithLineColumn(text, open + 1, end - 1)
-                    || text.startsWith("<anonymous>", open + 1));
+                    || startsWith(text, limit, "<anonymous>", open + 1));
         }
         return false;
     }
@@ -234,26 +280,38 @@ public final class LineSignals {
         return p;
     }
 
-    private static boolean isPythonFileFrame(String text, int start, int end) {
-        int p = skipSpace(text, start, end);
-        return text.startsWith("File \"", p) && indexOfString(text, "\", line ", p, end) >= 0;
+    /** {@link #skipSpace(String, int, int)} on a character array. */
+    static int skipSpace(char[] text, int p, int end) {
+        while (p < end) {
+            char c = text[p];
+            if (c != ' ' && c != '\t') {
+                break;
+            }
+            p++;
+        }
+        return p;
     }
 
-    private static boolean looksLikeCall(String text, int start, int end) {
-        return end > start && text.charAt(end - 1) == ')' && indexOf(text, '(', start, end) > start
-                && text.charAt(start) != ' ' && text.charAt(start) != '\t';
+    private static boolean isPythonFileFrame(char[] text, int start, int end, int limit) {
+        int p = skipSpace(text, start, end);
+        return startsWith(text, limit, "File \"", p) && indexOfString(text, "\", line ", p, end) >= 0;
+    }
+
+    private static boolean looksLikeCall(char[] text, int start, int end) {
+        return end > start && text[end - 1] == ')' && indexOf(text, '(', start, end) > start
+                && text[start] != ' ' && text[start] != '\t';
     }
 
     /** "…:12" or "…:12:34" at the end of {@code [p, end)}. */
-    private static boolean endsWithLineColumn(String text, int p, int end) {
+    private static boolean endsWithLineColumn(char[] text, int p, int end) {
         int q = end;
         int groups = 0;
         while (groups < 2) {
             int digitsEnd = q;
-            while (q > p && isDigit(text.charAt(q - 1))) {
+            while (q > p && isDigit(text[q - 1])) {
                 q--;
             }
-            if (q == digitsEnd || q <= p || text.charAt(q - 1) != ':') {
+            if (q == digitsEnd || q <= p || text[q - 1] != ':') {
                 break;
             }
             q--;
@@ -263,37 +321,37 @@ public final class LineSignals {
     }
 
     /** "0 errors", "errors: 0", "Failures: 0," and the like: a count of zero is not an error. */
-    private static boolean isZeroCount(String text, int start, int p, int end) {
+    private static boolean isZeroCount(char[] text, int start, int p, int end) {
         // Before: "0 " right before the word.
-        if (p - 2 >= start && text.charAt(p - 1) == ' ' && text.charAt(p - 2) == '0'
-                && (p - 3 < start || !isDigit(text.charAt(p - 3)))) {
+        if (p - 2 >= start && text[p - 1] == ' ' && text[p - 2] == '0'
+                && (p - 3 < start || !isDigit(text[p - 3]))) {
             return true;
         }
         int q = p;
-        while (q < end && isAsciiLetter(text.charAt(q))) {
+        while (q < end && isAsciiLetter(text[q])) {
             q++;
         }
         int r = q;
-        while (r < end && (text.charAt(r) == ':' || text.charAt(r) == '=' || text.charAt(r) == ' ')) {
+        while (r < end && (text[r] == ':' || text[r] == '=' || text[r] == ' ')) {
             r++;
         }
-        return r > q && r < end && text.charAt(r) == '0' && (r + 1 >= end || !isDigit(text.charAt(r + 1))
-                && text.charAt(r + 1) != '.');
+        return r > q && r < end && text[r] == '0' && (r + 1 >= end || !isDigit(text[r + 1])
+                && text[r + 1] != '.');
     }
 
     /** After "exit": the first number within a few characters is not zero ("exit code 1", "exited with 137"). */
-    private static boolean nonZeroExit(String text, int p, int end) {
+    private static boolean nonZeroExit(char[] text, int p, int end) {
         int limit = Math.min(end, p + 24);
         for (int q = p; q < limit; q++) {
-            char c = text.charAt(q);
+            char c = text[q];
             if (isDigit(c)) {
                 int r = q;
                 boolean nonZero = false;
-                while (r < end && isDigit(text.charAt(r))) {
-                    nonZero |= text.charAt(r) != '0';
+                while (r < end && isDigit(text[r])) {
+                    nonZero |= text[r] != '0';
                     r++;
                 }
-                return nonZero && (q == p || !isAsciiLetter(text.charAt(q - 1)));
+                return nonZero && (q == p || !isAsciiLetter(text[q - 1]));
             }
             if (c == '\n' || c == '.' || c == ';') {
                 return false;
@@ -303,9 +361,9 @@ public final class LineSignals {
     }
 
     /** After "status": separators, then a 5xx code. */
-    private static boolean statusIsServerError(String text, int p, int end) {
-        while (p < end && (text.charAt(p) == '=' || text.charAt(p) == ':' || text.charAt(p) == ' '
-                || text.charAt(p) == '"')) {
+    private static boolean statusIsServerError(char[] text, int p, int end) {
+        while (p < end && (text[p] == '=' || text[p] == ':' || text[p] == ' '
+                || text[p] == '"')) {
             p++;
         }
         return isThreeDigit5xx(text, p, end);
@@ -315,32 +373,32 @@ public final class LineSignals {
      * An HTTP 5xx status standing alone after a request path or the closing quote of an access-log
      * request: {@code "GET /x HTTP/1.1" 502 157} or {@code GET /api/orders/1 504 30000ms}.
      */
-    private static boolean isServerErrorStatus(String text, int start, int p, int end) {
-        if (p == start || text.charAt(p - 1) != ' ' || !isThreeDigit5xx(text, p, end)) {
+    private static boolean isServerErrorStatus(char[] text, int start, int p, int end) {
+        if (p == start || text[p - 1] != ' ' || !isThreeDigit5xx(text, p, end)) {
             return false;
         }
         int tokenEnd = p - 1;
         int tokenStart = tokenEnd;
-        while (tokenStart > start && text.charAt(tokenStart - 1) != ' ') {
+        while (tokenStart > start && text[tokenStart - 1] != ' ') {
             tokenStart--;
         }
-        return tokenEnd > tokenStart && (text.charAt(tokenStart) == '/' || text.charAt(tokenEnd - 1) == '"');
+        return tokenEnd > tokenStart && (text[tokenStart] == '/' || text[tokenEnd - 1] == '"');
     }
 
-    private static boolean isThreeDigit5xx(String text, int p, int end) {
-        return p + 3 <= end && text.charAt(p) == '5' && isDigit(text.charAt(p + 1))
-                && isDigit(text.charAt(p + 2)) && (p + 3 == end || !isDigit(text.charAt(p + 3))
-                && text.charAt(p + 3) != '.');
+    private static boolean isThreeDigit5xx(char[] text, int p, int end) {
+        return p + 3 <= end && text[p] == '5' && isDigit(text[p + 1])
+                && isDigit(text[p + 2]) && (p + 3 == end || !isDigit(text[p + 3])
+                && text[p + 3] != '.');
     }
 
     /** ASCII case-insensitive match of {@code lowerWord} at {@code p}; cheaper than regionMatches(true, …). */
-    private static boolean matches(String text, int p, int end, String lowerWord) {
+    private static boolean matches(char[] text, int p, int end, String lowerWord) {
         int n = lowerWord.length();
         if (end - p < n) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(p + i);
+            char c = text[p + i];
             char w = lowerWord.charAt(i);
             if (c != w && (c | 0x20) != w) {
                 return false;
@@ -358,26 +416,47 @@ public final class LineSignals {
         return c >= '0' && c <= '9';
     }
 
-    private static int indexOf(String text, char c, int from, int to) {
+    private static int indexOf(char[] text, char c, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
+            if (text[i] == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int lastIndexOf(String text, char c, int from, int to) {
+    private static int lastIndexOf(char[] text, char c, int from, int to) {
         for (int i = to - 1; i >= from; i--) {
-            if (text.charAt(i) == c) {
+            if (text[i] == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static int indexOfString(String text, String s, int from, int to) {
-        // Bounded search (JDK 21): an unbounded indexOf would rescan the rest of the text for every line.
-        return from > to ? -1 : text.indexOf(s, from, to);
+    private static int indexOfString(char[] text, String s, int from, int to) {
+        // Bounded search, like String.indexOf(s, from, to): the match lies wholly inside [from, to).
+        int last = to - s.length();
+        char first = s.charAt(0);
+        for (int i = from; i <= last; i++) {
+            if (text[i] == first && startsWith(text, to, s, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Like {@link String#startsWith(String, int)} on {@code text[0, limit)}. */
+    private static boolean startsWith(char[] text, int limit, String prefix, int p) {
+        int n = prefix.length();
+        if (p < 0 || p > limit - n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (text[p + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -37,7 +37,8 @@ import io.headroom4j.internal.TextLines;
  * </ul>
  * Everything else, including all {@code deduped} and {@code (*)} repeats, is omitted. Each top-level
  * subtree with omissions ends with a marker giving its line range and how many of its lines were left out;
- * the marker's key retrieves exactly the original lines of that range.
+ * the marker's key retrieves exactly the original lines of that range. Kept entries of drawn trees are
+ * re-indented (one space for the first level, two more for each level below), label verbatim.
  *
  * <p>Stateless and thread-safe; never throws for any input.
  */
@@ -53,6 +54,7 @@ public final class TreeCompressor implements Compressor {
     private static final int MAX_MARKERS = 1;
     private static final int MIN_FILL = 40;
     private static final double FILL_FRACTION = 0.12;
+    private static final int REFINE_ROUNDS = 4;
 
     @Override
     public Compressed compress(String content, CompressionContext context) {
@@ -127,13 +129,24 @@ public final class TreeCompressor implements Compressor {
         }
         Arrays.sort(order, (a, b) -> cost[a] != cost[b] ? Integer.compare(cost[a], cost[b])
                 : Integer.compare(a, b));
+        boolean[] pinned = keep.clone();
+        int[] need = new int[n];
+        int[] chosen = new int[wanted.size()];
         for (int k : order) {
-            keepWithAncestors(cheapest(wanted.get(k), keep, tree.parent(), isDedup, depth), keep, tree.parent());
+            chosen[k] = cheapest(wanted.get(k), keep, tree.parent(), isDedup, depth);
+            keepWithAncestors(chosen[k], keep, tree.parent());
+            walk(chosen[k], pinned, need, tree.parent(), 1);
+        }
+        if (!wanted.isEmpty()) {
+            refine(wanted, chosen, pinned, need, lines, tree);
+            for (int i = 0; i < n; i++) {
+                keep[i] = pinned[i] || need[i] > 0;
+            }
         }
         if (versions.isEmpty()) {
             fill(keep, depth, tree.parent(), Math.max(MIN_FILL, (int) (tree.entries() * FILL_FRACTION)));
         }
-        Compressed result = render(lines, tree, keep, isDedup, context);
+        Compressed result = render(lines, tree, keep, context);
         if (result == null || result.output().length() >= lossless.output().length()) {
             return lossless;
         }
@@ -162,6 +175,61 @@ public final class TreeCompressor implements Compressor {
             }
         }
         return best;
+    }
+
+    /**
+     * Improves the greedy choice of occurrences: each version in turn gives up its path and takes the
+     * occurrence whose not otherwise kept lines are the fewest characters, until no choice changes (at most
+     * {@link #REFINE_ROUNDS} rounds). The greedy order cannot see that a later version's path would have
+     * carried an earlier one for free; this pass can. Deterministic: ties keep the current choice.
+     */
+    private static void refine(List<List<Integer>> wanted, int[] chosen, boolean[] pinned, int[] need,
+                               List<String> lines, TreeParser.Parsed tree) {
+        int[] parent = tree.parent();
+        int[] weight = new int[need.length];
+        for (int i = 0; i < weight.length; i++) {
+            // The label as rendered, plus about what indentation and the line break add.
+            weight[i] = tree.depth()[i] < 0 ? 0 : lines.get(i).length() - tree.label()[i] + 4;
+        }
+        for (int round = 0; round < REFINE_ROUNDS; round++) {
+            boolean changed = false;
+            for (int k = 0; k < wanted.size(); k++) {
+                walk(chosen[k], pinned, need, parent, -1);
+                int best = chosen[k];
+                long bestCost = weightOf(best, pinned, need, parent, weight);
+                for (int o : wanted.get(k)) {
+                    long cost = weightOf(o, pinned, need, parent, weight);
+                    if (cost < bestCost) {
+                        best = o;
+                        bestCost = cost;
+                    }
+                }
+                changed |= best != chosen[k];
+                chosen[k] = best;
+                walk(best, pinned, need, parent, 1);
+            }
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    /** Adds {@code delta} to the need count of {@code i} and of its ancestors up to the first pinned one. */
+    private static void walk(int i, boolean[] pinned, int[] need, int[] parent, int delta) {
+        for (int j = i; j >= 0 && !pinned[j]; j = parent[j]) {
+            need[j] += delta;
+        }
+    }
+
+    /** Characters that keeping {@code i} would add: its line and its ancestors not kept for another reason. */
+    private static long weightOf(int i, boolean[] pinned, int[] need, int[] parent, int[] weight) {
+        long cost = 0;
+        for (int j = i; j >= 0 && !pinned[j]; j = parent[j]) {
+            if (need[j] == 0) {
+                cost += weight[j];
+            }
+        }
+        return cost;
     }
 
     private static int costOf(int i, boolean[] keep, int[] parent) {
@@ -228,7 +296,7 @@ public final class TreeCompressor implements Compressor {
      * Renders kept lines in order, with one marker per top-level region that lost lines; regions are
      * merged into fewer, larger ones when there would be more than {@link #MAX_MARKERS} markers.
      */
-    private static Compressed render(List<String> lines, TreeParser.Parsed tree, boolean[] keep, boolean[] isDedup,
+    private static Compressed render(List<String> lines, TreeParser.Parsed tree, boolean[] keep,
                                      CompressionContext context) {
         int n = lines.size();
         boolean trailingNewline = n > 1 && lines.get(n - 1).isEmpty();
@@ -292,18 +360,11 @@ public final class TreeCompressor implements Compressor {
                 int end = m[1];
                 int omitted = omittedIn(keep, m[0], end);
                 if (omitted > 0) {
-                    int dedupOmitted = 0;
-                    for (int j = m[0]; j < end; j++) {
-                        if (!keep[j] && isDedup[j]) {
-                            dedupOmitted++;
-                        }
-                    }
                     String key = context.offload(TextLines.join(lines, m[0], end), TRANSFORM);
                     keys.add(key);
                     omittedTotal += omitted;
-                    String what = "lines " + Markers.range(m[0] + 1L, end) + ": " + Markers.count(omitted) + " of "
-                            + Markers.units(end - m[0], "line", "lines")
-                            + (dedupOmitted > 0 ? " (" + Markers.count(dedupOmitted) + " deduped)" : "");
+                    String what = "lines " + Markers.range(m[0] + 1L, end) + ": "
+                            + Markers.units(omitted, "line", "lines");
                     out.append(Markers.omitted(what, key)).append('\n');
                 }
             }
@@ -313,9 +374,11 @@ public final class TreeCompressor implements Compressor {
                     // Kept entries are re-indented, two spaces a level: with siblings omitted, the original
                     // connectors (a "├" promising a next sibling) would misstate the shape of what is shown.
                     // The label stays verbatim; the marker whose range holds the line retrieves the original.
+                    // The first level is one space, not two: o200k reads " name" as one token but "  name"
+                    // as two, so this saves a token on every direct child and changes no relative step.
                     out.append(line, 0, TreeParser.prefixEnd(line));   // a log prefix such as "[INFO] " stays
-                    for (int d = 0; d < depth[i]; d++) {
-                        out.append("  ");
+                    for (int s = 2 * depth[i] - 1; s > 0; s--) {
+                        out.append(' ');
                     }
                     out.append(line, tree.label()[i], line.length()).append('\n');
                 } else {

@@ -87,11 +87,12 @@ final class TreeCompressorTest {
         }
         for (String line : TextLines.split(c.output())) {
             if (!Markers.hasMarker(line) && !originals.contains(line)) {
-                // Re-indented: the log prefix, then two spaces a level, then the original label verbatim.
+                // Re-indented: the log prefix, then one space for the first level and two for each one
+                // below, then the original label verbatim.
                 int prefix = TreeParser.prefixEnd(line);
                 String label = line.substring(prefix).stripLeading();
                 assertThat(labels).as("output line %s", line).contains(label);
-                assertThat(line.length() - prefix - label.length()).isEven().isPositive();
+                assertThat(line.length() - prefix - label.length()).isOdd().isPositive();
                 assertThat(retrievable).as("a marker retrieves the original of %s", line)
                         .contains(line.substring(0, prefix) + "|" + label);
             }
