@@ -106,7 +106,9 @@ public final class CodeCompressor implements Compressor {
      * long is always elided (a marker's description is at most 90 chars), so its inside never matters.
      */
     static final int MIN_SKIPPED_BODY = 170;
-    static volatile String DEBUG = "";
+
+    /** Fewest chars any range can have and still be elided: 80 plus the shortest description, "body of x()". */
+    private static final int MIN_ELIDABLE = 80 + "body of x()".length();
 
     /** Whether the brace languages are parsed with function bodies left out (see {@link BodyScanner}). */
     private final boolean ranged;
@@ -232,61 +234,20 @@ public final class CodeCompressor implements Compressor {
      * grow by at most one row per top-level node holding a skipped body, which is checked against the limit.
      */
     private static Analysis rangedAnalysis(TSLanguage grammar, SourceLanguage lang, String content, Lines lines) {
-        List<int[]> found = BodyScanner.find(content, lang);
-        if (found == null) {
-            DEBUG = "scanner null";
+        Plan plan = plan(content, lang, lines);
+        if (plan == null) {
             return null;
         }
-        List<int[]> bodies = new ArrayList<>(found.size());
-        for (int[] b : found) {
-            int first = lines.rowOf(b[0]) + 1;
-            int last = lines.rowOf(b[1]) - 1;
-            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= MIN_SKIPPED_BODY
-                    && laidOutAsBody(lines, b[1], b[2], first, last)) {
-                bodies.add(b);
-            }
-        }
-        DEBUG = "empty/surrogate " + found.size();
-        if (bodies.isEmpty() || hasLoneSurrogate(content)) {
-            // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
-            return null;
-        }
-        // Byte offsets (UTF-8, as the bindings encode) and points of every range boundary, in one pass.
+        List<int[]> bodies = plan.bodies();
+        int[] bytes = plan.bytes();
         int m = bodies.size();
-        int[] chars = new int[2 * m];
-        for (int k = 0; k < m; k++) {
-            chars[2 * k] = bodies.get(k)[0] + 1;
-            chars[2 * k + 1] = bodies.get(k)[1];
-        }
-        int[] bytes = new int[2 * m];
-        TSPoint[] points = new TSPoint[2 * m];
-        int pos = 0;
-        int byteAt = 0;
-        for (int k = 0; k < chars.length; k++) {
-            byteAt += utf8Length(content, pos, chars[k]);
-            pos = chars[k];
-            bytes[k] = byteAt;
-            int row = lines.rowOf(pos);
-            points[k] = new TSPoint(row, utf8Length(content, lines.start(row), pos));
-        }
-        TSRange[] ranges = new TSRange[m + 1];
-        TSPoint prevPoint = new TSPoint(0, 0);
-        int prevByte = 0;
-        for (int k = 0; k < m; k++) {
-            ranges[k] = new TSRange(prevPoint, points[2 * k], prevByte, bytes[2 * k]);
-            prevPoint = points[2 * k + 1];
-            prevByte = bytes[2 * k + 1];
-        }
-        ranges[m] = new TSRange(prevPoint, new TSPoint(Integer.MAX_VALUE, Integer.MAX_VALUE), prevByte,
-                Integer.MAX_VALUE);
         try (TSParser parser = new TSParser()) {
-            if (!parser.setLanguage(grammar) || !parser.setIncludedRanges(ranges)) {
+            if (!parser.setLanguage(grammar) || !parser.setIncludedRanges(plan.ranges())) {
                 return null;
             }
             try (TSTree tree = parser.parseString(null, content)) {
                 TSNode root = tree.getRootNode();
                 if (root.hasError()) {
-                    DEBUG = "ranged error " + root.toString();
                     return null;
                 }
                 Walker walker = new Walker(lang, lines, bodies);
@@ -299,7 +260,6 @@ public final class CodeCompressor implements Compressor {
                     Map.Entry<Integer, int[]> e = walker.elidedBodies.floorEntry(bytes[2 * k] - 1);
                     int[] hit = e == null ? null : e.getValue();
                     if (hit == null || hit[0] < bytes[2 * k + 1] + 1 || !keptSet.contains(walker.out.get(hit[1]))) {
-                        DEBUG = "body not elided at row " + lines.rowOf(bodies.get(k)[0]) + " hit " + (hit == null);
                         return null;
                     }
                 }
@@ -340,6 +300,67 @@ public final class CodeCompressor implements Compressor {
             }
         }
         return true;
+    }
+
+
+    /**
+     * The bodies to skip (char offsets of their braces), the UTF-8 byte offsets of the skipped text's
+     * boundaries (open + 1, close per body) and the included ranges for tree-sitter.
+     */
+    record Plan(List<int[]> bodies, int[] bytes, TSRange[] ranges) {
+    }
+
+    /** What a ranged parse of {@code content} would skip, or null when nothing or the pre-pass is unsure. */
+    static Plan plan(String content, SourceLanguage lang, Lines lines) {
+        List<int[]> found = BodyScanner.find(content, lang);
+        if (found == null) {
+            return null;
+        }
+        List<int[]> bodies = new ArrayList<>(found.size());
+        for (int[] b : found) {
+            int first = lines.rowOf(b[0]) + 1;
+            int last = lines.rowOf(b[1]) - 1;
+            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= MIN_SKIPPED_BODY
+                    && laidOutAsBody(lines, b[1], b[2], first, last)) {
+                bodies.add(b);
+            }
+        }
+        if (bodies.isEmpty() || hasLoneSurrogate(content)) {
+            // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
+            return null;
+        }
+        // (Leaving out comment insides too was tried: no faster, as tree-sitter's cost grows with the number
+        // of ranges.)
+        int count = 2 * bodies.size();
+        int[] chars = new int[count];
+        for (int k = 0; k < bodies.size(); k++) {
+            chars[2 * k] = bodies.get(k)[0] + 1;
+            chars[2 * k + 1] = bodies.get(k)[1];
+        }
+        // Byte offsets (UTF-8, as the bindings encode) and points of every range boundary, in one pass.
+        int[] all = new int[count];
+        TSPoint[] points = new TSPoint[count];
+        int pos = 0;
+        int byteAt = 0;
+        for (int k = 0; k < count; k++) {
+            byteAt += utf8Length(content, pos, chars[k]);
+            pos = chars[k];
+            all[k] = byteAt;
+            int row = lines.rowOf(pos);
+            points[k] = new TSPoint(row, utf8Length(content, lines.start(row), pos));
+        }
+        int gaps = count / 2;
+        TSRange[] ranges = new TSRange[gaps + 1];
+        TSPoint prevPoint = new TSPoint(0, 0);
+        int prevByte = 0;
+        for (int k = 0; k < gaps; k++) {
+            ranges[k] = new TSRange(prevPoint, points[2 * k], prevByte, all[2 * k]);
+            prevPoint = points[2 * k + 1];
+            prevByte = all[2 * k + 1];
+        }
+        ranges[gaps] = new TSRange(prevPoint, new TSPoint(Integer.MAX_VALUE, Integer.MAX_VALUE), prevByte,
+                Integer.MAX_VALUE);
+        return new Plan(bodies, all, ranges);
     }
 
     /** How many children of the root hold at least one skipped body (given by its byte boundaries). */
@@ -406,10 +427,10 @@ public final class CodeCompressor implements Compressor {
         if (byPath == null) {
             byPath = LanguageGuesser.fromHeader(content);
         }
-        SourceLanguage[] ranked = LanguageGuesser.rank(content);
         if (byPath != null) {
             return new SourceLanguage[] {byPath};
         }
+        SourceLanguage[] ranked = LanguageGuesser.rank(content);
         // Try at most the two best guesses: parsing is the expensive part.
         return ranked.length > 2 ? Arrays.copyOf(ranked, 2) : ranked;
     }
@@ -605,9 +626,10 @@ public final class CodeCompressor implements Compressor {
                 boolean into = false;
                 if (end - start >= 2 && end > covered) {
                     String type = node.getType();
+                    sealed = false;
                     if (FUNCTIONS.contains(type)) {
                         if (start > covered) {
-                            covered = Math.max(covered, function(node, start));
+                            covered = Math.max(covered, function(node, start, end));
                         }
                     } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
                         TSNode body = node.getChildByFieldName("body");
@@ -615,7 +637,7 @@ public final class CodeCompressor implements Compressor {
                             pythonLeadingDocstrings(body);
                         }
                     }
-                    into = end > covered && !typeOnly.contains(type);
+                    into = end > covered && !typeOnly.contains(type) && !sealed;
                 }
                 if (into && cursor.gotoFirstChild()) {
                     depth++;
@@ -699,7 +721,17 @@ public final class CodeCompressor implements Compressor {
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
-        private int function(TSNode node, int start) {
+        /** Set by {@link #function} when nothing inside the function it looked at can be elided. */
+        private boolean sealed;
+
+        /**
+         * Elides the body of one function; returns the last row elided or covered, or -1. When the body is
+         * too short to elide and also too short to hold anything elidable (the shortest marker description,
+         * "body of x()", needs 91 chars), and the signature fits on two rows, sets {@link #sealed} so the walk
+         * does not visit the function's statements: each visit costs JNI calls, and short functions are most
+         * functions.
+         */
+        private int function(TSNode node, int start, int end) {
             TSNode body = node.getChildByFieldName("body");
             if (body == null || body.isNull()) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
@@ -717,6 +749,12 @@ public final class CodeCompressor implements Compressor {
             int bodyStart = body.getStartPoint().getRow();
             int bodyEnd = body.getEndPoint().getRow();
             if (bodyEnd - bodyStart < 1) {
+                return -1;
+            }
+            if (lang != SourceLanguage.PYTHON && rowsChars(bodyStart + 1, bodyEnd - 1) < MIN_ELIDABLE) {
+                // add() would refuse whatever the name: skip the name lookup, and maybe the inside.
+                sealed = end == bodyEnd && bodyStart - start < 2 && bodyEnd < lines.count()
+                        && rowsChars(bodyStart, bodyEnd) < MIN_ELIDABLE;
                 return -1;
             }
             String name = "body of " + name(node) + "()";
@@ -758,6 +796,14 @@ public final class CodeCompressor implements Compressor {
             }
             TSNode str = first.getNamedChild(0);
             return "string".equals(str.getType()) ? str : null;
+        }
+
+        /** Chars of rows first..last without the last terminator, as {@link #add} counts them; 0 when empty. */
+        private int rowsChars(int first, int last) {
+            if (first > last || first < 0 || last >= lines.count()) {
+                return 0;
+            }
+            return lines.start(last) + lines.length(last) - lines.start(first);
         }
 
         private boolean add(int first, int last, String what) {
