@@ -298,8 +298,10 @@ public final class MessageCompressor {
         if (s.isError() && s.text().length() < ERROR_RESULT_PROTECT_CHARS) {
             return "protected: error result";
         }
-        if (s.text().length() < config.minTokens()) {
-            return "under " + config.minTokens() + " tokens";   // a token is at least one char
+        if (s.text().length() * 4L < config.minTokens()) {
+            // A token is at least one UTF-8 byte and a char at most four: this text cannot reach the minimum.
+            // (Length alone must not say more: one CJK char or emoji can be several tokens.)
+            return "under " + config.minTokens() + " tokens";
         }
         if (Markers.hasMarker(s.text())) {
             return "already compressed";

@@ -334,4 +334,25 @@ final class MessageCompressorTest {
                 + "{\"role\":\"tool\",\"content\":\"héllo \\\"wörld\\\" \\t😀\\n[lines 2-401 omitted; retrieve: ");
         assertThat(r.bodyText()).endsWith(",\"name\":\"x\\u0041\"}]}");
     }
+
+    @Test
+    void textWithFewerCharsThanTheMinimumButMoreTokensIsStillCompressed() {
+        // 150 lines of rare CJK: 450 chars, 900 o200k tokens (each of these chars is 3 tokens).
+        StringBuilder cjk = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            cjk.append("鱻麤\n");
+        }
+        String text = cjk.toString();
+        int minTokens = text.length() + 50;
+        HeadroomConfig config = HeadroomConfig.builder().mode(Mode.TOKEN).minTokens(minTokens).build();
+        assertThat(io.headroom4j.token.TokenCounters.o200k().count(text)).isGreaterThanOrEqualTo(minTokens);
+        String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"why\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":" + json(text) + "}]}";
+
+        CompressionResult r = compressor(config, FIRST_LINE).compress(body.getBytes(StandardCharsets.UTF_8),
+                RequestFormat.OPENAI_CHAT);
+
+        assertThat(r.changed()).isTrue();
+        assertThat(r.records()).extracting(rec -> rec.note()).noneMatch(n -> n.startsWith("under "));
+    }
 }

@@ -1,8 +1,10 @@
 package io.headroom4j.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +72,34 @@ final class CompressionStoreProperties {
     @Property(tries = 500)
     void inMemoryGivesBackExactlyWhatWasPut(@ForAll("unicode") String original) {
         assertThat(memory.get(memory.put(original, "prop"))).contains(original);
+    }
+
+    /** Any UTF-16 text, lone surrogates included, mostly ASCII so the fast path is taken too. */
+    @Provide
+    Arbitrary<String> anyChars() {
+        Arbitrary<Character> c = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.chars().range(' ', '~')),
+                Tuple.of(2, Arbitraries.chars().range(Character.MIN_SURROGATE, Character.MAX_SURROGATE)),
+                Tuple.of(2, Arbitraries.chars()));
+        return c.list().ofMaxSize(60).map(cs -> {
+            StringBuilder sb = new StringBuilder();
+            cs.forEach(sb::append);
+            return sb.toString();
+        });
+    }
+
+    @Property(tries = 500)
+    void storesRefuseExactlyTheTextWithALoneSurrogate(@ForAll("anyChars") String original) {
+        // Reference: a strict UTF-8 encoder reports a lone surrogate as malformed input.
+        boolean encodable = StandardCharsets.UTF_8.newEncoder().canEncode(original);
+        for (CompressionStore store : new CompressionStore[] {memory, sqlite}) {
+            if (encodable) {
+                assertThat(store.get(store.put(original, "prop"))).contains(original);
+            } else {
+                assertThatThrownBy(() -> store.put(original, "prop"))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate");
+            }
+        }
     }
 
     @Property(tries = 300)

@@ -110,6 +110,14 @@ public final class HeadroomProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client;
     private final ExecutorService executor;
+    /**
+     * Compression of large bodies and the token counts owed after a request went upstream: CPU work of
+     * milliseconds at a time. It runs on platform threads, one per core, not on virtual threads: a virtual
+     * thread is never preempted, so a 40 ms count would hold one of the few carrier threads that every
+     * stream's relay needs, and the relays of all other requests would wait for it.
+     */
+    private final ExecutorService compressing;
+    private final ExecutorService counting;
     private final ProxyStats stats = new ProxyStats();
     private final Cache<String, Boolean> stickyConversations = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofHours(24)).build();
@@ -122,6 +130,9 @@ public final class HeadroomProxy implements AutoCloseable {
         this.compressor = compressor;
         this.ledger = ledger;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.compressing = Executors.newFixedThreadPool(cores, daemon("headroom-compress-"));
+        this.counting = Executors.newFixedThreadPool(cores, daemon("headroom-count-"));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(proxyConfig.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -230,11 +241,18 @@ public final class HeadroomProxy implements AutoCloseable {
         return stats.toJson(safeStoreSize()).toString();
     }
 
+    /** Daemon platform threads named {@code prefix} and a number, so a proxy embedded in an app never blocks exit. */
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        return Thread.ofPlatform().name(prefix, 1).daemon(true).factory();
+    }
+
     /** Stops accepting requests, waits up to a second for running ones, and releases the threads. */
     @Override
     public void close() {
         server.stop(1);
         executor.shutdownNow();
+        compressing.shutdownNow();
+        counting.shutdownNow();
         client.shutdownNow();
     }
 
@@ -483,7 +501,12 @@ public final class HeadroomProxy implements AutoCloseable {
                 return new Compression(failOpen(body, e.toString()), System.nanoTime() - t0, false);
             }
         }
-        Future<CompressionResult.Pending> f = executor.submit(() -> compressor.compressDeferringCounts(body, format));
+        Future<CompressionResult.Pending> f;
+        try {
+            f = compressing.submit(() -> compressor.compressDeferringCounts(body, format));
+        } catch (RejectedExecutionException e) {
+            return new Compression(failOpen(body, "the proxy is shutting down"), System.nanoTime() - t0, false);
+        }
         meanwhile.run();   // overlaps the compression: a second core does it while this one waits anyway
         try {
             CompressionResult.Pending r = f.get(config.compressionTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -610,7 +633,7 @@ public final class HeadroomProxy implements AutoCloseable {
 
     private void countInBackground(CompressionResult.Pending pending) {
         try {
-            executor.execute(pending::result);
+            counting.execute(pending::result);
         } catch (RejectedExecutionException e) {
             // Shutting down: the bookkeeping after the response counts on its own thread.
         }
@@ -621,6 +644,21 @@ public final class HeadroomProxy implements AutoCloseable {
      * may still be owed then (long new text is counted after the request went upstream).
      */
     private void account(HttpExchange ex, Trace trace, int failedStatus) {
+        long ended = System.nanoTime();
+        // A response that completed normally has its status fixed; after a failure handle() still answers.
+        if (failedStatus == -1 && trace.prepared != null && !trace.prepared.result.isCounted()) {
+            try {
+                // The count still owed is CPU work of milliseconds: not on this virtual thread (see counting).
+                counting.execute(() -> accountNow(ex, trace, failedStatus, ended));
+                return;
+            } catch (RejectedExecutionException e) {
+                // shutting down: count here
+            }
+        }
+        accountNow(ex, trace, failedStatus, ended);
+    }
+
+    private void accountNow(HttpExchange ex, Trace trace, int failedStatus, long ended) {
         Prepared p = trace.prepared;
         CompressionResult r = null;
         if (p != null) {
@@ -632,7 +670,7 @@ public final class HeadroomProxy implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "cannot count the request: {0}", e.toString());
             }
         }
-        writeLedger(ex, trace, r, failedStatus);
+        writeLedger(ex, trace, r, failedStatus, ended);
     }
 
     /** What the ledger needs to know about one model request, gathered while it runs. */
@@ -668,7 +706,7 @@ public final class HeadroomProxy implements AutoCloseable {
     }
 
     /** Appends the trace's line to the ledger; a failure is counted and logged, never thrown. */
-    private void writeLedger(HttpExchange ex, Trace trace, CompressionResult r, int failedStatus) {
+    private void writeLedger(HttpExchange ex, Trace trace, CompressionResult r, int failedStatus, long ended) {
         if (ledger == null) {
             return;
         }
@@ -683,7 +721,7 @@ public final class HeadroomProxy implements AutoCloseable {
                     r == null ? 0 : r.tokensBefore(), r == null ? 0 : r.tokensAfter(),
                     r == null ? Map.of() : r.savedByTransform(), r == null ? Map.of() : r.savedByTool(),
                     u == null ? -1 : u.input(), u == null ? -1 : u.cacheRead(), u == null ? -1 : u.cacheWrite(),
-                    u == null ? -1 : u.output(), (System.nanoTime() - trace.startNanos) / 1e6,
+                    u == null ? -1 : u.output(), (ended - trace.startNanos) / 1e6,
                     p == null ? 0 : p.nanos / 1e6, r != null && r.failedOpen(), status));
         } catch (RuntimeException e) {
             stats.ledgerFailures.increment();

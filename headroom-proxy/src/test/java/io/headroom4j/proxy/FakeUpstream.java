@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,35 @@ final class FakeUpstream implements AutoCloseable {
                 os.flush();
             }
         };
+    }
+
+    /**
+     * An SSE response paced like a real provider's: nothing for {@code first} (the model thinking), then the
+     * status, headers and first chunk together, then each further chunk {@code gap} after the previous one.
+     */
+    static Responder paced(List<byte[]> chunks, Duration first, Duration gap) {
+        return (req, ex) -> {
+            pause(first);
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream os = ex.getResponseBody();
+            for (int i = 0; i < chunks.size(); i++) {
+                if (i > 0) {
+                    pause(gap);
+                }
+                os.write(chunks.get(i));
+                os.flush();
+            }
+        };
+    }
+
+    private static void pause(Duration d) throws IOException {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /** An SSE response that sends {@code chunks} and then drops the connection without ending the body. */

@@ -1,7 +1,10 @@
 package io.headroom4j.proxy;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.headroom4j.HeadroomConfig;
 import io.headroom4j.store.CompressionStore;
@@ -27,11 +32,18 @@ import io.headroom4j.store.CompressionStore;
 /**
  * A runnable harness (not a unit test) that measures what the proxy adds: latency against calling the fake
  * provider directly, at 1 and 64 concurrent streams, and a throughput/memory soak at 64 concurrent streams
- * that checks every stream arrives complete and in order. Proxy, fake provider and clients share one JVM.
+ * that checks every stream arrives complete and in order.
+ *
+ * <p>{@code latency} and {@code soak} run proxy, fake provider and clients in one JVM, closed loop, with a
+ * provider that answers at once: at 64 streams every request waits for CPU, so they measure saturation.
+ * {@code paced} runs the proxy in its own JVM ({@link ProxyBenchServer}, set up as {@code headroom proxy}:
+ * SQLite store and ledger) in front of a provider that streams like a real one (a first-event delay, then a
+ * gap between events), so 64 concurrent streams are mostly waiting, as in real use.
  *
  * <pre>
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench latency
- *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench soak 600     # seconds
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench soak 600          # seconds
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench paced [100 20]     # first-event delay, gap (ms)
  * </pre>
  */
 public final class ProxyBench {
@@ -46,10 +58,12 @@ public final class ProxyBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "latency";
-        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
-                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                + " MiB, load average " + loadAverage());
+        if (mode.equals("paced")) {
+            System.out.println(machine());
+            paced(args.length > 1 ? Integer.parseInt(args[1]) : 100, args.length > 2 ? Integer.parseInt(args[2]) : 20);
+            return;
+        }
+        System.out.println(machine());
         try (FakeUpstream up = new FakeUpstream()) {
             up.recording = false;
             CompressionStore store = TestProxies.store();
@@ -70,6 +84,108 @@ public final class ProxyBench {
             } finally {
                 proxy.close();
             }
+        }
+    }
+
+    static String machine() {
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MiB, load average " + loadAverage();
+    }
+
+    /**
+     * Paced streams through a proxy in its own JVM: the provider waits {@code firstMs} before its first event
+     * and {@code gapMs} between events (44 events: about {@code firstMs + 43 * gapMs} per stream). Prints
+     * added time to first byte and to the end of the stream, and the proxy process's CPU per request.
+     */
+    static void paced(int firstMs, int gapMs) throws Exception {
+        String stream = streamOf(40);
+        List<byte[]> events = FakeUpstream.chunks(stream.split("(?<=\n\n)"));
+        Duration first = Duration.ofMillis(firstMs);
+        Duration gap = Duration.ofMillis(gapMs);
+        long streamNanos = first.plus(gap.multipliedBy(events.size() - 1)).toNanos();
+        try (FakeUpstream up = new FakeUpstream()) {
+            up.recording = false;
+            // Warm-up requests carry x-bench-pace: none and are answered at once.
+            up.always((req, ex) -> (req.headers().containsKey("x-bench-pace")
+                    ? FakeUpstream.sse(Map.of(), events) : FakeUpstream.paced(events, first, gap)).respond(req, ex));
+            String javaBin = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+            // Extra options for the proxy's JVM, e.g. -Dbench.proxyJvmArgs=-XX:StartFlightRecording=filename=p.jfr
+            String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyBenchServer.class.getName(),
+                    up.url()));
+            Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
+                 PrintWriter control = new PrintWriter(server.outputWriter(StandardCharsets.UTF_8),
+                         true)) {
+                String line = out.readLine();
+                while (line != null && !line.startsWith("port ")) {
+                    line = out.readLine();   // whatever the JVM itself prints first (JFR, warnings)
+                }
+                if (line == null || !line.startsWith("port ")) {
+                    throw new IllegalStateException("the proxy process did not start: " + line);
+                }
+                String proxied = "http://127.0.0.1:" + line.substring(5).trim();
+                LongSupplier proxyCpu = () -> {
+                    control.println("cpu");
+                    try {
+                        String answer = out.readLine();
+                        while (answer != null && !answer.startsWith("cpu-ms ")) {
+                            answer = out.readLine();
+                        }
+                        return Long.parseLong(answer.substring("cpu-ms ".length()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                };
+                String small = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"hello\"}]}";
+                String big = request(100_000, "fixed");
+                System.out.printf(Locale.ROOT, "proxy in its own JVM (pid %d, SQLite store and ledger in a temporary"
+                        + " workspace); provider: first event after %d ms, then one event every %d ms (%d events,"
+                        + " %.0f ms per stream)%n", server.pid(), firstMs, gapMs, events.size(), streamNanos / 1e6);
+                Map<String, String> fast = Map.of("x-bench-pace", "none");
+                runBoth(up.url(), small, 1, 300, false, 0, fast);
+                runBoth(proxied, small, 1, 500, false, 0, fast);
+                runBoth(proxied, big, 1, 30, false, 0, fast);
+                runBoth(proxied, big, 1, 60, true, 0, fast);
+                runBoth(proxied, big, 4, 60, true, 0, fast);
+                System.out.println("| request | streams | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
+                        + " added p50 / p99 ms | proxy process CPU ms per request |");
+                System.out.println("|---|---|---|---|---|---|---|");
+                for (int c : new int[] {1, 64}) {
+                    int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
+                    long stagger = c == 1 ? 0 : streamNanos;
+                    pacedRow("small, nothing to compress", up.url(), proxied, small, c, n, false, stagger, proxyCpu);
+                    pacedRow("100K tokens, seen before", up.url(), proxied, big, c, n, false, stagger, proxyCpu);
+                    pacedRow("100K tokens, new each time", up.url(), proxied, big, c, n, true, stagger, proxyCpu);
+                }
+                System.out.println("load average at the end: " + loadAverage());
+            } finally {
+                server.destroy();
+                server.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static void pacedRow(String label, String direct, String proxied, String body, int concurrency, int requests,
+                         boolean unique, long stagger, LongSupplier proxyCpu) throws Exception {
+        long[][] d = runBoth(direct, body, concurrency, requests, unique, stagger, Map.of());
+        long cpu0 = proxyCpu.getAsLong();
+        long[][] p = runBoth(proxied, body, concurrency, requests, unique, stagger, Map.of());
+        Thread.sleep(200);   // counts owed after the last responses finish on the proxy's side
+        double cpu = (double) (proxyCpu.getAsLong() - cpu0) / requests;
+        String[] what = {"first byte", "whole stream"};
+        for (int k = 0; k < 2; k++) {
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s |%n", label,
+                    concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)), ms(pct(p[k], 99)),
+                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)),
+                    k == 1 ? "" : String.format(Locale.ROOT, "%.2f", cpu));
         }
     }
 
@@ -183,19 +299,32 @@ public final class ProxyBench {
      */
     static long[][] runBoth(String base, String body, int concurrency, int requests, boolean unique)
             throws Exception {
+        return runBoth(base, body, concurrency, requests, unique, 0, Map.of());
+    }
+
+    /**
+     * {@link #runBoth(String, String, int, int, boolean)} with extra request headers, and client {@code w}
+     * starting {@code w * staggerNanos / concurrency} after the first, so streams that last about
+     * {@code staggerNanos} overlap evenly instead of all starting (and compressing) at the same instant.
+     */
+    static long[][] runBoth(String base, String body, int concurrency, int requests, boolean unique,
+                            long staggerNanos, Map<String, String> headers) throws Exception {
         long[] lat = new long[requests];
         long[] first = new long[requests];
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
+                long delay = staggerNanos * w / concurrency;
                 fs.add(pool.submit(() -> {
+                    Thread.sleep(Duration.ofNanos(delay));
                     long i;
                     while ((i = next.getAndIncrement()) < requests) {
                         String b = unique ? body.replace("req=fixed", "req=" + SALT.incrementAndGet() + "x") : body;
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/v1/messages"))
-                                .header("content-type", "application/json").header("x-api-key", "bench")
-                                .POST(HttpRequest.BodyPublishers.ofString(b)).build();
+                        HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(base + "/v1/messages"))
+                                .header("content-type", "application/json").header("x-api-key", "bench");
+                        headers.forEach(rb::header);
+                        HttpRequest req = rb.POST(HttpRequest.BodyPublishers.ofString(b)).build();
                         long t0 = System.nanoTime();
                         HttpResponse<InputStream> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofInputStream());
                         try (InputStream in = r.body()) {
