@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
+import org.treesitter.TSRange;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
@@ -98,8 +101,29 @@ public final class CodeCompressor implements Compressor {
     /** Recent analyses by content hash; small values (line ranges), so a count bound is enough. */
     private final Cache<String, Analysis> analyses = Caffeine.newBuilder().maximumSize(4_096).build();
 
+    /**
+     * Bodies whose elidable lines hold at least this many chars are skipped by the ranged parse: a body that
+     * long is always elided (a marker's description is at most 90 chars), so its inside never matters.
+     */
+    static final int MIN_SKIPPED_BODY = 170;
+
+    /** Fewest chars any range can have and still be elided: 80 plus the shortest description, "body of x()". */
+    private static final int MIN_ELIDABLE = 80 + "body of x()".length();
+
+    /** Whether the brace languages are parsed with function bodies left out (see {@link BodyScanner}). */
+    private final boolean ranged;
+
     /** Creates the compressor; grammars and native libraries load on first use. */
     public CodeCompressor() {
+        this(true);
+    }
+
+    /**
+     * A compressor that parses every byte when {@code ranged} is false: the reference the ranged parse must
+     * match byte for byte (tests compare the two).
+     */
+    CodeCompressor(boolean ranged) {
+        this.ranged = ranged;
     }
 
     /**
@@ -132,7 +156,7 @@ public final class CodeCompressor implements Compressor {
                 : context.toolName());
         Analysis analysis = analyses.getIfPresent(cacheKey);
         if (analysis == null) {
-            analysis = analyse(content, lines, context.toolName());
+            analysis = analyse(content, lines, context.toolName(), ranged);
             if (analysis.cacheable()) {
                 analyses.put(cacheKey, analysis);
             }
@@ -143,11 +167,23 @@ public final class CodeCompressor implements Compressor {
         return assemble(content, lines, analysis.language(), analysis.elisions(), context);
     }
 
-    /** What one parse found: the language and ranges to elide, or why there are none. */
-    record Analysis(SourceLanguage language, List<Elision> elisions, String why, boolean cacheable) {
+    /**
+     * What one parse found: the language and ranges to elide, or why there are none; {@code ranged} when it
+     * came from a parse that skipped function bodies.
+     */
+    record Analysis(SourceLanguage language, List<Elision> elisions, String why, boolean cacheable,
+                    boolean ranged) {
+        Analysis(SourceLanguage language, List<Elision> elisions, String why, boolean cacheable) {
+            this(language, elisions, why, cacheable, false);
+        }
     }
 
-    private static Analysis analyse(String content, Lines lines, String toolName) {
+    /** The analysis of {@code content} as {@link #compress} would compute it, without the cache (for tests). */
+    Analysis analyse(String content, String toolName) {
+        return analyse(content, new Lines(content), toolName, ranged);
+    }
+
+    private static Analysis analyse(String content, Lines lines, String toolName, boolean ranged) {
         SourceLanguage[] candidates = candidates(content, toolName);
         if (candidates.length == 0) {
             return new Analysis(null, null, "language not recognised", true);
@@ -159,6 +195,12 @@ public final class CodeCompressor implements Compressor {
             if (grammar == null) {
                 why = "tree-sitter unavailable: " + GRAMMARS.get(lang);
                 continue;
+            }
+            if (ranged && BodyScanner.supports(lang)) {
+                Analysis a = rangedAnalysis(grammar, lang, content, lines);
+                if (a != null) {
+                    return a;
+                }
             }
             try (TSParser parser = new TSParser()) {
                 if (!parser.setLanguage(grammar)) {
@@ -180,15 +222,215 @@ public final class CodeCompressor implements Compressor {
         return new Analysis(null, null, why, cacheable);
     }
 
+    /**
+     * The analysis from a parse that leaves out the insides of long function bodies, or null when that
+     * cannot be sure to equal the full parse's: the pre-pass was unsure, nothing worth skipping, the ranged
+     * tree has an error, a skipped body is not the body of a function that was elided, or the skipped
+     * bodies could hide enough errors to change whether the text counts as parsing cleanly.
+     *
+     * <p>Why it equals the full parse otherwise: the tree outside the skipped bodies is the same (the text
+     * before each body is identical and the body's braces are tokens in both); the walker never looks inside
+     * a body it elides; comments inside such a body are covered by its marker; and {@link #errorRows} can
+     * grow by at most one row per top-level node holding a skipped body, which is checked against the limit.
+     */
+    private static Analysis rangedAnalysis(TSLanguage grammar, SourceLanguage lang, String content, Lines lines) {
+        Plan plan = plan(content, lang, lines);
+        if (plan == null) {
+            return null;
+        }
+        List<int[]> bodies = plan.bodies();
+        int[] bytes = plan.bytes();
+        int m = bodies.size();
+        try (TSParser parser = new TSParser()) {
+            if (!parser.setLanguage(grammar) || !parser.setIncludedRanges(plan.ranges())) {
+                return null;
+            }
+            try (TSTree tree = parser.parseString(null, content)) {
+                TSNode root = tree.getRootNode();
+                if (root.hasError()) {
+                    return null;
+                }
+                Walker walker = new Walker(lang, lines, bodies);
+                List<Elision> kept = nonOverlapping(walker.walk(root));
+                Set<Elision> keptSet = new HashSet<>(kept);
+                for (int k = 0; k < m; k++) {
+                    // The skipped text must lie inside the body node of a function whose marker is kept: the
+                    // walker never looks inside such a body. (The node can be larger than the braces, as with
+                    // a curried arrow function whose body is the inner function.)
+                    Map.Entry<Integer, int[]> e = walker.elidedBodies.floorEntry(bytes[2 * k] - 1);
+                    int[] hit = e == null ? null : e.getValue();
+                    if (hit == null || hit[0] < bytes[2 * k + 1] + 1 || !keptSet.contains(walker.out.get(hit[1]))) {
+                        return null;
+                    }
+                }
+                if (m * 10 > lines.count() && topLevelHolders(root, bytes) * 10 > lines.count()) {
+                    return null;
+                }
+                return new Analysis(lang, List.copyOf(kept), "", true, true);
+            }
+        }
+    }
+
+    /**
+     * True when the body's layout agrees with its braces: the closing brace starts its line, indented as the
+     * line where the declaration starts, and every non-blank line inside is indented deeper than that line
+     * (with the same leading characters). Braces
+     * that balance by accident (a brace deleted in one function, one added in another) fail this, and so
+     * does a body holding multi-line strings or labels at column 0; such a body is parsed, not skipped.
+     */
+    private static boolean laidOutAsBody(Lines lines, int close, int declStart, int first, int last) {
+        int closeRow = last + 1;
+        String indent = lines.indent(closeRow);
+        if (lines.start(closeRow) + indent.length() != close || declStart < 0
+                || !indent.equals(lines.indent(lines.rowOf(declStart)))) {
+            return false;
+        }
+        for (int row = first; row <= last; row++) {
+            int len = lines.length(row);
+            if (lines.isBlank(row)) {
+                continue;
+            }
+            int start = lines.start(row);
+            if (len <= indent.length() || !lines.startsWith(row, indent)) {
+                return false;
+            }
+            char next = lines.charAt(start + indent.length());
+            if (next != ' ' && next != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
+    /**
+     * The bodies to skip (char offsets of their braces), the UTF-8 byte offsets of the skipped text's
+     * boundaries (open + 1, close per body) and the included ranges for tree-sitter.
+     */
+    record Plan(List<int[]> bodies, int[] bytes, TSRange[] ranges) {
+    }
+
+    /** What a ranged parse of {@code content} would skip, or null when nothing or the pre-pass is unsure. */
+    static Plan plan(String content, SourceLanguage lang, Lines lines) {
+        List<int[]> found = BodyScanner.find(content, lang);
+        if (found == null) {
+            return null;
+        }
+        List<int[]> bodies = new ArrayList<>(found.size());
+        for (int[] b : found) {
+            int first = lines.rowOf(b[0]) + 1;
+            int last = lines.rowOf(b[1]) - 1;
+            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= MIN_SKIPPED_BODY
+                    && laidOutAsBody(lines, b[1], b[2], first, last)) {
+                bodies.add(b);
+            }
+        }
+        if (bodies.isEmpty() || hasLoneSurrogate(content)) {
+            // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
+            return null;
+        }
+        // (Leaving out comment insides too was tried: no faster, as tree-sitter's cost grows with the number
+        // of ranges.)
+        int count = 2 * bodies.size();
+        int[] chars = new int[count];
+        for (int k = 0; k < bodies.size(); k++) {
+            chars[2 * k] = bodies.get(k)[0] + 1;
+            chars[2 * k + 1] = bodies.get(k)[1];
+        }
+        // Byte offsets (UTF-8, as the bindings encode) and points of every range boundary, in one pass.
+        int[] all = new int[count];
+        TSPoint[] points = new TSPoint[count];
+        int pos = 0;
+        int byteAt = 0;
+        for (int k = 0; k < count; k++) {
+            byteAt += utf8Length(content, pos, chars[k]);
+            pos = chars[k];
+            all[k] = byteAt;
+            int row = lines.rowOf(pos);
+            points[k] = new TSPoint(row, utf8Length(content, lines.start(row), pos));
+        }
+        int gaps = count / 2;
+        TSRange[] ranges = new TSRange[gaps + 1];
+        TSPoint prevPoint = new TSPoint(0, 0);
+        int prevByte = 0;
+        for (int k = 0; k < gaps; k++) {
+            ranges[k] = new TSRange(prevPoint, points[2 * k], prevByte, all[2 * k]);
+            prevPoint = points[2 * k + 1];
+            prevByte = all[2 * k + 1];
+        }
+        ranges[gaps] = new TSRange(prevPoint, new TSPoint(Integer.MAX_VALUE, Integer.MAX_VALUE), prevByte,
+                Integer.MAX_VALUE);
+        return new Plan(bodies, all, ranges);
+    }
+
+    /** How many children of the root hold at least one skipped body (given by its byte boundaries). */
+    private static int topLevelHolders(TSNode root, int[] bytes) {
+        int holders = 0;
+        int k = 0;
+        int n = root.getChildCount();
+        for (int i = 0; i < n && k < bytes.length; i++) {
+            TSNode child = root.getChild(i);
+            int start = child.getStartByte();
+            int end = child.getEndByte();
+            boolean holds = false;
+            while (k < bytes.length && bytes[k] < end) {
+                if (bytes[k] >= start) {
+                    holds = true;
+                } else {
+                    holders++;
+                }
+                k += 2;
+            }
+            if (holds) {
+                holders++;
+            }
+        }
+        return holders + (bytes.length - k) / 2;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** UTF-8 length of {@code s[from, to)}; surrogate pairs are 4 bytes (no lone surrogates here). */
+    private static int utf8Length(String s, int from, int to) {
+        int len = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                len++;
+            } else if (c < 0x800) {
+                len += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                len += 4;
+                i++;
+            } else {
+                len += 3;
+            }
+        }
+        return len;
+    }
+
     private static SourceLanguage[] candidates(String content, String toolName) {
         SourceLanguage byPath = SourceLanguage.forPath(toolName);
         if (byPath == null) {
             byPath = LanguageGuesser.fromHeader(content);
         }
-        SourceLanguage[] ranked = LanguageGuesser.rank(content);
         if (byPath != null) {
             return new SourceLanguage[] {byPath};
         }
+        SourceLanguage[] ranked = LanguageGuesser.rank(content);
         // Try at most the two best guesses: parsing is the expensive part.
         return ranked.length > 2 ? Arrays.copyOf(ranked, 2) : ranked;
     }
@@ -315,11 +557,38 @@ public final class CodeCompressor implements Compressor {
         private final Set<String> typeOnly;
         private final Lines lines;
         private final List<Elision> out = new ArrayList<>();
+        /** Bodies left out of the parse as char offsets of their braces, or null for a full parse. */
+        private final List<int[]> skipped;
+        /** For a ranged parse: start byte of each elided body to {end byte, index in out}. */
+        private final TreeMap<Integer, int[]> elidedBodies = new TreeMap<>();
 
         Walker(SourceLanguage lang, Lines lines) {
+            this(lang, lines, null);
+        }
+
+        Walker(SourceLanguage lang, Lines lines, List<int[]> skipped) {
             this.lang = lang;
             this.lines = lines;
+            this.skipped = skipped;
             this.typeOnly = TYPE_ONLY.getOrDefault(lang, Set.of());
+        }
+
+        /** True when char offset {@code pos} is strictly inside a skipped body. */
+        private boolean inSkipped(int pos) {
+            int lo = 0;
+            int hi = skipped.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int[] b = skipped.get(mid);
+                if (pos <= b[0]) {
+                    hi = mid - 1;
+                } else if (pos >= b[1]) {
+                    lo = mid + 1;
+                } else {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Rows up to this one are inside an omitted range: nothing in them needs a look. */
@@ -357,9 +626,10 @@ public final class CodeCompressor implements Compressor {
                 boolean into = false;
                 if (end - start >= 2 && end > covered) {
                     String type = node.getType();
+                    sealed = false;
                     if (FUNCTIONS.contains(type)) {
                         if (start > covered) {
-                            covered = Math.max(covered, function(node, start));
+                            covered = Math.max(covered, function(node, start, end));
                         }
                     } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
                         TSNode body = node.getChildByFieldName("body");
@@ -367,7 +637,7 @@ public final class CodeCompressor implements Compressor {
                             pythonLeadingDocstrings(body);
                         }
                     }
-                    into = end > covered && !typeOnly.contains(type);
+                    into = end > covered && !typeOnly.contains(type) && !sealed;
                 }
                 if (into && cursor.gotoFirstChild()) {
                     depth++;
@@ -442,12 +712,26 @@ public final class CodeCompressor implements Compressor {
 
         private boolean isComment(TSNode root, int row) {
             int col = lines.indent(row).length();
+            if (skipped != null && inSkipped(lines.start(row) + col)) {
+                // Not parsed; the body's own marker covers this row (checked after the walk).
+                return false;
+            }
             TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
             return node != null && !node.isNull() && node.getType().contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
-        private int function(TSNode node, int start) {
+        /** Set by {@link #function} when nothing inside the function it looked at can be elided. */
+        private boolean sealed;
+
+        /**
+         * Elides the body of one function; returns the last row elided or covered, or -1. When the body is
+         * too short to elide and also too short to hold anything elidable (the shortest marker description,
+         * "body of x()", needs 91 chars), and the signature fits on two rows, sets {@link #sealed} so the walk
+         * does not visit the function's statements: each visit costs JNI calls, and short functions are most
+         * functions.
+         */
+        private int function(TSNode node, int start, int end) {
             TSNode body = node.getChildByFieldName("body");
             if (body == null || body.isNull()) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
@@ -467,6 +751,12 @@ public final class CodeCompressor implements Compressor {
             if (bodyEnd - bodyStart < 1) {
                 return -1;
             }
+            if (lang != SourceLanguage.PYTHON && rowsChars(bodyStart + 1, bodyEnd - 1) < MIN_ELIDABLE) {
+                // add() would refuse whatever the name: skip the name lookup, and maybe the inside.
+                sealed = end == bodyEnd && bodyStart - start < 2 && bodyEnd < lines.count()
+                        && rowsChars(bodyStart, bodyEnd) < MIN_ELIDABLE;
+                return -1;
+            }
             String name = "body of " + name(node) + "()";
             if (lang == SourceLanguage.PYTHON && "block".equals(body.getType())) {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
@@ -480,7 +770,13 @@ public final class CodeCompressor implements Compressor {
                 }
                 return add(first, bodyEnd, what) ? bodyEnd : -1;
             }
-            return add(bodyStart + 1, bodyEnd - 1, name) ? bodyEnd : -1;
+            if (!add(bodyStart + 1, bodyEnd - 1, name)) {
+                return -1;
+            }
+            if (skipped != null) {
+                elidedBodies.put(body.getStartByte(), new int[] {body.getEndByte(), out.size() - 1});
+            }
+            return bodyEnd;
         }
 
         /** Keeps the first and last lines of a long class or module docstring. */
@@ -500,6 +796,14 @@ public final class CodeCompressor implements Compressor {
             }
             TSNode str = first.getNamedChild(0);
             return "string".equals(str.getType()) ? str : null;
+        }
+
+        /** Chars of rows first..last without the last terminator, as {@link #add} counts them; 0 when empty. */
+        private int rowsChars(int first, int last) {
+            if (first > last || first < 0 || last >= lines.count()) {
+                return 0;
+            }
+            return lines.start(last) + lines.length(last) - lines.start(first);
         }
 
         private boolean add(int first, int last, String what) {
@@ -589,6 +893,21 @@ public final class CodeCompressor implements Compressor {
             return count;
         }
 
+        /** The row holding char offset {@code pos} (0 &lt;= pos &lt; text length). */
+        int rowOf(int pos) {
+            int lo = 0;
+            int hi = count - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= pos) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
+        }
+
         int start(int row) {
             return starts[row];
         }
@@ -612,6 +931,26 @@ public final class CodeCompressor implements Compressor {
 
         String text(int row) {
             return text.substring(starts[row], starts[row] + length(row));
+        }
+
+        boolean isBlank(int row) {
+            int s = starts[row];
+            int e = s + length(row);
+            for (int i = s; i < e; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\f') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean startsWith(int row, String prefix) {
+            return text.startsWith(prefix, starts[row]);
+        }
+
+        char charAt(int index) {
+            return text.charAt(index);
         }
 
         String indent(int row) {

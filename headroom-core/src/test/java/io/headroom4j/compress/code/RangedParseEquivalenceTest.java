@@ -1,0 +1,233 @@
+package io.headroom4j.compress.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import org.treesitter.TSParser;
+import org.treesitter.TSTree;
+
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.store.CompressionStore;
+import io.headroom4j.token.TokenCounters;
+
+/**
+ * The parse that skips function bodies must give the same output, byte for byte, as the full parse: on real
+ * files always, and on mutated files and arbitrary text whenever the text parses cleanly (see
+ * {@link #assertSameAsFullParseWhenItParsesCleanly}).
+ */
+final class RangedParseEquivalenceTest {
+
+    private static final List<String> FILES = List.of("blinker_base.py", "semver_range.js", "zod_ZodError.ts",
+            "fatih_color.go", "memchr.rs", "jsoup_StringUtil.java", "treesitter_tree_cursor.c",
+            "treesitter_node_tree.cc");
+
+    /** Lines that are hard for a lexer: braces in strings, chars, comments, regexes, raw strings, lambdas. */
+    private static final Map<String, List<String>> TRICKY = Map.of(
+            "js", List.of("  const s = \"{ not a brace\";", "  // a comment with { brace", "  /* } */",
+                    "  const r = /[{}]+\\//g;", "  const t = `a ${ {x: 1}.x } }`;", "  const q = 'it\\'s {';",
+                    "  const f = (a) => {", "  };", "  x = a / b / c;", "  function inner() {", "  }",
+                    "  class K { m() { return 1 } }", "}", "{", "const o = { a() { return '}' } };"),
+            "ts", List.of("  const s: string = \"{\";", "  // {", "  let f = (): void => {", "  };",
+                    "  type T = { a: string };", "  interface I { m(): void }", "}", "{", "  `${'}'}`;"),
+            "go", List.of("\ts := \"{\"", "\tr := '{'", "\traw := `}\n{`", "\t// {", "\tf := func() {", "\t}", "}", "{",
+                    "\t/* } */"),
+            "rs", List.of("    let s = \"{\";", "    let c = '}';", "    let r = r#\"}\"#;", "    // {",
+                    "    /* /* } */ */", "    let f = |x| {", "    };", "fn x<'a>(s: &'a str) {", "}", "{"),
+            "java", List.of("        String s = \"{\";", "        char c = '}';", "        // {", "        /* } */",
+                    "        Runnable r = () -> {", "        };", "        String tb = \"\"\"\n  }\n  \"\"\";",
+                    "    class Inner { void m() { } }", "}", "{", "    static {", "    }"),
+            "c", List.of("    const char *s = \"{\";", "    char c = '}';", "    // {", "    /* } */", "#if 0",
+                    "#endif", "#define LB {", "}", "{", "    // line \\", "    continued {"),
+            "cc", List.of("    auto s = R\"x({)x\";", "    char c = '}';", "    auto l = [&](int a) {", "    };",
+                    "    int n = 1'000;", "}", "{", "#ifdef X", "#endif", "namespace n {", "class C { void m() {} };"),
+            "py", List.of("    x = '{'", "    def f():", "        pass", "\"\"\"", "}"));
+
+    private final CodeCompressor ranged = new CodeCompressor(true);
+    private final CodeCompressor full = new CodeCompressor(false);
+
+    static CompressionContext ctx(String tool) {
+        return context(tool);
+    }
+
+    private static CompressionContext context(String tool) {
+        HeadroomConfig config = HeadroomConfig.builder().minTokens(0).lossyMinTokens(50).build();
+        return new CompressionContext(config, "", tool, TokenCounters.o200k(), CodeCompressorTest.store());
+    }
+
+    private void assertSameAsFullParse(String source, String tool) {
+        Compressed a = ranged.compress(source, context(tool));
+        Compressed b = full.compress(source, context(tool));
+        assertThat(a).isEqualTo(b);
+    }
+
+    /**
+     * Same output as the full parse, unless a skipped body does not parse: then tree-sitter's error recovery
+     * in the full parse can reach beyond that body, which no pre-pass can foresee without parsing it. The
+     * ranged output must then still keep the compressor's contract (markers restore the input exactly).
+     */
+    private void assertSameAsFullParseWhenItParsesCleanly(String source, String tool) {
+        Compressed a = ranged.compress(source, context(tool));
+        Compressed b = full.compress(source, context(tool));
+        if (a.equals(b)) {
+            return;
+        }
+        CodeCompressor.Analysis analysis = ranged.analyse(source, tool);
+        assertThat(analysis.ranged()).as("outputs differ although both parsed in full").isTrue();
+        try (TSParser parser = new TSParser()) {
+            parser.setLanguage(analysis.language().newGrammar());
+            try (TSTree tree = parser.parseString(null, source)) {
+                assertThat(tree.getRootNode().hasError()).as("outputs differ on text that parses cleanly").isTrue();
+            }
+        }
+        CompressionStore store = CodeCompressorTest.store();
+        HeadroomConfig config = HeadroomConfig.builder().minTokens(0).lossyMinTokens(50).build();
+        Compressed c = ranged.compress(source, new CompressionContext(config, "", tool, TokenCounters.o200k(), store));
+        assertThat(CodeCompressorTest.restore(c.output(), store)).isEqualTo(source);
+    }
+
+    private static String extension(String file) {
+        return file.substring(file.lastIndexOf('.') + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"semver_range.js", "zod_ZodError.ts", "fatih_color.go", "memchr.rs",
+            "jsoup_StringUtil.java", "treesitter_tree_cursor.c", "treesitter_node_tree.cc"})
+    void everyBraceFixtureTakesTheRangedParseAndMatchesTheFullParse(String file) {
+        String source = CodeCompressorTest.fixture(file);
+        for (String tool : new String[] {null, "src/" + file}) {
+            CodeCompressor.Analysis fast = ranged.analyse(source, tool);
+            CodeCompressor.Analysis slow = full.analyse(source, tool);
+            assertThat(fast.ranged()).as("ranged parse used for %s (tool %s)", file, tool).isTrue();
+            assertThat(fast.elisions()).isEqualTo(slow.elisions());
+            assertThat(fast.language()).isEqualTo(slow.language());
+            assertSameAsFullParse(source, tool);
+            assertSameAsFullParse(source.replace("\n", "\r\n"), tool);
+        }
+    }
+
+    @Test
+    void pythonIsAlwaysParsedInFull() {
+        String source = CodeCompressorTest.fixture("blinker_base.py");
+        assertThat(ranged.analyse(source, null).ranged()).isFalse();
+        assertSameAsFullParse(source, null);
+    }
+
+    @Test
+    void bracesInsideStringsCommentsAndRegexesDoNotEndABody() {
+        String js = "function f(a) {\n  const s = \"}\";\n  // }\n  const r = /}/;\n  const t = `}${'}'}`;\n"
+                + "  return a + 1;\n}\n";
+        List<int[]> bodies = BodyScanner.find(js, SourceLanguage.JAVASCRIPT);
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.get(0)[1]).isEqualTo(js.lastIndexOf('}'));
+    }
+
+    @Test
+    void unbalancedTextIsLeftToTheFullParse() {
+        assertThat(BodyScanner.find("void f() {\n  int x;\n", SourceLanguage.JAVA)).isNull();
+        assertThat(BodyScanner.find("void f() {\n  )\n}\n", SourceLanguage.C)).isNull();
+        assertThat(BodyScanner.find("const s = \"open\nfunction f() {}", SourceLanguage.JAVASCRIPT)).isNull();
+    }
+
+    @Test
+    void classesAreLookedIntoAndMethodBodiesSkipped() {
+        String java = "class A {\n  void f() throws X, Y {\n    g();\n  }\n  Runnable r = new Runnable() {\n"
+                + "    public void run() {\n      h();\n    }\n  };\n  static {\n    i();\n  }\n}\n";
+        List<int[]> bodies = BodyScanner.find(java, SourceLanguage.JAVA);
+        assertThat(bodies).hasSize(3);
+    }
+
+    /**
+     * The known exception, pinned: a statement that does not parse inside a skipped constructor body. The
+     * full parse's error recovery then also loses the later methods, the ranged parse does not; the ranged
+     * output differs but keeps the contract, and is the same on every call.
+     */
+    @Test
+    void aBrokenStatementInsideASkippedBodyMayChangeTheViewButNeverTheContract() {
+        String broken = CodeCompressorTest.fixture("zod_ZodError.ts")
+                .replace("    super();\n", "    super();\n    [P in allKeys<T>]?: U[];\n");
+        Compressed fast = ranged.compress(broken, context("a.ts"));
+        assertThat(fast).isNotEqualTo(full.compress(broken, context("a.ts")));
+        assertThat(ranged.compress(broken, context("a.ts"))).isEqualTo(fast);
+        assertSameAsFullParseWhenItParsesCleanly(broken, "a.ts");
+    }
+
+    /** Real files with lines deleted, duplicated or replaced by tricky ones, and line ends changed. */
+    @Provide
+    Arbitrary<String[]> mutatedFiles() {
+        return Combinators.combine(Arbitraries.of(FILES), Arbitraries.longs(), Arbitraries.integers().between(0, 12),
+                Arbitraries.of("", "\r\n", "tool")).as((file, seed, edits, twist) -> {
+                    List<String> lines = new ArrayList<>(CodeCompressorTest.fixture(file).lines().toList());
+                    Random random = new Random(seed);
+                    List<String> tricky = TRICKY.get(extension(file));
+                    for (int e = 0; e < edits && !lines.isEmpty(); e++) {
+                        int at = random.nextInt(lines.size());
+                        switch (random.nextInt(4)) {
+                            case 0 -> lines.remove(at);
+                            case 1 -> lines.add(at, lines.get(at));
+                            case 2 -> lines.add(at, tricky.get(random.nextInt(tricky.size())));
+                            default -> lines.set(at, tricky.get(random.nextInt(tricky.size())));
+                        }
+                    }
+                    String s = String.join("\n", lines) + "\n";
+                    if (twist.equals("\r\n")) {
+                        s = s.replace("\n", "\r\n");
+                    }
+                    return new String[] {s, twist.equals("tool") ? "x/" + file : null};
+                });
+    }
+
+    @Property(tries = 400)
+    void mutatedFilesGiveTheSameOutputAsTheFullParseUnlessABodyIsBroken(@ForAll("mutatedFiles") String[] input) {
+        assertSameAsFullParseWhenItParsesCleanly(input[0], input[1]);
+    }
+
+    /** Fragments of real files cut anywhere, so bodies are cut open and braces left unbalanced. */
+    @Provide
+    Arbitrary<String> fragments() {
+        return Combinators.combine(Arbitraries.of(FILES), Arbitraries.integers().between(0, 30_000),
+                Arbitraries.integers().between(200, 30_000)).as((file, from, len) -> {
+                    String s = CodeCompressorTest.fixture(file);
+                    int start = Math.min(from, s.length() - 1);
+                    return s.substring(start, Math.min(s.length(), start + len));
+                });
+    }
+
+    @Property(tries = 150)
+    void fragmentsGiveTheSameOutputAsTheFullParseUnlessABodyIsBroken(@ForAll("fragments") String source) {
+        assertSameAsFullParseWhenItParsesCleanly(source, null);
+    }
+
+    @Property(tries = 150)
+    void arbitraryTextGivesTheSameOutputAsTheFullParseUnlessABodyIsBroken(@ForAll String text) {
+        assertSameAsFullParseWhenItParsesCleanly(text, null);
+        assertSameAsFullParseWhenItParsesCleanly(text, "a.rs");
+    }
+
+    @Test
+    void binaryHugeLinesAndLoneSurrogatesDoNotThrow() {
+        String java = CodeCompressorTest.fixture("jsoup_StringUtil.java");
+        assertSameAsFullParseWhenItParsesCleanly(java.replace("return", "return \uD800"), null);
+        assertSameAsFullParse(java.replace("return", "return \uD83D\uDE00\u00e9"), "a.java");
+        assertSameAsFullParseWhenItParsesCleanly("void f() {\n" + "x".repeat(200_000) + "\n}\n".repeat(3), "a.c");
+        assertSameAsFullParseWhenItParsesCleanly(java.replace("\n", "\u0000\n"), null);
+        assertSameAsFullParseWhenItParsesCleanly(java.replace('\n', '\r'), "a.java");
+    }
+
+}
