@@ -86,8 +86,8 @@ public final class InMemoryCompressionStore implements CompressionStore {
     @Override
     public String put(String original, String transform) {
         Objects.requireNonNull(original, "original");
+        requireEncodable(original);
         byte[] utf8 = original.getBytes(StandardCharsets.UTF_8);
-        requireEncodable(original, utf8);
         String key = ContentKeys.sha256Prefix(utf8);
         String name = transform == null ? "" : transform;
         lock.lock();
@@ -229,19 +229,6 @@ public final class InMemoryCompressionStore implements CompressionStore {
             bytes -= s.weight;
             it.remove();
         }
-    }
-
-    /**
-     * {@link #requireEncodable(String)} for a caller that already holds {@code utf8}, the UTF-8 bytes of
-     * {@code original}. Decoding them gives {@code original} back exactly when it has no lone surrogate (the
-     * encoder writes {@code ?} for one), and both steps are vectorised copies for the usual ASCII text: a
-     * fraction of the per-character scan, which runs only to report where a lone surrogate is.
-     */
-    static void requireEncodable(String original, byte[] utf8) {
-        if (new String(utf8, StandardCharsets.UTF_8).equals(original)) {
-            return;
-        }
-        requireEncodable(original);
     }
 
     /**

@@ -224,8 +224,8 @@ public final class SqliteCompressionStore implements CompressionStore {
     @Override
     public String put(String original, String transform) {
         Objects.requireNonNull(original, "original");
+        InMemoryCompressionStore.requireEncodable(original);
         byte[] utf8 = original.getBytes(StandardCharsets.UTF_8);
-        InMemoryCompressionStore.requireEncodable(original, utf8);
         String key = ContentKeys.sha256Prefix(utf8);
         String name = transform == null ? "" : transform;
         lock.lock();
