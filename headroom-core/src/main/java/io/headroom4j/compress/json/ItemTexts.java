@@ -19,6 +19,8 @@ final class ItemTexts {
     private final String[] texts;
     private int[] lengths;
     private StringBuilder scratch;
+    /** Buffer for {@link #shape}. */
+    private char[] fold;
 
     /**
      * @param items the array's items
@@ -48,6 +50,36 @@ final class ItemTexts {
             texts[i] = t;
         }
         return t;
+    }
+
+    /**
+     * {@link ItemSelector#shape} of item {@code i}'s text. When the text was not needed before, it is folded
+     * straight from the write buffer, without keeping it as a string.
+     */
+    String shape(int i) {
+        String t = texts[i];
+        int n;
+        if (t != null) {
+            n = t.length();
+            ensureFold(n);
+            t.getChars(0, n, fold, 0);
+        } else {
+            if (scratch == null) {
+                scratch = new StringBuilder(256);
+            }
+            scratch.setLength(0);
+            JsonWriter.write(items.get(i), scratch);
+            n = scratch.length();
+            ensureFold(n);
+            scratch.getChars(0, n, fold, 0);
+        }
+        return ItemSelector.fold(fold, n);
+    }
+
+    private void ensureFold(int n) {
+        if (fold == null || fold.length < n) {
+            fold = new char[Math.max(256, n)];
+        }
     }
 
     /** Every item's text, written now if not yet. */
