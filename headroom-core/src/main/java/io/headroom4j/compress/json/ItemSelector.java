@@ -81,8 +81,9 @@ final class ItemSelector {
                 why[i] = Reason.LAST;
             }
         }
+        ErrorSignals errors = new ErrorSignals();
         for (int i = 0; i < n; i++) {
-            if (why[i] == null && ErrorSignals.isError(items.get(i))) {
+            if (why[i] == null && errors.check(items.get(i))) {
                 why[i] = Reason.ERROR;
             }
         }
