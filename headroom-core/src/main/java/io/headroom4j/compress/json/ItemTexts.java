@@ -45,7 +45,7 @@ final class ItemTexts {
                 scratch = new StringBuilder(256);
             }
             scratch.setLength(0);   // one buffer for all items: it grows to the longest once, not for every item
-            JsonWriter.write(items.get(i), scratch);
+            write(i);
             t = scratch.toString();
             texts[i] = t;
         }
@@ -68,7 +68,7 @@ final class ItemTexts {
                 scratch = new StringBuilder(256);
             }
             scratch.setLength(0);
-            JsonWriter.write(items.get(i), scratch);
+            write(i);
             n = scratch.length();
             ensureFold(n);
             scratch.getChars(0, n, fold, 0);
@@ -79,6 +79,15 @@ final class ItemTexts {
     private void ensureFold(int n) {
         if (fold == null || fold.length < n) {
             fold = new char[Math.max(256, n)];
+        }
+    }
+
+    /** Writes item {@code i}'s compact JSON into {@link #scratch}; strings copied whole when none had escapes. */
+    private void write(int i) {
+        if (lengthsFromTree) {
+            JsonWriter.writePlain(items.get(i), scratch);
+        } else {
+            JsonWriter.write(items.get(i), scratch);
         }
     }
 
