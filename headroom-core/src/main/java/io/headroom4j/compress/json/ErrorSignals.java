@@ -88,15 +88,50 @@ final class ErrorSignals {
         return r == null ? 0 : r;
     }
 
-    private ErrorSignals() {
+    /** Not a role in {@link #KEY_ROLES}: a key named like a link ({@link #isLinkKey}), cached with the roles. */
+    private static final int LINK_KEY = 32;
+
+    /**
+     * The roles (and {@link #LINK_KEY}) of each key of the last key list seen at each depth. The reader shares
+     * one key list between consecutive rows with the same keys, so on a table's rows each key's roles are
+     * looked up once, not once per row; a different list just replaces the entry.
+     */
+    @SuppressWarnings("unchecked")
+    private final List<String>[] cachedKeys = new List[MAX_DEPTH + 2];
+    private final int[][] cachedRoles = new int[MAX_DEPTH + 2][];
+
+    private static final int MAX_DEPTH = 64;
+
+    /** A checker; it caches key roles between calls, so one per thread (one per array checked). */
+    ErrorSignals() {
     }
 
+    /** Whether {@code v} is error-like; a fresh checker each call (see {@link #check} to reuse one). */
     static boolean isError(JsonValue v) {
+        return new ErrorSignals().check(v);
+    }
+
+    /** Whether {@code v} is error-like. */
+    boolean check(JsonValue v) {
         return isError(v, 0);
     }
 
-    private static boolean isError(JsonValue v, int depth) {
-        if (depth > 64) {
+    private int[] rolesOf(List<String> keys, int depth) {
+        if (cachedKeys[depth] == keys) {
+            return cachedRoles[depth];
+        }
+        int[] r = new int[keys.size()];
+        for (int i = 0; i < r.length; i++) {
+            String key = keys.get(i);
+            r[i] = roles(key) | (isLinkKey(key) ? LINK_KEY : 0);
+        }
+        cachedKeys[depth] = keys;
+        cachedRoles[depth] = r;
+        return r;
+    }
+
+    private boolean isError(JsonValue v, int depth) {
+        if (depth > MAX_DEPTH) {
             return false;
         }
         if (v instanceof JsonValue.Str s) {
@@ -105,10 +140,10 @@ final class ErrorSignals {
         if (v instanceof JsonValue.Obj o) {
             List<String> keys = o.keys();
             List<JsonValue> values = o.values();
+            int[] keyRoles = rolesOf(keys, depth);
             for (int i = 0, n = keys.size(); i < n; i++) {
-                String key = keys.get(i);
                 JsonValue value = values.get(i);
-                int roles = roles(key);
+                int roles = keyRoles[i];
                 if ((roles & ERROR_KEY) != 0 && isTruthy(value)) {
                     return true;
                 }
@@ -119,7 +154,8 @@ final class ErrorSignals {
                         && matchesKey(s.value(), LEVEL_VALUES)) {
                     return true;
                 }
-                if (value instanceof JsonValue.Str str && ((roles & PROSE_KEY) != 0 || isLink(key, str.value()))) {
+                if (value instanceof JsonValue.Str str && ((roles & (PROSE_KEY | LINK_KEY)) != 0
+                        || isLinkValue(str.value()))) {
                     continue;
                 }
                 if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
@@ -144,9 +180,13 @@ final class ErrorSignals {
     }
 
     /** URLs name pages ("/issues/timeout-on-login"); their words are not failures. */
-    private static boolean isLink(String key, String value) {
+    private static boolean isLinkKey(String key) {
         return endsWithIgnoreCase(key, "url") || endsWithIgnoreCase(key, "uri") || endsWithIgnoreCase(key, "href")
-                || endsWithIgnoreCase(key, "link") || value.startsWith("https://") || value.startsWith("http://");
+                || endsWithIgnoreCase(key, "link");
+    }
+
+    private static boolean isLinkValue(String value) {
+        return value.startsWith("https://") || value.startsWith("http://");
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {

@@ -81,8 +81,9 @@ final class ItemSelector {
                 why[i] = Reason.LAST;
             }
         }
+        ErrorSignals errors = new ErrorSignals();
         for (int i = 0; i < n; i++) {
-            if (why[i] == null && ErrorSignals.isError(items.get(i))) {
+            if (why[i] == null && errors.check(items.get(i))) {
                 why[i] = Reason.ERROR;
             }
         }
@@ -421,7 +422,7 @@ final class ItemSelector {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (why[i] != null) {
-                seen.add(shape(texts.text(i)));
+                seen.add(texts.shape(i));
             }
         }
         int rest = n - kept;
@@ -434,7 +435,7 @@ final class ItemSelector {
             }
             restIndex++;
             if (restIndex >= Math.round(nextPick * step)) {
-                if (seen.add(shape(texts.text(i)))) {
+                if (seen.add(texts.shape(i))) {
                     why[i] = Reason.SAMPLE;
                     want--;
                     nextPick++;
@@ -445,20 +446,31 @@ final class ItemSelector {
 
     /** The text with every run of digits folded to one {@code 0}: items that differ only in numbers match. */
     static String shape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        char[] a = new char[n];
+        text.getChars(0, n, a, 0);
+        return fold(a, n);
+    }
+
+    /**
+     * {@link #shape} of {@code a[0, n)}, folded in place (the result is never longer than its input), so
+     * {@code a}'s contents are lost.
+     */
+    static String fold(char[] a, int n) {
+        int k = 0;
         boolean inDigits = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
             if (c >= '0' && c <= '9') {
                 if (!inDigits) {
-                    sb.append('0');
+                    a[k++] = '0';
                 }
                 inDigits = true;
             } else {
-                sb.append(c);
+                a[k++] = c;
                 inDigits = false;
             }
         }
-        return sb.toString();
+        return new String(a, 0, k);
     }
 }

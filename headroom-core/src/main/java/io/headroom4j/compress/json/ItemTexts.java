@@ -19,6 +19,8 @@ final class ItemTexts {
     private final String[] texts;
     private int[] lengths;
     private StringBuilder scratch;
+    /** Buffer for {@link #shape}. */
+    private char[] fold;
 
     /**
      * @param items the array's items
@@ -43,11 +45,50 @@ final class ItemTexts {
                 scratch = new StringBuilder(256);
             }
             scratch.setLength(0);   // one buffer for all items: it grows to the longest once, not for every item
-            JsonWriter.write(items.get(i), scratch);
+            write(i);
             t = scratch.toString();
             texts[i] = t;
         }
         return t;
+    }
+
+    /**
+     * {@link ItemSelector#shape} of item {@code i}'s text. When the text was not needed before, it is folded
+     * straight from the write buffer, without keeping it as a string.
+     */
+    String shape(int i) {
+        String t = texts[i];
+        int n;
+        if (t != null) {
+            n = t.length();
+            ensureFold(n);
+            t.getChars(0, n, fold, 0);
+        } else {
+            if (scratch == null) {
+                scratch = new StringBuilder(256);
+            }
+            scratch.setLength(0);
+            write(i);
+            n = scratch.length();
+            ensureFold(n);
+            scratch.getChars(0, n, fold, 0);
+        }
+        return ItemSelector.fold(fold, n);
+    }
+
+    private void ensureFold(int n) {
+        if (fold == null || fold.length < n) {
+            fold = new char[Math.max(256, n)];
+        }
+    }
+
+    /** Writes item {@code i}'s compact JSON into {@link #scratch}; strings copied whole when none had escapes. */
+    private void write(int i) {
+        if (lengthsFromTree) {
+            JsonWriter.writePlain(items.get(i), scratch);
+        } else {
+            JsonWriter.write(items.get(i), scratch);
+        }
     }
 
     /** Every item's text, written now if not yet. */

@@ -54,6 +54,42 @@ final class JsonWriter {
     }
 
     /**
+     * Like {@link #write}, for a value read from JSON text without escapes ({@link JsonReader.Document#hasEscapes()}
+     * false): none of its strings or keys holds a quote, backslash, control char or unpaired surrogate (the
+     * reader rejects them raw), so {@link #writeString} would only add the quotes, and this copies each string
+     * whole instead of checking it char by char. Same output as {@link #write} for such values.
+     */
+    static void writePlain(JsonValue v, StringBuilder sb) {
+        if (v instanceof JsonValue.Str s) {
+            sb.append('"').append(s.value()).append('"');
+        } else if (v instanceof JsonValue.Obj o) {
+            sb.append('{');
+            List<String> keys = o.keys();
+            List<JsonValue> values = o.values();
+            for (int i = 0, n = keys.size(); i < n; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append('"').append(keys.get(i)).append("\":");
+                writePlain(values.get(i), sb);
+            }
+            sb.append('}');
+        } else if (v instanceof JsonValue.Arr a) {
+            sb.append('[');
+            List<JsonValue> items = a.items();
+            for (int i = 0, n = items.size(); i < n; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                writePlain(items.get(i), sb);
+            }
+            sb.append(']');
+        } else {
+            write(v, sb);
+        }
+    }
+
+    /**
      * Appends {@code s} as a JSON string literal. Non-ASCII text stays as it is (cheaper in tokens), but
      * control characters and unpaired surrogates are escaped so the output is valid UTF-16 and valid JSON.
      */

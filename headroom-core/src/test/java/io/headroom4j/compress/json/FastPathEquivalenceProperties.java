@@ -78,14 +78,18 @@ final class FastPathEquivalenceProperties {
     }
 
     @Property(tries = 300)
-    void itemLengthsFromTheTreeEqualTheWrittenTexts(@ForAll("rowArrays") JsonValue rows) throws IOException {
+    void itemLengthsTextsAndShapesEqualTheWrittenTexts(@ForAll("rowArrays") JsonValue rows) throws IOException {
         String json = JsonWriter.toJson(rows);
         JsonReader.Document doc = JsonReader.read(json);
         List<JsonValue> items = ((JsonValue.Arr) doc.values().get(0)).items();
         ItemTexts fast = new ItemTexts(items, !doc.hasEscapes());
+        ItemTexts shapesFirst = new ItemTexts(items, !doc.hasEscapes());
         for (int i = 0; i < items.size(); i++) {
-            assertThat(fast.lengths()[i]).isEqualTo(JsonWriter.toJson(items.get(i)).length());
-            assertThat(fast.text(i)).isEqualTo(JsonWriter.toJson(items.get(i)));
+            String slow = JsonWriter.toJson(items.get(i));
+            assertThat(shapesFirst.shape(i)).isEqualTo(ItemSelector.shape(slow));   // folded from the buffer
+            assertThat(fast.lengths()[i]).isEqualTo(slow.length());
+            assertThat(fast.text(i)).isEqualTo(slow);
+            assertThat(fast.shape(i)).isEqualTo(ItemSelector.shape(slow));   // folded from the kept text
         }
     }
 
