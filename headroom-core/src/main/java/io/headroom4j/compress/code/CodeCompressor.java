@@ -646,7 +646,7 @@ public final class CodeCompressor implements Compressor {
                             }
                         } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
                             TSNode body = node.getChildByFieldName("body");
-                            if (body != null && !body.isNull() && "block".equals(body.getType())) {
+                            if (!NodeStart.isNull(body) && "block".equals(body.getType())) {
                                 pythonLeadingDocstrings(body);
                             }
                         }
@@ -754,7 +754,7 @@ public final class CodeCompressor implements Compressor {
                 return false;
             }
             TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
-            return node != null && !node.isNull() && node.getType().contains("comment");
+            return !NodeStart.isNull(node) && node.getType().contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
@@ -770,7 +770,7 @@ public final class CodeCompressor implements Compressor {
          */
         private int function(TSNode node, int start, int end) {
             TSNode body = node.getChildByFieldName("body");
-            if (body == null || body.isNull()) {
+            if (NodeStart.isNull(body)) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
                 body = null;
                 for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
@@ -858,32 +858,32 @@ public final class CodeCompressor implements Compressor {
 
         private String name(TSNode fn) {
             TSNode n = fn.getChildByFieldName("name");
-            if (n == null || n.isNull()) {
+            if (NodeStart.isNull(n)) {
                 TSNode d = fn.getChildByFieldName("declarator");
-                for (int depth = 0; d != null && !d.isNull() && depth < 8; depth++) {
+                for (int depth = 0; !NodeStart.isNull(d) && depth < 8; depth++) {
                     String t = d.getType();
                     if (t.endsWith("identifier") || "destructor_name".equals(t) || "operator_name".equals(t)) {
                         n = d;
                         break;
                     }
                     TSNode inner = d.getChildByFieldName("declarator");
-                    if (inner == null || inner.isNull()) {
+                    if (NodeStart.isNull(inner)) {
                         inner = d.getChildByFieldName("name");
                     }
                     d = inner;
                 }
             }
-            if (n == null || n.isNull()) {
+            if (NodeStart.isNull(n)) {
                 TSNode parent = fn.getParent();
-                if (parent != null && !parent.isNull()) {
+                if (!NodeStart.isNull(parent)) {
                     String pt = parent.getType();
                     if ("variable_declarator".equals(pt) || "pair".equals(pt) || "public_field_definition".equals(pt)
                             || "field_definition".equals(pt)) {
                         n = parent.getChildByFieldName("name");
-                        if (n == null || n.isNull()) {
+                        if (NodeStart.isNull(n)) {
                             n = parent.getChildByFieldName("key");
                         }
-                        if (n == null || n.isNull()) {
+                        if (NodeStart.isNull(n)) {
                             n = parent.getChildByFieldName("property");
                         }
                     } else if ("assignment_expression".equals(pt)) {
@@ -891,7 +891,7 @@ public final class CodeCompressor implements Compressor {
                     }
                 }
             }
-            String text = n == null || n.isNull() ? null : lines.slice(n);
+            String text = NodeStart.isNull(n) ? null : lines.slice(n);
             return text == null || text.isEmpty() ? "anonymous function" : text;
         }
     }
@@ -1002,13 +1002,14 @@ public final class CodeCompressor implements Compressor {
 
         /** The text of a single-line node, from its byte columns; null when it spans lines or looks wrong. */
         String slice(TSNode node) {
-            int row = node.getStartPoint().getRow();
-            if (row != node.getEndPoint().getRow() || row >= count) {
+            int row = NodeStart.row(node);
+            TSPoint end = node.getEndPoint();
+            if (row != end.getRow() || row >= count) {
                 return null;
             }
             byte[] bytes = text(row).getBytes(StandardCharsets.UTF_8);
-            int from = node.getStartPoint().getColumn();
-            int to = node.getEndPoint().getColumn();
+            int from = NodeStart.column(node);
+            int to = end.getColumn();
             if (from < 0 || to > bytes.length || from >= to || to - from > MAX_NAME) {
                 return null;
             }

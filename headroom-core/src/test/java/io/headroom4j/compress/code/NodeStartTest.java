@@ -27,6 +27,10 @@ class NodeStartTest {
                     TSNode node = cursor.currentNode();
                     assertThat(NodeStart.row(node)).isEqualTo(node.getStartPoint().getRow());
                     assertThat(NodeStart.startByte(node)).isEqualTo(node.getStartByte());
+                    assertThat(NodeStart.column(node)).isEqualTo(node.getStartPoint().getColumn());
+                    assertThat(NodeStart.isNull(node)).isFalse();
+                    TSNode name = node.getChildByFieldName("name");
+                    assertThat(NodeStart.isNull(name)).isEqualTo(name == null || name.isNull());
                     visited++;
                     if (cursor.gotoFirstChild()) {
                         continue;
