@@ -612,40 +612,77 @@ public final class CodeCompressor implements Compressor {
             return out;
         }
 
-        /** Visits the children of the cursor's node, and theirs, as described in {@link #walk}. */
+        /**
+         * Visits the children of the cursor's node, and theirs, as described in {@link #walk}. A node's start
+         * row is read from its object ({@link NodeStart}); its end row costs a JNI call, so it is asked only
+         * when the start row of the next sibling (or the end row of the parent, for a last child), an upper
+         * bound of the end row, leaves room for a node of three rows past the covered ones: most nodes are
+         * one-line statements followed by the next one.
+         */
         private void descend(TSTreeCursor cursor) {
             if (!cursor.gotoFirstChild()) {
                 return;
             }
             int depth = 1;
+            // End rows of the nodes being visited the children of; the root's is at most the row count.
+            int[] parentEnds = new int[16];
+            parentEnds[0] = lines.count();
+            TSNode node = cursor.currentNode();
             // Iterative pre-order walk: deep nesting must not overflow the Java stack.
-            while (depth > 0) {
-                TSNode node = cursor.currentNode();
-                int start = node.getStartPoint().getRow();
-                int end = node.getEndPoint().getRow();
+            while (true) {
+                int start = NodeStart.row(node);
+                TSNode next = cursor.gotoNextSibling() ? cursor.currentNode() : null;
+                int bound = next != null ? NodeStart.row(next) : parentEnds[depth - 1];
                 boolean into = false;
-                if (end - start >= 2 && end > covered) {
-                    String type = node.getType();
-                    sealed = false;
-                    if (FUNCTIONS.contains(type)) {
-                        if (start > covered) {
-                            covered = Math.max(covered, function(node, start, end));
+                int end = -1;
+                if (bound - start >= 2 && bound > covered) {
+                    end = node.getEndPoint().getRow();
+                    if (end - start >= 2 && end > covered) {
+                        String type = node.getType();
+                        sealed = false;
+                        if (FUNCTIONS.contains(type)) {
+                            if (start > covered) {
+                                covered = Math.max(covered, function(node, start, end));
+                            }
+                        } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
+                            TSNode body = node.getChildByFieldName("body");
+                            if (!NodeStart.isNull(body) && "block".equals(body.getType())) {
+                                pythonLeadingDocstrings(body);
+                            }
                         }
-                    } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
-                        TSNode body = node.getChildByFieldName("body");
-                        if (body != null && !body.isNull() && "block".equals(body.getType())) {
-                            pythonLeadingDocstrings(body);
-                        }
+                        into = end > covered && !typeOnly.contains(type) && !sealed;
                     }
-                    into = end > covered && !typeOnly.contains(type) && !sealed;
                 }
-                if (into && cursor.gotoFirstChild()) {
-                    depth++;
+                if (into) {
+                    if (next != null) {
+                        cursor.gotoPreviousSibling();
+                    }
+                    if (cursor.gotoFirstChild()) {
+                        if (depth == parentEnds.length) {
+                            parentEnds = Arrays.copyOf(parentEnds, depth * 2);
+                        }
+                        parentEnds[depth++] = end;
+                        node = cursor.currentNode();
+                        continue;
+                    }
+                    if (next != null) {
+                        cursor.gotoNextSibling();
+                    }
+                }
+                if (next != null) {
+                    node = next;
                     continue;
                 }
-                while (depth > 0 && !cursor.gotoNextSibling()) {
+                // Last child: climb until an ancestor has a next sibling.
+                node = null;
+                while (node == null) {
                     cursor.gotoParent();
-                    depth--;
+                    if (--depth == 0) {
+                        return;
+                    }
+                    if (cursor.gotoNextSibling()) {
+                        node = cursor.currentNode();
+                    }
                 }
             }
         }
@@ -668,7 +705,7 @@ public final class CodeCompressor implements Compressor {
                 if (!"string".equals(str.getType())) {
                     continue;
                 }
-                int start = str.getStartPoint().getRow();
+                int start = NodeStart.row(str);
                 int end = str.getEndPoint().getRow();
                 if (start > covered && end - start >= 2) {
                     pythonDocstring(str);
@@ -717,7 +754,7 @@ public final class CodeCompressor implements Compressor {
                 return false;
             }
             TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
-            return node != null && !node.isNull() && node.getType().contains("comment");
+            return !NodeStart.isNull(node) && node.getType().contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
@@ -733,7 +770,7 @@ public final class CodeCompressor implements Compressor {
          */
         private int function(TSNode node, int start, int end) {
             TSNode body = node.getChildByFieldName("body");
-            if (body == null || body.isNull()) {
+            if (NodeStart.isNull(body)) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
                 body = null;
                 for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
@@ -746,7 +783,7 @@ public final class CodeCompressor implements Compressor {
                     return -1;
                 }
             }
-            int bodyStart = body.getStartPoint().getRow();
+            int bodyStart = NodeStart.row(body);
             int bodyEnd = body.getEndPoint().getRow();
             if (bodyEnd - bodyStart < 1) {
                 return -1;
@@ -762,7 +799,7 @@ public final class CodeCompressor implements Compressor {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
                 String what = name;
                 TSNode doc = docstring(body);
-                if (doc != null && doc.getStartPoint().getRow() == first) {
+                if (doc != null && NodeStart.row(doc) == first) {
                     if (doc.getEndPoint().getRow() > first) {
                         what = "rest of docstring and " + name;
                     }
@@ -774,14 +811,14 @@ public final class CodeCompressor implements Compressor {
                 return -1;
             }
             if (skipped != null) {
-                elidedBodies.put(body.getStartByte(), new int[] {body.getEndByte(), out.size() - 1});
+                elidedBodies.put(NodeStart.startByte(body), new int[] {body.getEndByte(), out.size() - 1});
             }
             return bodyEnd;
         }
 
         /** Keeps the first and last lines of a long class or module docstring. */
         private void pythonDocstring(TSNode doc) {
-            int s = doc.getStartPoint().getRow();
+            int s = NodeStart.row(doc);
             int e = doc.getEndPoint().getRow();
             add(s + 1, e - 1, "rest of docstring");
         }
@@ -821,32 +858,32 @@ public final class CodeCompressor implements Compressor {
 
         private String name(TSNode fn) {
             TSNode n = fn.getChildByFieldName("name");
-            if (n == null || n.isNull()) {
+            if (NodeStart.isNull(n)) {
                 TSNode d = fn.getChildByFieldName("declarator");
-                for (int depth = 0; d != null && !d.isNull() && depth < 8; depth++) {
+                for (int depth = 0; !NodeStart.isNull(d) && depth < 8; depth++) {
                     String t = d.getType();
                     if (t.endsWith("identifier") || "destructor_name".equals(t) || "operator_name".equals(t)) {
                         n = d;
                         break;
                     }
                     TSNode inner = d.getChildByFieldName("declarator");
-                    if (inner == null || inner.isNull()) {
+                    if (NodeStart.isNull(inner)) {
                         inner = d.getChildByFieldName("name");
                     }
                     d = inner;
                 }
             }
-            if (n == null || n.isNull()) {
+            if (NodeStart.isNull(n)) {
                 TSNode parent = fn.getParent();
-                if (parent != null && !parent.isNull()) {
+                if (!NodeStart.isNull(parent)) {
                     String pt = parent.getType();
                     if ("variable_declarator".equals(pt) || "pair".equals(pt) || "public_field_definition".equals(pt)
                             || "field_definition".equals(pt)) {
                         n = parent.getChildByFieldName("name");
-                        if (n == null || n.isNull()) {
+                        if (NodeStart.isNull(n)) {
                             n = parent.getChildByFieldName("key");
                         }
-                        if (n == null || n.isNull()) {
+                        if (NodeStart.isNull(n)) {
                             n = parent.getChildByFieldName("property");
                         }
                     } else if ("assignment_expression".equals(pt)) {
@@ -854,7 +891,7 @@ public final class CodeCompressor implements Compressor {
                     }
                 }
             }
-            String text = n == null || n.isNull() ? null : lines.slice(n);
+            String text = NodeStart.isNull(n) ? null : lines.slice(n);
             return text == null || text.isEmpty() ? "anonymous function" : text;
         }
     }
@@ -965,13 +1002,14 @@ public final class CodeCompressor implements Compressor {
 
         /** The text of a single-line node, from its byte columns; null when it spans lines or looks wrong. */
         String slice(TSNode node) {
-            int row = node.getStartPoint().getRow();
-            if (row != node.getEndPoint().getRow() || row >= count) {
+            int row = NodeStart.row(node);
+            TSPoint end = node.getEndPoint();
+            if (row != end.getRow() || row >= count) {
                 return null;
             }
             byte[] bytes = text(row).getBytes(StandardCharsets.UTF_8);
-            int from = node.getStartPoint().getColumn();
-            int to = node.getEndPoint().getColumn();
+            int from = NodeStart.column(node);
+            int to = end.getColumn();
             if (from < 0 || to > bytes.length || from >= to || to - from > MAX_NAME) {
                 return null;
             }
