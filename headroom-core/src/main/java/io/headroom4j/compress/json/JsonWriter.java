@@ -19,8 +19,22 @@ final class JsonWriter {
 
     /** Appends the compact JSON text of {@code v} to {@code sb}. */
     static void write(JsonValue v, StringBuilder sb) {
+        write(v, sb, false);
+    }
+
+    /**
+     * Like {@link #write}, for a value read from JSON text without escapes ({@link JsonReader.Document#hasEscapes()}
+     * false): none of its strings or keys holds a quote, backslash, control char or unpaired surrogate (the
+     * reader rejects them raw), so {@link #writeString} would only add the quotes, and this copies each string
+     * whole instead of checking it char by char. Same output as {@link #write} for such values.
+     */
+    static void writePlain(JsonValue v, StringBuilder sb) {
+        write(v, sb, true);
+    }
+
+    private static void write(JsonValue v, StringBuilder sb, boolean plain) {
         if (v instanceof JsonValue.Str s) {
-            writeString(s.value(), sb);
+            string(s.value(), sb, plain);
         } else if (v instanceof JsonValue.Num n) {
             sb.append(n.literal());
         } else if (v instanceof JsonValue.Obj o) {
@@ -31,9 +45,9 @@ final class JsonWriter {
                 if (i > 0) {
                     sb.append(',');
                 }
-                writeString(keys.get(i), sb);
+                string(keys.get(i), sb, plain);
                 sb.append(':');
-                write(values.get(i), sb);
+                write(values.get(i), sb, plain);
             }
             sb.append('}');
         } else if (v instanceof JsonValue.Arr a) {
@@ -43,7 +57,7 @@ final class JsonWriter {
                 if (i > 0) {
                     sb.append(',');
                 }
-                write(items.get(i), sb);
+                write(items.get(i), sb, plain);
             }
             sb.append(']');
         } else if (v instanceof JsonValue.Bool b) {
@@ -53,39 +67,11 @@ final class JsonWriter {
         }
     }
 
-    /**
-     * Like {@link #write}, for a value read from JSON text without escapes ({@link JsonReader.Document#hasEscapes()}
-     * false): none of its strings or keys holds a quote, backslash, control char or unpaired surrogate (the
-     * reader rejects them raw), so {@link #writeString} would only add the quotes, and this copies each string
-     * whole instead of checking it char by char. Same output as {@link #write} for such values.
-     */
-    static void writePlain(JsonValue v, StringBuilder sb) {
-        if (v instanceof JsonValue.Str s) {
-            sb.append('"').append(s.value()).append('"');
-        } else if (v instanceof JsonValue.Obj o) {
-            sb.append('{');
-            List<String> keys = o.keys();
-            List<JsonValue> values = o.values();
-            for (int i = 0, n = keys.size(); i < n; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append('"').append(keys.get(i)).append("\":");
-                writePlain(values.get(i), sb);
-            }
-            sb.append('}');
-        } else if (v instanceof JsonValue.Arr a) {
-            sb.append('[');
-            List<JsonValue> items = a.items();
-            for (int i = 0, n = items.size(); i < n; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                writePlain(items.get(i), sb);
-            }
-            sb.append(']');
+    private static void string(String s, StringBuilder sb, boolean plain) {
+        if (plain) {
+            sb.append('"').append(s).append('"');
         } else {
-            write(v, sb);
+            writeString(s, sb);
         }
     }
 
