@@ -358,39 +358,26 @@ public final class SqliteCompressionStore implements CompressionStore {
 
     /** Number of live memo rows. */
     public long memoSize() {
-        lock.lock();
-        try {
-            ensureOpen();
-            try (PreparedStatement s = connection.prepareStatement("SELECT COUNT(*) FROM memo WHERE expires_ms > ?")) {
-                s.setLong(1, clock.millis());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read from", e);
-        } finally {
-            lock.unlock();
-        }
+        return overLiveRows("memo", "COUNT(*)");
     }
 
     @Override
     public long size() {
-        return overLiveRows("COUNT(*)");
+        return overLiveRows("entries", "COUNT(*)");
     }
 
     /** Total UTF-8 size of the live originals, in bytes. */
     public long storedBytes() {
-        return overLiveRows("COALESCE(SUM(size), 0)");
+        return overLiveRows("entries", "COALESCE(SUM(size), 0)");
     }
 
-    /** One aggregate ({@code COUNT(*)}, a sum) over the rows that have not expired. */
-    private long overLiveRows(String aggregate) {
+    /** One aggregate ({@code COUNT(*)}, a sum) over the rows of {@code table} that have not expired. */
+    private long overLiveRows(String table, String aggregate) {
         lock.lock();
         try {
             ensureOpen();
             try (PreparedStatement s = connection.prepareStatement(
-                    "SELECT " + aggregate + " FROM entries WHERE expires_ms > ?")) {
+                    "SELECT " + aggregate + " FROM " + table + " WHERE expires_ms > ?")) {
                 s.setLong(1, clock.millis());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0;
