@@ -107,6 +107,13 @@ public final class CodeCompressor implements Compressor {
      */
     static final int MIN_SKIPPED_BODY = 170;
 
+    /**
+     * The same for Python, whose marker for a function can also say "rest of docstring and " (22 chars
+     * more); the skipped lines are always inside the elided range (which starts after the docstring's first
+     * line and ends with the body).
+     */
+    static final int MIN_SKIPPED_PYTHON_BODY = MIN_SKIPPED_BODY + "rest of docstring and ".length();
+
     /** Fewest chars any range can have and still be elided: 80 plus the shortest description, "body of x()". */
     private static final int MIN_ELIDABLE = 80 + "body of x()".length();
 
@@ -316,12 +323,15 @@ public final class CodeCompressor implements Compressor {
         if (found == null) {
             return null;
         }
+        boolean python = lang == SourceLanguage.PYTHON;
+        int min = python ? MIN_SKIPPED_PYTHON_BODY : MIN_SKIPPED_BODY;
         List<int[]> bodies = new ArrayList<>(found.size());
         for (int[] b : found) {
             int first = lines.rowOf(b[0]) + 1;
             int last = lines.rowOf(b[1]) - 1;
-            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= MIN_SKIPPED_BODY
-                    && laidOutAsBody(lines, b[1], b[2], first, last)) {
+            // (The Python pre-pass checks the layout itself: its ranges are whole lines between statements.)
+            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= min
+                    && (python || laidOutAsBody(lines, b[1], b[2], first, last))) {
                 bodies.add(b);
             }
         }
@@ -805,15 +815,20 @@ public final class CodeCompressor implements Compressor {
                     }
                     first++;
                 }
-                return add(first, bodyEnd, what) ? bodyEnd : -1;
+                return elided(body, first, bodyEnd, what) ? bodyEnd : -1;
             }
-            if (!add(bodyStart + 1, bodyEnd - 1, name)) {
-                return -1;
+            return elided(body, bodyStart + 1, bodyEnd - 1, name) ? bodyEnd : -1;
+        }
+
+        /** Elides rows first..last of a function's body, remembering the body for a ranged parse's check. */
+        private boolean elided(TSNode body, int first, int last, String what) {
+            if (!add(first, last, what)) {
+                return false;
             }
             if (skipped != null) {
                 elidedBodies.put(NodeStart.startByte(body), new int[] {body.getEndByte(), out.size() - 1});
             }
-            return bodyEnd;
+            return true;
         }
 
         /** Keeps the first and last lines of a long class or module docstring. */
