@@ -646,9 +646,9 @@ public final class CodeCompressor implements Compressor {
                 boolean into = false;
                 int end = -1;
                 if (bound - start >= 2 && bound > covered) {
-                    end = node.getEndPoint().getRow();
+                    end = NodeStart.endRow(node);
                     if (end - start >= 2 && end > covered) {
-                        String type = node.getType();
+                        String type = NodeStart.type(node);
                         sealed = false;
                         if (FUNCTIONS.contains(type)) {
                             if (start > covered) {
@@ -764,7 +764,7 @@ public final class CodeCompressor implements Compressor {
                 return false;
             }
             TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
-            return !NodeStart.isNull(node) && node.getType().contains("comment");
+            return !NodeStart.isNull(node) && NodeStart.type(node).contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
@@ -779,13 +779,13 @@ public final class CodeCompressor implements Compressor {
          * functions.
          */
         private int function(TSNode node, int start, int end) {
-            TSNode body = node.getChildByFieldName("body");
+            TSNode body = NodeStart.child(node, "body");
             if (NodeStart.isNull(body)) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
                 body = null;
                 for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
                     TSNode child = node.getNamedChild(i);
-                    if (BODIES.contains(child.getType())) {
+                    if (BODIES.contains(NodeStart.type(child))) {
                         body = child;
                     }
                 }
@@ -794,7 +794,7 @@ public final class CodeCompressor implements Compressor {
                 }
             }
             int bodyStart = NodeStart.row(body);
-            int bodyEnd = body.getEndPoint().getRow();
+            int bodyEnd = NodeStart.endRow(body);
             if (bodyEnd - bodyStart < 1) {
                 return -1;
             }
@@ -805,7 +805,7 @@ public final class CodeCompressor implements Compressor {
                 return -1;
             }
             String name = "body of " + name(node) + "()";
-            if (lang == SourceLanguage.PYTHON && "block".equals(body.getType())) {
+            if (lang == SourceLanguage.PYTHON && "block".equals(NodeStart.type(body))) {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
                 String what = name;
                 TSNode doc = docstring(body);
