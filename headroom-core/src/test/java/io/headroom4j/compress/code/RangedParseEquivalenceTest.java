@@ -215,25 +215,32 @@ final class RangedParseEquivalenceTest {
     @Provide
     Arbitrary<String[]> mutatedFiles() {
         return Combinators.combine(Arbitraries.of(FILES), Arbitraries.longs(), Arbitraries.integers().between(0, 12),
-                Arbitraries.of("", "\r\n", "tool")).as((file, seed, edits, twist) -> {
-                    List<String> lines = new ArrayList<>(CodeCompressorTest.fixture(file).lines().toList());
-                    Random random = new Random(seed);
-                    List<String> tricky = TRICKY.get(extension(file));
-                    for (int e = 0; e < edits && !lines.isEmpty(); e++) {
-                        int at = random.nextInt(lines.size());
-                        switch (random.nextInt(4)) {
-                            case 0 -> lines.remove(at);
-                            case 1 -> lines.add(at, lines.get(at));
-                            case 2 -> lines.add(at, tricky.get(random.nextInt(tricky.size())));
-                            default -> lines.set(at, tricky.get(random.nextInt(tricky.size())));
-                        }
-                    }
-                    String s = String.join("\n", lines) + "\n";
-                    if (twist.equals("\r\n")) {
-                        s = s.replace("\n", "\r\n");
-                    }
-                    return new String[] {s, twist.equals("tool") ? "x/" + file : null};
-                });
+                Arbitraries.of("", "\r\n", "tool")).as((file, seed, edits, twist) -> mutated(
+                        CodeCompressorTest.fixture(file), TRICKY.get(extension(file)), seed, edits, twist, "x/" + file));
+    }
+
+    /**
+     * {@code text} with {@code edits} random lines deleted, duplicated or replaced by (or preceded by) one of
+     * {@code tricky}, then CRLF line ends ({@code twist} "\r\n") or the path {@code tool} given ("tool").
+     */
+    private static String[] mutated(String text, List<String> tricky, long seed, int edits, String twist,
+                                    String tool) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        Random random = new Random(seed);
+        for (int e = 0; e < edits && !lines.isEmpty(); e++) {
+            int at = random.nextInt(lines.size());
+            switch (random.nextInt(4)) {
+                case 0 -> lines.remove(at);
+                case 1 -> lines.add(at, lines.get(at));
+                case 2 -> lines.add(at, tricky.get(random.nextInt(tricky.size())));
+                default -> lines.set(at, tricky.get(random.nextInt(tricky.size())));
+            }
+        }
+        String s = String.join("\n", lines) + "\n";
+        if (twist.equals("\r\n")) {
+            s = s.replace("\n", "\r\n");
+        }
+        return new String[] {s, twist.equals("tool") ? tool : null};
     }
 
     @Property(tries = 400)
@@ -241,32 +248,13 @@ final class RangedParseEquivalenceTest {
         assertSameAsFullParseWhenItParsesCleanly(input[0], input[1]);
     }
 
-    /** Python fixtures mutated as in {@link #mutatedFiles}, more of them: Python has its own pre-pass. */
+    /** Python files mutated as in {@link #mutatedFiles}, more of them: Python has its own pre-pass. */
     @Provide
     Arbitrary<String[]> mutatedPython() {
-        return Combinators.combine(Arbitraries.of("blinker_base.py", "requests"), Arbitraries.longs(),
+        return Combinators.combine(Arbitraries.of("blinker_base.py", "py-requests-sessions.py"), Arbitraries.longs(),
                 Arbitraries.integers().between(0, 8), Arbitraries.of("", "\r\n", "tool")).as((file, seed, edits,
-                        twist) -> {
-                    String text = file.equals("requests") ? corpus("py-requests-sessions.py")
-                            : CodeCompressorTest.fixture(file);
-                    List<String> lines = new ArrayList<>(text.lines().toList());
-                    Random random = new Random(seed);
-                    List<String> tricky = TRICKY.get("py");
-                    for (int e = 0; e < edits && !lines.isEmpty(); e++) {
-                        int at = random.nextInt(lines.size());
-                        switch (random.nextInt(4)) {
-                            case 0 -> lines.remove(at);
-                            case 1 -> lines.add(at, lines.get(at));
-                            case 2 -> lines.add(at, tricky.get(random.nextInt(tricky.size())));
-                            default -> lines.set(at, tricky.get(random.nextInt(tricky.size())));
-                        }
-                    }
-                    String s = String.join("\n", lines) + "\n";
-                    if (twist.equals("\r\n")) {
-                        s = s.replace("\n", "\r\n");
-                    }
-                    return new String[] {s, twist.equals("tool") ? "x/a.py" : null};
-                });
+                        twist) -> mutated(file.startsWith("py-") ? corpus(file) : CodeCompressorTest.fixture(file),
+                        TRICKY.get("py"), seed, edits, twist, "x/a.py"));
     }
 
     @Property(tries = 300)
