@@ -1,0 +1,117 @@
+package io.headroom4j.compress.json;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import io.headroom4j.HeadroomConfig;
+import io.headroom4j.compress.Compressed;
+import io.headroom4j.compress.CompressionContext;
+import io.headroom4j.store.InMemoryCompressionStore;
+import io.headroom4j.token.TokenCounters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lossy path's shortcut (send the lossy output without writing the lossless form, when a lower bound on
+ * that form's length already decides) gives exactly what the full path gives, and the bound is one.
+ */
+final class LossyShortcutProperties {
+
+    @Property(tries = 1000)
+    void lowerBoundNeverExceedsTheLosslessEncoding(@ForAll("documents") List<JsonValue> doc) {
+        assertThat(TableEncoder.lowerBound(doc)).isLessThanOrEqualTo(TableEncoder.encode(doc).length());
+    }
+
+    @Property(tries = 300)
+    void lowerBoundNeverExceedsTheLosslessEncodingOfLongArrays(@ForAll("longDocuments") String json)
+            throws java.io.IOException {
+        List<JsonValue> doc = JsonReader.readAll(json);
+        assertThat(TableEncoder.lowerBound(doc)).isLessThanOrEqualTo(TableEncoder.encode(doc).length());
+    }
+
+    @Property(tries = 400)
+    void shortcutGivesTheFullPathsOutputAndStoresTheSame(@ForAll("longDocuments") String json,
+                                                         @ForAll("lossyMins") int lossyMin,
+                                                         @ForAll boolean withQuery) {
+        HeadroomConfig config = HeadroomConfig.builder().minTokens(0).lossyMinTokens(lossyMin).build();
+        String query = withQuery ? "error timeout login" : "";
+        InMemoryCompressionStore fastStore = new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30);
+        InMemoryCompressionStore fullStore = new InMemoryCompressionStore(Duration.ofHours(1), 1L << 30);
+        Compressed fast = new JsonTableCompressor().compress(json,
+                new CompressionContext(config, query, null, TokenCounters.o200k(), fastStore));
+        Compressed full = new JsonTableCompressor(false).compress(json,
+                new CompressionContext(config, query, null, TokenCounters.o200k(), fullStore));
+        assertThat(fast).isEqualTo(full);
+        assertThat(fastStore.size()).isEqualTo(fullStore.size());
+        Statistics.label("path").collect(!fast.transform().equals(JsonTableCompressor.LOSSY) ? fast.transform()
+                : shortcutApplies(json, fast.output(), lossyMin) ? "lossy, shortcut" : "lossy, full path");
+        Statistics.label("path").coverage(c -> {
+            c.check("lossy, shortcut").percentage(p -> p > 10);
+            c.check("lossy, full path").count(k -> k > 0);
+        });
+    }
+
+    private static boolean shortcutApplies(String json, String lossy, int lossyMin) {
+        try {
+            long bound = TableEncoder.lowerBound(JsonReader.readAll(json));
+            return bound >= 12L * lossyMin && lossy.length() < Math.min(json.length(), bound);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<List<JsonValue>> documents() {
+        return RandomJson.documents();
+    }
+
+    @Provide
+    Arbitrary<Integer> lossyMins() {
+        return Arbitraries.of(0, 10, 100, 300, 1000);
+    }
+
+    /** Arrays of 20-400 rows (as a root array, JSON lines or inside an object), alike or not, large or small. */
+    @Provide
+    Arbitrary<String> longDocuments() {
+        return Arbitraries.randomValue(LossyShortcutProperties::longDocument);
+    }
+
+    private static String longDocument(Random r) {
+        if (r.nextInt(4) == 0) {
+            return JsonTableCompressorProperties.errorArray(r);
+        }
+        List<JsonValue> items = new ArrayList<>();
+        int target = 20 + r.nextInt(380);
+        List<JsonValue> template = ((JsonValue.Arr) RandomJson.rows(r, 2)).items();
+        while (items.size() < target) {
+            if (r.nextInt(10) == 0) {
+                template = ((JsonValue.Arr) RandomJson.rows(r, 2)).items();
+            }
+            JsonValue.Obj row = (JsonValue.Obj) template.get(r.nextInt(template.size()));
+            if (r.nextBoolean() && !row.keys().isEmpty()) {
+                // vary one value, so rows are not all copies
+                List<JsonValue> values = new ArrayList<>(row.values());
+                values.set(r.nextInt(values.size()), r.nextBoolean()
+                        ? new JsonValue.Num(Integer.toString(r.nextInt(100_000)))
+                        : new JsonValue.Str("item " + r.nextInt(1_000) + " " + RandomJson.string(r)));
+                row = new JsonValue.Obj(row.keys(), values);
+            }
+            items.add(row);
+        }
+        return switch (r.nextInt(3)) {
+            case 0 -> JsonWriter.toJson(new JsonValue.Arr(items));
+            case 1 -> String.join("\n", items.stream().map(JsonWriter::toJson).toList());
+            default -> "{\"total\":" + items.size() + ",\"items\":" + JsonWriter.toJson(new JsonValue.Arr(items))
+                    + ",\"next\":null}";
+        };
+    }
+}
