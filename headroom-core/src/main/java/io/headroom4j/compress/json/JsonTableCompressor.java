@@ -133,9 +133,11 @@ public final class JsonTableCompressor implements Compressor {
             // Skip the probe and the lossless encoding when neither can change the answer: once the lossless
             // form is provably long enough to be sent lossy (>= 12 chars per lossy-min token, as atLeastTokens
             // decides) and longer than the lossy output, that output wins against the lossless form and the
-            // content alike, whether or not the lossless form saves enough.
-            long bound = TableEncoder.lowerBound(doc);
-            if (bound >= 12L * context.config().lossyMinTokens()) {
+            // content alike, whether or not the lossless form saves enough. The bound stops counting at a
+            // quarter of the input (lossy outputs are far shorter; a longer one just takes the full path).
+            long needed = 12L * context.config().lossyMinTokens();
+            long bound = TableEncoder.lowerBound(doc, Math.max(needed, content.length() / 4));
+            if (bound >= needed) {
                 sampled = plan.sample(content, doc, context);
                 if (sampled.text().length() < Math.min(content.length(), bound)) {
                     return sampled.result();

@@ -277,50 +277,56 @@ final class TableEncoder {
     }
 
     /**
-     * A lower bound on {@code encode(document).length()}, found without writing any table: a table is counted
-     * as the cells its rows must hold (a string cell is at least the string, unquoted; any other cell, and a
-     * row written as JSON, at least its {@link JsonLength}) and one line break per row, and an array that may
-     * or may not become a table as the smaller of that and its JSON. {@link JsonLength} never overstates a
-     * length (it counts no escapes), so neither does this. It lets the lossy path see that its output is
+     * A lower bound on {@code encode(document).length()}, capped at {@code cap}, found without writing any
+     * table: a table is counted as the cells its rows must hold (a string cell is at least the string,
+     * unquoted; any other cell, and a row written as JSON, at least its {@link JsonLength}) and one line break
+     * per row, and an array that may or may not become a table as the smaller of that and its JSON.
+     * {@link JsonLength} never overstates a length (it counts no escapes), so neither does this. The cap lets
+     * it stop summing once the answer is known to reach it. It lets the lossy path see that its output is
      * shorter than the lossless form without writing the lossless form (see {@code JsonTableCompressor}).
      */
-    static long lowerBound(List<JsonValue> document) {
+    static long lowerBound(List<JsonValue> document, long cap) {
         int n = document.size();
         if (n == 1) {
-            return lowerBound(document.get(0));
+            return lowerBound(document.get(0), cap);
         }
         long lines = Math.max(0, n - 1);
-        for (int i = 0; i < n; i++) {
-            lines += lowerBound(document.get(i));
+        for (int i = 0; i < n && lines < cap; i++) {
+            lines += lowerBound(document.get(i), cap - lines);
         }
-        return n >= 2 && allObjects(document) ? Math.min(lines, tableLowerBound(document)) : lines;
+        lines = Math.min(lines, cap);
+        return n >= 2 && allObjects(document) ? Math.min(lines, tableLowerBound(document, cap)) : lines;
     }
 
-    private static long lowerBound(JsonValue v) {
+    private static long lowerBound(JsonValue v, long cap) {
+        long len;
         if (v instanceof JsonValue.Arr a) {
             List<JsonValue> items = a.items();
             int n = items.size();
-            long json = 2L + Math.max(0, n - 1);
-            for (int i = 0; i < n; i++) {
-                json += lowerBound(items.get(i));
+            len = 2L + Math.max(0, n - 1);
+            for (int i = 0; i < n && len < cap; i++) {
+                len += lowerBound(items.get(i), cap - len);
             }
-            return n >= 2 && allObjects(items) ? Math.min(json, tableLowerBound(items)) : json;
+            if (n >= 2 && allObjects(items)) {
+                len = Math.min(len, tableLowerBound(items, cap));
+            }
         } else if (v instanceof JsonValue.Obj o) {
             int n = o.size();
-            long len = 2L + Math.max(0, n - 1) + n;   // braces, commas, colons
-            for (int i = 0; i < n; i++) {
-                len += o.keys().get(i).length() + 2L + lowerBound(o.values().get(i));
+            len = 2L + Math.max(0, n - 1) + n;   // braces, commas, colons
+            for (int i = 0; i < n && len < cap; i++) {
+                len += o.keys().get(i).length() + 2L + lowerBound(o.values().get(i), cap - len);
             }
-            return len;
+        } else {
+            len = JsonLength.of(v);
         }
-        return JsonLength.of(v);
+        return Math.min(len, cap);
     }
 
-    /** A lower bound on the table {@link #writeTable} writes for {@code items}; Long.MAX_VALUE when none. */
-    private static long tableLowerBound(List<JsonValue> items) {
+    /** A lower bound on the table {@link #writeTable} writes for {@code items}, capped; {@code cap} when none. */
+    private static long tableLowerBound(List<JsonValue> items, long cap) {
         Layout t = Layout.of(items);
         if (t == null) {
-            return Long.MAX_VALUE;
+            return cap;
         }
         int n = t.rows.length;
         long len = n + 1L;   // the line breaks
@@ -329,7 +335,7 @@ final class TableEncoder {
                 len += JsonLength.of(t.rows[r]);
             }
         }
-        for (int c = 0, cn = t.leaves.size(); c < cn; c++) {
+        for (int c = 0, cn = t.leaves.size(); c < cn && len < cap; c++) {
             Column col = t.leaves.get(c);
             if (col.isDerived()) {
                 continue;
@@ -342,7 +348,7 @@ final class TableEncoder {
                 }
             }
         }
-        return len;
+        return Math.min(len, cap);
     }
 
     private static void writeTable(int n, boolean jsonLines, List<Column> schema, List<Column> leaves,

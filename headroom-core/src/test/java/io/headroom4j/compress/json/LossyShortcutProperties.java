@@ -27,15 +27,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class LossyShortcutProperties {
 
     @Property(tries = 1000)
-    void lowerBoundNeverExceedsTheLosslessEncoding(@ForAll("documents") List<JsonValue> doc) {
-        assertThat(TableEncoder.lowerBound(doc)).isLessThanOrEqualTo(TableEncoder.encode(doc).length());
+    void lowerBoundNeverExceedsTheLosslessEncoding(@ForAll("documents") List<JsonValue> doc,
+                                                   @ForAll("caps") long cap) {
+        assertBound(doc, cap);
     }
 
     @Property(tries = 300)
-    void lowerBoundNeverExceedsTheLosslessEncodingOfLongArrays(@ForAll("longDocuments") String json)
-            throws java.io.IOException {
-        List<JsonValue> doc = JsonReader.readAll(json);
-        assertThat(TableEncoder.lowerBound(doc)).isLessThanOrEqualTo(TableEncoder.encode(doc).length());
+    void lowerBoundNeverExceedsTheLosslessEncodingOfLongArrays(@ForAll("longDocuments") String json,
+                                                               @ForAll("caps") long cap) throws java.io.IOException {
+        assertBound(JsonReader.readAll(json), cap);
+    }
+
+    /** The capped bound is the uncapped one, capped, and never more than the encoding's length. */
+    private static void assertBound(List<JsonValue> doc, long cap) {
+        long full = TableEncoder.lowerBound(doc, Long.MAX_VALUE);
+        assertThat(full).isLessThanOrEqualTo(TableEncoder.encode(doc).length());
+        assertThat(TableEncoder.lowerBound(doc, cap)).isEqualTo(Math.min(full, cap));
+    }
+
+    @Provide
+    Arbitrary<Long> caps() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(0, 20_000), Arbitraries.just(Long.MAX_VALUE));
     }
 
     @Property(tries = 400)
@@ -62,7 +74,7 @@ final class LossyShortcutProperties {
 
     private static boolean shortcutApplies(String json, String lossy, int lossyMin) {
         try {
-            long bound = TableEncoder.lowerBound(JsonReader.readAll(json));
+            long bound = TableEncoder.lowerBound(JsonReader.readAll(json), Math.max(12L * lossyMin, json.length() / 4));
             return bound >= 12L * lossyMin && lossy.length() < Math.min(json.length(), bound);
         } catch (java.io.IOException e) {
             return false;
