@@ -60,6 +60,8 @@ public final class JsonTableCompressor implements Compressor {
     private static final int ESTIMATE_CHARS = 24 * 1024;
     /** Inputs of at least this many chars are first probed on their leading items (see {@link #probeShortItems}). */
     private static final int PROBE_MIN_CHARS = 24 * 1024;
+    /** With lossy output possible, inputs of at least this many chars are probed before the lower bound. */
+    private static final int PROBE_FIRST_CHARS = 256 * 1024;
     /** Chars of leading items that the probe encodes. */
     static final int PROBE_CHARS = 8 * 1024;
     /** How far above the bar (relative) the probe's estimate must be to give up. */
@@ -129,7 +131,13 @@ public final class JsonTableCompressor implements Compressor {
 
         Plan plan = lossyPossible ? planDocument(doc, context.query(), !escapes) : null;
         Sampled sampled = null;
-        if (plan != null && boundShortcut) {
+        // The probe costs the same on any input, the bound below a pass over the rows: on long inputs the probe
+        // goes first, and when it finds the table too long the lossless form is skipped without the bound.
+        boolean probeFirst = lossyPossible && content.length() >= PROBE_FIRST_CHARS;
+        if (probeFirst) {
+            probed = probeShortItems(content, context);
+        }
+        if (plan != null && boundShortcut && probed == 0) {
             // Skip the probe and the lossless encoding when neither can change the answer: once the lossless
             // form is provably long enough to be sent lossy (>= 12 chars per lossy-min token, as atLeastTokens
             // decides) and longer than the lossy output, that output wins against the lossless form and the
@@ -144,7 +152,7 @@ public final class JsonTableCompressor implements Compressor {
                 }
             }
         }
-        if (lossyPossible && content.length() >= PROBE_MIN_CHARS) {
+        if (lossyPossible && !probeFirst && content.length() >= PROBE_MIN_CHARS) {
             probed = probeShortItems(content, context);
         }
 
