@@ -141,13 +141,14 @@ public final class JsonTableCompressor implements Compressor {
             // Skip the probe and the lossless encoding when neither can change the answer: once the lossless
             // form is provably long enough to be sent lossy (>= 12 chars per lossy-min token, as atLeastTokens
             // decides) and longer than the lossy output, that output wins against the lossless form and the
-            // content alike, whether or not the lossless form saves enough. The bound stops counting at a
-            // quarter of the input (lossy outputs are far shorter; a longer one just takes the full path).
+            // content alike, whether or not the lossless form saves enough. The bound counts only as far as it
+            // must: to the lossy minimum, and further only for a lossy output longer than that.
             long needed = 12L * context.config().lossyMinTokens();
-            long bound = TableEncoder.lowerBound(doc, Math.max(needed, content.length() / 4));
-            if (bound >= needed) {
+            if (TableEncoder.lowerBound(doc, needed) >= needed) {
                 sampled = plan.sample(content, doc, context);
-                if (sampled.text().length() < Math.min(content.length(), bound)) {
+                long longer = sampled.text().length() + 1L;
+                if (longer <= content.length()
+                        && (longer <= needed || TableEncoder.lowerBound(doc, longer) >= longer)) {
                     return sampled.result();
                 }
             }

@@ -101,7 +101,7 @@ final class LossyShortcutProperties {
 
     private static boolean shortcutApplies(String json, String lossy, int lossyMin) {
         try {
-            long bound = TableEncoder.lowerBound(JsonReader.readAll(json), Math.max(12L * lossyMin, json.length() / 4));
+            long bound = TableEncoder.lowerBound(JsonReader.readAll(json), Long.MAX_VALUE);
             return bound >= 12L * lossyMin && lossy.length() < Math.min(json.length(), bound);
         } catch (java.io.IOException e) {
             return false;
