@@ -220,14 +220,10 @@ public final class HeadroomProxy implements AutoCloseable {
     /** Starts a proxy with a custom compressor that appends to {@code ledger} (null: no ledger). */
     public static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
                                       RequestCompressor compressor, Ledger ledger) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(proxyConfig, "proxyConfig");
-        Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(compressor, "compressor");
         return start(config, proxyConfig, store, compressor, ledger, COUNT_QUEUE);
     }
 
-    /** {@link #start(HeadroomConfig, ProxyConfig, CompressionStore, RequestCompressor, Ledger)} with a count queue of its own size (tests). */
+    /** A proxy like the public {@code start} with a compressor and ledger, with a count queue of the given size. */
     static HeadroomProxy start(HeadroomConfig config, ProxyConfig proxyConfig, CompressionStore store,
                                RequestCompressor compressor, Ledger ledger, int countQueue) {
         Objects.requireNonNull(config, "config");
