@@ -224,8 +224,7 @@ public final class SqliteCompressionStore implements CompressionStore {
     @Override
     public String put(String original, String transform) {
         Objects.requireNonNull(original, "original");
-        InMemoryCompressionStore.requireEncodable(original);
-        byte[] utf8 = original.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = InMemoryCompressionStore.encodableUtf8(original);
         String key = ContentKeys.sha256Prefix(utf8);
         String name = transform == null ? "" : transform;
         lock.lock();

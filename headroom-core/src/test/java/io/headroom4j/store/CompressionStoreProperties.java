@@ -102,6 +102,27 @@ final class CompressionStoreProperties {
         }
     }
 
+    @Property(tries = 500)
+    void asciiTextIsRefusedExactlyWhenALoneSurrogateIsAdded(@ForAll("ascii") String text, @ForAll int at,
+                                                             @ForAll char c) {
+        // ASCII text takes the fast path (UTF-8 bytes read back as Latin-1); one inserted char may leave it.
+        int i = Math.floorMod(at, text.length() + 1);
+        String original = text.substring(0, i) + c + text.substring(i);
+        boolean encodable = StandardCharsets.UTF_8.newEncoder().canEncode(original);
+        if (encodable) {
+            assertThat(InMemoryCompressionStore.encodableUtf8(original))
+                    .isEqualTo(original.getBytes(StandardCharsets.UTF_8));
+        } else {
+            assertThatThrownBy(() -> InMemoryCompressionStore.encodableUtf8(original))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lone surrogate at index " + i);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> ascii() {
+        return Arbitraries.strings().ascii().ofMaxLength(5000);
+    }
+
     @Property(tries = 300)
     void filteredRetrievalNeverInventsLines(@ForAll("unicode") String original, @ForAll("unicode") String query) {
         String filtered = RetrievalFilter.filter(original, query);

@@ -256,6 +256,9 @@ final class ErrorSignals {
     /** {@link #WORDS} as char arrays, grouped by first letter ({@code 'a'..'z'}). */
     private static final char[][][] WORDS_BY_FIRST = new char[26][][];
 
+    /** Per first letter, a bit for each letter ({@code 'a'..'z'}) that a word with that first letter has second. */
+    private static final int[] SECOND_BY_FIRST = new int[26];
+
     static {
         for (String w : WORDS) {
             int f = w.charAt(0) - 'a';
@@ -263,6 +266,7 @@ final class ErrorSignals {
             char[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = w.toCharArray();
             WORDS_BY_FIRST[f] = grown;
+            SECOND_BY_FIRST[f] |= 1 << (w.charAt(1) - 'a');
         }
     }
 
@@ -283,6 +287,13 @@ final class ErrorSignals {
             }
             char[][] words = WORDS_BY_FIRST[l - 'a'];
             if (words == null) {
+                continue;
+            }
+            // An ASCII second char that no word here has second rules them all out, as matchesAt would
+            // (i + 1 < n: no word is shorter than 2 chars); a non-ASCII one goes to matchesAt for folding.
+            char c1 = s.charAt(i + 1);
+            int l1 = (c1 | 0x20) - 'a';
+            if (c1 < 128 && (l1 < 0 || l1 >= 26 || (SECOND_BY_FIRST[l - 'a'] & (1 << l1)) == 0)) {
                 continue;
             }
             for (char[] w : words) {

@@ -60,13 +60,24 @@ public final class JsonTableCompressor implements Compressor {
     private static final int ESTIMATE_CHARS = 24 * 1024;
     /** Inputs of at least this many chars are first probed on their leading items (see {@link #probeShortItems}). */
     private static final int PROBE_MIN_CHARS = 24 * 1024;
+    /** With lossy output possible, inputs of at least this many chars are probed before the lower bound. */
+    private static final int PROBE_FIRST_CHARS = 256 * 1024;
     /** Chars of leading items that the probe encodes. */
     static final int PROBE_CHARS = 8 * 1024;
     /** How far above the bar (relative) the probe's estimate must be to give up. */
     static final double PROBE_MARGIN = 1.03;
 
+    /** Whether the lossy path may skip the lossless form on a proven bound; off only to test against it. */
+    private final boolean boundShortcut;
+
     /** A compressor; it keeps no state, so one instance can serve every thread. */
     public JsonTableCompressor() {
+        this(true);
+    }
+
+    /** A compressor that with {@code boundShortcut} false always takes the full path (for equivalence tests). */
+    JsonTableCompressor(boolean boundShortcut) {
+        this.boundShortcut = boundShortcut;
     }
 
     @Override
@@ -93,8 +104,10 @@ public final class JsonTableCompressor implements Compressor {
         }
         boolean lossyPossible = context.allowsLossy()
                 && atLeastTokens(content, context.config().lossyMinTokens(), context);
-        int probed = content.length() >= PROBE_MIN_CHARS ? probeShortItems(content, context) : 0;
-        if (probed > 0 && !lossyPossible) {
+        // Lossless only: the probe may pass the content through before it is read. With lossy possible the
+        // content is read anyway, and the probe runs only if the bound below leaves the choice open.
+        int probed = !lossyPossible && content.length() >= PROBE_MIN_CHARS ? probeShortItems(content, context) : 0;
+        if (probed > 0) {
             return Compressed.unchanged(content, PASSTHROUGH, "lossless form saves less than "
                     + Math.round(context.config().jsonTableMinSavings() * 100) + "% of tokens (estimated on the first "
                     + Markers.count(probed) + " items)");
@@ -116,6 +129,34 @@ public final class JsonTableCompressor implements Compressor {
             return Compressed.unchanged(content, PASSTHROUGH, "no JSON object or array");
         }
 
+        Plan plan = lossyPossible ? planDocument(doc, context.query(), !escapes) : null;
+        Sampled sampled = null;
+        // The probe costs the same on any input, the bound below a pass over the rows: on long inputs the probe
+        // goes first, and when it finds the table too long the lossless form is skipped without the bound.
+        boolean probeFirst = lossyPossible && content.length() >= PROBE_FIRST_CHARS;
+        if (probeFirst) {
+            probed = probeShortItems(content, context);
+        }
+        if (plan != null && boundShortcut && probed == 0) {
+            // Skip the probe and the lossless encoding when neither can change the answer: once the lossless
+            // form is provably long enough to be sent lossy (>= 12 chars per lossy-min token, as atLeastTokens
+            // decides) and longer than the lossy output, that output wins against the lossless form and the
+            // content alike, whether or not the lossless form saves enough. The bound counts only as far as it
+            // must: to the lossy minimum, and further only for a lossy output longer than that.
+            long needed = 12L * context.config().lossyMinTokens();
+            if (TableEncoder.lowerBound(doc, needed) >= needed) {
+                sampled = plan.sample(content, doc, context);
+                long longer = sampled.text().length() + 1L;
+                if (longer <= content.length()
+                        && (longer <= needed || TableEncoder.lowerBound(doc, longer) >= longer)) {
+                    return sampled.result();
+                }
+            }
+        }
+        if (lossyPossible && !probeFirst && content.length() >= PROBE_MIN_CHARS) {
+            probed = probeShortItems(content, context);
+        }
+
         // When the probe found the table too long, the lossless form is not needed: the lossy pass compares
         // with the content itself, as it would after savesEnough said no.
         TableEncoder.Encoded encoded = probed > 0 ? null : TableEncoder.encodeCounting(doc, content.length());
@@ -123,10 +164,12 @@ public final class JsonTableCompressor implements Compressor {
         boolean hasTable = encoded != null && encoded.tables() > 0;
         boolean losslessOk = encoded != null && savesEnough(content, lossless, context);
 
-        if (lossyPossible && (!losslessOk || atLeastTokens(lossless, context.config().lossyMinTokens(), context))) {
-            Compressed lossy = lossy(content, doc, !escapes, losslessOk ? lossless : content, context);
-            if (lossy != null) {
-                return lossy;
+        if (plan != null && (!losslessOk || atLeastTokens(lossless, context.config().lossyMinTokens(), context))) {
+            if (sampled == null) {
+                sampled = plan.sample(content, doc, context);
+            }
+            if (sampled.text().length() < (losslessOk ? lossless : content).length()) {
+                return sampled.result();
             }
         }
         if (losslessOk) {
@@ -138,10 +181,36 @@ public final class JsonTableCompressor implements Compressor {
                 + Math.round(context.config().jsonTableMinSavings() * 100) + "% of tokens");
     }
 
-    /** The lossy result, or null when no array is long enough to sample or sampling does not help. */
-    private static Compressed lossy(String content, List<JsonValue> doc, boolean noEscapes, String best,
-                                    CompressionContext context) {
-        String query = context.query();
+    /** Which items to keep: of the JSON lines ({@code lineSample}) or of arrays within the document. */
+    private record Plan(Map<JsonValue.Arr, ItemSelector.Selection> samples, ItemSelector.Selection lineSample) {
+
+        /** Stores the original and writes the kept items with markers carrying its key. */
+        Sampled sample(String content, List<JsonValue> doc, CompressionContext context) {
+            String key = context.offload(content, LOSSY);
+            return new Sampled(TableEncoder.encodeSampled(doc, samples, lineSample, key), key, this);
+        }
+    }
+
+    /** The lossy output for a plan; used only when shorter than what would be sent otherwise. */
+    private record Sampled(String text, String key, Plan plan) {
+
+        Compressed result() {
+            StringBuilder note = new StringBuilder();
+            if (plan.lineSample() != null) {
+                note.append(LossyText.summary(plan.lineSample(), "lines"));
+            }
+            for (ItemSelector.Selection s : plan.samples().values()) {
+                if (note.length() > 0) {
+                    note.append("; ");
+                }
+                note.append(LossyText.summary(s, "items"));
+            }
+            return Compressed.lossy(text, LOSSY, List.of(key), note.toString());
+        }
+    }
+
+    /** The plan for the lossy output, or null when no array is long enough to sample or sampling does not help. */
+    private static Plan planDocument(List<JsonValue> doc, String query, boolean noEscapes) {
         Map<JsonValue.Arr, ItemSelector.Selection> samples = new IdentityHashMap<>();
         ItemSelector.Selection lineSample = null;
         if (doc.size() >= ItemSelector.MIN_ITEMS) {
@@ -152,25 +221,7 @@ public final class JsonTableCompressor implements Compressor {
                 planWithin(v, query, noEscapes, samples, 0);
             }
         }
-        if (lineSample == null && samples.isEmpty()) {
-            return null;
-        }
-        String key = context.offload(content, LOSSY);
-        String out = TableEncoder.encodeSampled(doc, samples, lineSample, key);
-        if (out.length() >= best.length()) {
-            return null;
-        }
-        StringBuilder note = new StringBuilder();
-        if (lineSample != null) {
-            note.append(LossyText.summary(lineSample, "lines"));
-        }
-        for (ItemSelector.Selection s : samples.values()) {
-            if (note.length() > 0) {
-                note.append("; ");
-            }
-            note.append(LossyText.summary(s, "items"));
-        }
-        return Compressed.lossy(out, LOSSY, List.of(key), note.toString());
+        return lineSample == null && samples.isEmpty() ? null : new Plan(samples, lineSample);
     }
 
     /** Finds the arrays to sample: the outermost long ones. */

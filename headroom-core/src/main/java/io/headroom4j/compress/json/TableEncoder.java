@@ -208,40 +208,13 @@ final class TableEncoder {
      * it would not be shorter than the plain JSON (the caller then resets {@code sb}).
      */
     boolean tryTable(List<JsonValue> items, boolean jsonLines, StringBuilder sb) {
-        int n = items.size();
-        JsonValue.Obj[] rows = new JsonValue.Obj[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = (JsonValue.Obj) items.get(i);
-        }
-        boolean[] irregular = new boolean[n];
-        List<Column> schema = buildSchema(rows, irregular);
-        if (schema == null) {
+        Layout t = Layout.of(items);
+        if (t == null) {
             return false;
         }
-        int regular = 0;
-        for (boolean b : irregular) {
-            if (!b) {
-                regular++;
-            }
-        }
-        if (regular == 0) {
-            return false;
-        }
-        List<Column> leaves = new ArrayList<>();
-        collectLeaves(schema, leaves);
-        if (regular >= 2) {
-            for (int c = 0, cn = leaves.size(); c < cn; c++) {
-                leaves.get(c).findConstant(irregular);
-            }
-        }
-        if (regular >= 3) {
-            for (int c = 0, cn = leaves.size(); c < cn; c++) {
-                leaves.get(c).findSequence(irregular);
-            }
-            findTemplates(leaves, irregular);
-        }
+        int n = t.rows.length;
         int start = sb.length();
-        writeTable(n, jsonLines, schema, leaves, rows, irregular, sb);
+        writeTable(n, jsonLines, t.schema, t.leaves, t.rows, t.irregular, sb);
         if (always) {
             tables++;
             return true;
@@ -249,13 +222,133 @@ final class TableEncoder {
         // Plain JSON costs the items plus brackets and commas (or newlines for JSON lines).
         long plain = 1L + n;
         for (int i = 0; i < n; i++) {
-            plain += JsonLength.of(rows[i]);
+            plain += JsonLength.of(t.rows[i]);
         }
         if (sb.length() - start < plain) {
             tables++;
             return true;
         }
         return false;
+    }
+
+    /**
+     * The columns of a would-be table: which rows fit the columns, and which columns the header states
+     * (constant, sequence, template) instead of the rows. The one analysis behind both {@link #tryTable} and
+     * {@link #lowerBound}.
+     */
+    private record Layout(JsonValue.Obj[] rows, boolean[] irregular, List<Column> schema, List<Column> leaves) {
+
+        /** The layout for {@code items} (all objects), or null when no table is possible. */
+        static Layout of(List<JsonValue> items) {
+            int n = items.size();
+            JsonValue.Obj[] rows = new JsonValue.Obj[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = (JsonValue.Obj) items.get(i);
+            }
+            boolean[] irregular = new boolean[n];
+            List<Column> schema = buildSchema(rows, irregular);
+            if (schema == null) {
+                return null;
+            }
+            int regular = 0;
+            for (boolean b : irregular) {
+                if (!b) {
+                    regular++;
+                }
+            }
+            if (regular == 0) {
+                return null;
+            }
+            List<Column> leaves = new ArrayList<>();
+            collectLeaves(schema, leaves);
+            if (regular >= 2) {
+                for (int c = 0, cn = leaves.size(); c < cn; c++) {
+                    leaves.get(c).findConstant(irregular);
+                }
+            }
+            if (regular >= 3) {
+                for (int c = 0, cn = leaves.size(); c < cn; c++) {
+                    leaves.get(c).findSequence(irregular);
+                }
+                findTemplates(leaves, irregular);
+            }
+            return new Layout(rows, irregular, schema, leaves);
+        }
+    }
+
+    /**
+     * A lower bound on {@code encode(document).length()}, capped at {@code cap}, found without writing any
+     * table: a table is counted as the cells its rows must hold (a string cell is at least the string,
+     * unquoted; any other cell, and a row written as JSON, at least its {@link JsonLength}) and one line break
+     * per row, and an array that may or may not become a table as the smaller of that and its JSON.
+     * {@link JsonLength} never overstates a length (it counts no escapes), so neither does this. The cap lets
+     * it stop summing once the answer is known to reach it. It lets the lossy path see that its output is
+     * shorter than the lossless form without writing the lossless form (see {@code JsonTableCompressor}).
+     */
+    static long lowerBound(List<JsonValue> document, long cap) {
+        int n = document.size();
+        if (n == 1) {
+            return lowerBound(document.get(0), cap);
+        }
+        long lines = Math.max(0, n - 1);
+        for (int i = 0; i < n && lines < cap; i++) {
+            lines += lowerBound(document.get(i), cap - lines);
+        }
+        lines = Math.min(lines, cap);
+        return n >= 2 && allObjects(document) ? Math.min(lines, tableLowerBound(document, cap)) : lines;
+    }
+
+    private static long lowerBound(JsonValue v, long cap) {
+        long len;
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = a.items();
+            int n = items.size();
+            len = 2L + Math.max(0, n - 1);
+            for (int i = 0; i < n && len < cap; i++) {
+                len += lowerBound(items.get(i), cap - len);
+            }
+            if (n >= 2 && allObjects(items)) {
+                len = Math.min(len, tableLowerBound(items, cap));
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            int n = o.size();
+            len = 2L + Math.max(0, n - 1) + n;   // braces, commas, colons
+            for (int i = 0; i < n && len < cap; i++) {
+                len += o.keys().get(i).length() + 2L + lowerBound(o.values().get(i), cap - len);
+            }
+        } else {
+            len = JsonLength.of(v);
+        }
+        return Math.min(len, cap);
+    }
+
+    /** A lower bound on the table {@link #writeTable} writes for {@code items}, capped; {@code cap} when none. */
+    private static long tableLowerBound(List<JsonValue> items, long cap) {
+        Layout t = Layout.of(items);
+        if (t == null) {
+            return cap;
+        }
+        int n = t.rows.length;
+        long len = n + 1L;   // the line breaks
+        for (int r = 0; r < n; r++) {
+            if (t.irregular[r]) {
+                len += JsonLength.of(t.rows[r]);
+            }
+        }
+        for (int c = 0, cn = t.leaves.size(); c < cn && len < cap; c++) {
+            Column col = t.leaves.get(c);
+            if (col.isDerived()) {
+                continue;
+            }
+            for (int r = 0; r < n; r++) {
+                JsonValue v = col.values[r];
+                if (v != null && !t.irregular[r]) {
+                    // A row whose only cell is an object is written as the whole row, which is no shorter.
+                    len += v instanceof JsonValue.Str s ? s.value().length() : JsonLength.of(v);
+                }
+            }
+        }
+        return Math.min(len, cap);
     }
 
     private static void writeTable(int n, boolean jsonLines, List<Column> schema, List<Column> leaves,
