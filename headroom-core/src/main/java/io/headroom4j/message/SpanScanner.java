@@ -14,8 +14,9 @@ import com.fasterxml.jackson.core.JsonToken;
  * Finds the byte span of string values in a JSON document, so they can be replaced without touching
  * a byte around them. Only the pointers asked for are recorded.
  *
- * <p>Jackson reports where each token starts; a string's end is read after {@code finishToken()}, when the
- * parser stands just past its closing quote. Both offsets count bytes of the original input.
+ * <p>Jackson reports where each token starts; a string's end is found by scanning the bytes to its closing
+ * quote (the same offset {@code finishToken()} would leave the parser at, without decoding the string). Both
+ * offsets count bytes of the original input.
  */
 final class SpanScanner {
 
@@ -72,8 +73,11 @@ final class SpanScanner {
                         String pointer = pointerOf(path, key);
                         if (pointers.contains(pointer)) {
                             long start = p.currentTokenLocation().getByteOffset();
-                            p.finishToken();
-                            long end = p.currentLocation().getByteOffset();
+                            long end = literalEnd(body, start);
+                            if (end < 0) {
+                                p.finishToken();
+                                end = p.currentLocation().getByteOffset();
+                            }
                             found.put(pointer, new long[] {start, end});
                         }
                     }
@@ -84,6 +88,27 @@ final class SpanScanner {
             }
         }
         return found;
+    }
+
+    /**
+     * The offset just past the closing quote of the string literal whose opening quote is at {@code start}, or
+     * -1 when there is none. A byte scan, not a decode: in UTF-8 the bytes of {@code "} and {@code \\} never
+     * occur inside a multi-byte character, and an escape is a backslash and at least one more byte. The parser
+     * then skips the literal without building it as a string (it still checks it on the way).
+     */
+    static long literalEnd(byte[] body, long start) {
+        if (start < 0 || start >= body.length || body[(int) start] != '"') {
+            return -1;
+        }
+        int i = (int) start + 1;
+        while (i < body.length) {
+            byte b = body[i];
+            if (b == '"') {
+                return i + 1;
+            }
+            i += b == '\\' ? 2 : 1;
+        }
+        return -1;
     }
 
     private static String pointerOf(List<Object> path, Object key) {
