@@ -1,6 +1,9 @@
 package io.headroom4j.message;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,13 @@ import com.fasterxml.jackson.core.JsonToken;
  * offsets count bytes of the original input.
  */
 final class SpanScanner {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private SpanScanner() {
     }
@@ -92,7 +102,7 @@ final class SpanScanner {
 
     /**
      * The offset just past the closing quote of the string literal whose opening quote is at {@code start}, or
-     * -1 when there is none. A byte scan, not a decode: in UTF-8 the bytes of {@code "} and {@code \\} never
+     * -1 when there is none. A byte scan, not a decode: in UTF-8 the bytes of {@code "} and {@code \} never
      * occur inside a multi-byte character, and an escape is a backslash and at least one more byte. The parser
      * then skips the literal without building it as a string (it still checks it on the way).
      */
@@ -101,7 +111,16 @@ final class SpanScanner {
             return -1;
         }
         int i = (int) start + 1;
-        while (i < body.length) {
+        int n = body.length;
+        while (i < n) {
+            // Eight bytes at a time while none of them is a quote or a backslash (most of a long literal).
+            while (i + 8 <= n) {
+                long w = (long) LONGS.get(body, i);
+                if (hasZeroByte(w ^ QUOTES) || hasZeroByte(w ^ BACKSLASHES)) {
+                    break;
+                }
+                i += 8;
+            }
             byte b = body[i];
             if (b == '"') {
                 return i + 1;
@@ -109,6 +128,11 @@ final class SpanScanner {
             i += b == '\\' ? 2 : 1;
         }
         return -1;
+    }
+
+    /** True when some byte of {@code w} is zero (exact for "some"; which one is not needed here). */
+    private static boolean hasZeroByte(long w) {
+        return ((w - LOW_BITS) & ~w & HIGH_BITS) != 0;
     }
 
     private static String pointerOf(List<Object> path, Object key) {

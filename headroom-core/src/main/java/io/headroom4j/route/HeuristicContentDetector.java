@@ -149,7 +149,7 @@ final class HeuristicContentDetector implements ContentDetector {
             if (mayStartBuildLine(line.charAt(0)) && buildM.reset(line).lookingAt()) {
                 build++;
             }
-            if (buildStrongM.reset(line).lookingAt()) {
+            if (mayBeStrongBuildLine(line) && buildStrongM.reset(line).lookingAt()) {
                 buildStrong++;
             }
         }
@@ -310,6 +310,36 @@ final class HeuristicContentDetector implements ContentDetector {
                  ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
             default -> false;
         };
+    }
+
+    /**
+     * False when no alternative of {@link #BUILD_STRONG_LINE} can match {@code line} (non-empty): each one
+     * starts with one of the characters below or with {@code \s}, or needs {@code "::"}, {@code " > "} or
+     * {@code "<testsuite"} in the line, or is {@code \d+ tests? completed}, the only one that starts with a
+     * digit. Timestamped log lines fail this at their first characters, before the pattern's 35 alternatives.
+     */
+    private static boolean mayBeStrongBuildLine(String line) {
+        char c = line.charAt(0);
+        if (c >= '0' && c <= '9') {
+            int i = 1;
+            while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (line.startsWith(" test", i)) {
+                return true;
+            }
+        } else {
+            switch (c) {
+                case '=', 'c', 'p', 'F', 'P', 'E', 'S', 'r', 't', 'e', '-', 'o', 'T', 'n', '#', '[', 'B', '>', '<',
+                     ':', '*', ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    return true;
+                }
+                default -> {
+                    // only the alternatives that look inside the line remain
+                }
+            }
+        }
+        return line.contains("::") || line.contains(" > ") || line.contains("<testsuite");
     }
 
     /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */

@@ -45,7 +45,11 @@ final class DetectionEquivalenceProperties {
             "The quick brown fox jumps over the lazy dog and keeps running far away",
             "<div class=\"x\">", "<p>text</p>", "foo:", "dir/sub:", "./a/b/c.txt", "plain", "   ", "",
             "\u001b[31mERROR\u001b[0m red", "\u001b[32m  \u2713 ok\u001b[0m", "weird \u0000 byte", "caf\u00e9 \ud83d\ude00",
-            "ok 1 - passes", "--- a/file", "+++ b/file", "@@ -1,3 +1,4 @@", "{\"a\": 1}", "[1, 2]");
+            "ok 1 - passes", "12 tests completed", "7 test completed, 2 failed", "2024-01-05 12:00:01 ::1 GET /",
+            "2024-01-05 12:00:01 a > b", "2024-01-05 <testsuites>", "x.y.Z > m() PASSED", "a::b PASSED",
+            "\u000Bodd start", "\f  \u2713 x", "Test Suites: 1 failed", "Tests:       3 passed", "# pass 3",
+            ":app:test", "* What went wrong:", "FAILURE: Build failed with an exception.", "error: could not compile",
+            "platform linux -- Python 3.12", "collected 3 items", "SKIPPED a.py::t", "ERROR b.py::u", "--- a/file", "+++ b/file", "@@ -1,3 +1,4 @@", "{\"a\": 1}", "[1, 2]");
 
     private final HeuristicContentDetector detector = new HeuristicContentDetector();
     private final LegacyHeuristicContentDetector legacy = new LegacyHeuristicContentDetector();
