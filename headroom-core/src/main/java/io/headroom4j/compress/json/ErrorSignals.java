@@ -186,7 +186,9 @@ final class ErrorSignals {
     }
 
     private static boolean isLinkValue(String value) {
-        return value.startsWith("https://") || value.startsWith("http://");
+        // Most values do not start with 'h': one char answers for them.
+        return !value.isEmpty() && value.charAt(0) == 'h'
+                && (value.startsWith("https://") || value.startsWith("http://"));
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {
@@ -256,8 +258,12 @@ final class ErrorSignals {
     /** {@link #WORDS} as char arrays, grouped by first letter ({@code 'a'..'z'}). */
     private static final char[][][] WORDS_BY_FIRST = new char[26][][];
 
-    /** Per first letter, a bit for each letter ({@code 'a'..'z'}) that a word with that first letter has second. */
-    private static final int[] SECOND_BY_FIRST = new int[26];
+    /**
+     * For two ASCII chars {@code c0, c1} at {@code c0 << 7 | c1}: whether some word starts with them, case
+     * folded as ASCII. Two ASCII chars that no word starts with rule out every word at that position, as
+     * {@link #matchesAt} would (no word is shorter than 2 chars), with one table load.
+     */
+    private static final boolean[] STARTS = new boolean[128 * 128];
 
     static {
         for (String w : WORDS) {
@@ -266,7 +272,13 @@ final class ErrorSignals {
             char[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = w.toCharArray();
             WORDS_BY_FIRST[f] = grown;
-            SECOND_BY_FIRST[f] |= 1 << (w.charAt(1) - 'a');
+            for (int c0 = 0; c0 < 128; c0++) {
+                for (int c1 = 0; c1 < 128; c1++) {
+                    if ((c0 | 0x20) == w.charAt(0) && (c1 | 0x20) == w.charAt(1)) {
+                        STARTS[c0 << 7 | c1] = true;
+                    }
+                }
+            }
         }
     }
 
@@ -281,19 +293,13 @@ final class ErrorSignals {
         // No word is shorter than SHORTEST_WORD chars, so no match can start after n - SHORTEST_WORD.
         for (int i = 0, last = n - SHORTEST_WORD; i <= last; i++) {
             char c = s.charAt(i);
-            char l = (char) (c | 0x20);   // ASCII lower case; other characters never match below
-            if (l < 'a' || l > 'z') {
-                continue;
+            char c1 = s.charAt(i + 1);   // i + 1 < n: no word is shorter than 2 chars
+            if ((c | c1) < 128 ? !STARTS[c << 7 | c1] : c >= 128) {
+                continue;   // a non-ASCII first char never matches; a non-ASCII second one goes to matchesAt
             }
-            char[][] words = WORDS_BY_FIRST[l - 'a'];
+            char l = (char) (c | 0x20);   // ASCII lower case
+            char[][] words = l >= 'a' && l <= 'z' ? WORDS_BY_FIRST[l - 'a'] : null;
             if (words == null) {
-                continue;
-            }
-            // An ASCII second char that no word here has second rules them all out, as matchesAt would
-            // (i + 1 < n: no word is shorter than 2 chars); a non-ASCII one goes to matchesAt for folding.
-            char c1 = s.charAt(i + 1);
-            int l1 = (c1 | 0x20) - 'a';
-            if (c1 < 128 && (l1 < 0 || l1 >= 26 || (SECOND_BY_FIRST[l - 'a'] & (1 << l1)) == 0)) {
                 continue;
             }
             for (char[] w : words) {

@@ -1,7 +1,11 @@
 package io.headroom4j.compress.json;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compressor's fast paths give exactly what the slower code they replace gave: number parsing, error words,
- * item lengths taken from the tree, and keys predicted from the previous row.
+ * item lengths taken from the tree, keys predicted from the previous row, and number fields collected with paths
+ * cached per key list.
  */
 final class FastPathEquivalenceProperties {
 
@@ -114,6 +119,74 @@ final class FastPathEquivalenceProperties {
             String text = "[" + good + "," + good + "," + good + "," + bad + "]";
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReader.readAll(text)).as(bad)
                     .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Property(tries = 300)
+    void numberFieldsEqualThePerValueLookup(@ForAll("rowArrays") JsonValue rows) throws IOException {
+        // Read back from text, repeated, so rows share key lists as the reader makes them share.
+        String row = JsonWriter.toJson(rows);
+        JsonValue doc = JsonReader.readAll("[" + row + "," + row + "," + row + "]").get(0);
+        List<JsonValue> items = new ArrayList<>();
+        for (JsonValue a : ((JsonValue.Arr) doc).items()) {
+            items.addAll(((JsonValue.Arr) a).items());
+        }
+        assertSameNumberFields(items);
+        assertSameNumberFields(((JsonValue.Arr) rows).items());   // fresh key lists: no sharing
+    }
+
+    @Example
+    void numberFieldsStopAt64PathsAsBefore() throws IOException {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i == 0 ? "{" : ",{");
+            for (int k = 0; k < 90 + i % 3; k++) {   // over 64 paths
+                sb.append(k == 0 ? "" : ",").append("\"k").append(k).append("\":");
+                sb.append(k % 7 == 3 ? "{\"x\":" + i + ",\"y\":{\"z\":" + k + "}}" : k % 5 == 0 ? "\"s\"" : i * k);
+            }
+            sb.append('}');
+        }
+        assertSameNumberFields(((JsonValue.Arr) JsonReader.readAll(sb.append(']').toString()).get(0)).items());
+    }
+
+    private static void assertSameNumberFields(List<JsonValue> items) {
+        int n = items.size();
+        ItemSelector.NumberFields fast = new ItemSelector.NumberFields(n);
+        Map<String, double[]> fields = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fast.collect(items.get(i), "", i, 0);
+            slowCollectNumbers(items.get(i), "", i, n, fields, order, 0);
+        }
+        assertThat(fast.order).isEqualTo(order);
+        for (String path : order) {
+            long[] expected = Arrays.stream(fields.get(path)).mapToLong(Double::doubleToRawLongBits).toArray();
+            long[] actual = Arrays.stream(fast.fields.get(path)).mapToLong(Double::doubleToRawLongBits).toArray();
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    /** The implementation before paths were cached per key list. */
+    private static void slowCollectNumbers(JsonValue v, String path, int i, int n, Map<String, double[]> fields,
+                                           List<String> order, int depth) {
+        if (v instanceof JsonValue.Num num) {
+            double[] col = fields.get(path);
+            if (col == null) {
+                if (fields.size() >= 64) {
+                    return;
+                }
+                col = new double[n];
+                Arrays.fill(col, Double.NaN);
+                fields.put(path, col);
+                order.add(path);
+            }
+            col[i] = Double.parseDouble(num.literal());
+        } else if (v instanceof JsonValue.Obj o && depth < 4) {
+            List<String> keys = o.keys();
+            for (int k = 0, kn = keys.size(); k < kn; k++) {
+                String sub = depth == 0 ? keys.get(k) : path + "." + keys.get(k);
+                slowCollectNumbers(o.values().get(k), sub, i, n, fields, order, depth + 1);
+            }
         }
     }
 }
