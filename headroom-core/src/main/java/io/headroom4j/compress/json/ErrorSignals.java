@@ -260,10 +260,19 @@ final class ErrorSignals {
 
     /**
      * For two ASCII chars {@code c0, c1} at {@code c0 << 7 | c1}: whether some word starts with them, case
-     * folded as ASCII. Two ASCII chars that no word starts with rule out every word at that position, as
-     * {@link #matchesAt} would (no word is shorter than 2 chars), with one table load.
+     * folded as {@link #matchesAt} folds ASCII. Two ASCII chars that no word starts with rule out every word at
+     * that position, as {@link #matchesAt} would (no word is shorter than 2 chars), with one table load.
      */
     private static final boolean[] STARTS = new boolean[128 * 128];
+
+    /** Distance between the char pairs that {@link #containsErrorWord} looks at first. */
+    private static final int STEP = SHORTEST_WORD - 1;
+
+    /**
+     * Like {@link #STARTS}, for the pairs at offsets {@code 0..STEP - 1} of each word: whether two ASCII chars
+     * can be such a pair of some word. Every match covers one pair at a multiple of {@link #STEP}.
+     */
+    private static final boolean[] INSIDE = new boolean[128 * 128];
 
     static {
         for (String w : WORDS) {
@@ -274,12 +283,20 @@ final class ErrorSignals {
             WORDS_BY_FIRST[f] = grown;
             for (int c0 = 0; c0 < 128; c0++) {
                 for (int c1 = 0; c1 < 128; c1++) {
-                    if ((c0 | 0x20) == w.charAt(0) && (c1 | 0x20) == w.charAt(1)) {
-                        STARTS[c0 << 7 | c1] = true;
+                    for (int k = 0; k < STEP; k++) {
+                        if (foldsTo((char) c0, w.charAt(k)) && foldsTo((char) c1, w.charAt(k + 1))) {
+                            INSIDE[c0 << 7 | c1] = true;
+                            STARTS[c0 << 7 | c1] |= k == 0;
+                        }
                     }
                 }
             }
         }
+    }
+
+    /** Whether the ASCII char {@code c} matches the word char {@code x} as {@link #matchesAt} compares them. */
+    private static boolean foldsTo(char c, char x) {
+        return x == ' ' ? c == ' ' : (c | 0x20) == x;
     }
 
     /**
@@ -287,25 +304,45 @@ final class ErrorSignals {
      * {@code s.regionMatches(true, i, word, 0, word.length())} at some {@code i} for some word. ASCII is
      * compared directly; a candidate that meets a non-ASCII char is decided by {@code regionMatches} itself,
      * which also folds such chars (the Kelvin sign matches {@code k}).
+     *
+     * <p>A match at {@code i} is at least {@link #SHORTEST_WORD} chars long, so it covers the pair of chars at
+     * the one multiple {@code j} of {@link #STEP} in {@code [i, i + STEP - 1]}. Only those pairs are looked at
+     * first; the starts {@code j - STEP + 1 .. j} are tried only when the pair may be part of a word
+     * ({@link #INSIDE}, or a non-ASCII char, which may fold to a word's letter).
      */
     static boolean containsErrorWord(String s) {
-        int n = s.length();
         // No word is shorter than SHORTEST_WORD chars, so no match can start after n - SHORTEST_WORD.
-        for (int i = 0, last = n - SHORTEST_WORD; i <= last; i++) {
-            char c = s.charAt(i);
-            char c1 = s.charAt(i + 1);   // i + 1 < n: no word is shorter than 2 chars
-            if ((c | c1) < 128 ? !STARTS[c << 7 | c1] : c >= 128) {
-                continue;   // a non-ASCII first char never matches; a non-ASCII second one goes to matchesAt
-            }
-            char l = (char) (c | 0x20);   // ASCII lower case
-            char[][] words = l >= 'a' && l <= 'z' ? WORDS_BY_FIRST[l - 'a'] : null;
-            if (words == null) {
+        int last = s.length() - SHORTEST_WORD;
+        for (int j = 0; j <= last + STEP - 1; j += STEP) {
+            char c0 = s.charAt(j);
+            char c1 = s.charAt(j + 1);   // j + 1 <= last + STEP = length - 1
+            if ((c0 | c1) < 128 && !INSIDE[c0 << 7 | c1]) {
                 continue;
             }
-            for (char[] w : words) {
-                if (matchesAt(s, i, w)) {
+            for (int i = Math.max(0, j - STEP + 1), to = Math.min(j, last); i <= to; i++) {
+                if (startsWordAt(s, i)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word matches at {@code i}, for {@code i <= length - SHORTEST_WORD}. */
+    private static boolean startsWordAt(String s, int i) {
+        char c = s.charAt(i);
+        char c1 = s.charAt(i + 1);   // i + 1 < length: no word is shorter than 2 chars
+        if ((c | c1) < 128 ? !STARTS[c << 7 | c1] : c >= 128) {
+            return false;   // a non-ASCII first char never matches; a non-ASCII second one goes to matchesAt
+        }
+        char l = (char) (c | 0x20);   // ASCII lower case
+        char[][] words = l >= 'a' && l <= 'z' ? WORDS_BY_FIRST[l - 'a'] : null;
+        if (words == null) {
+            return false;
+        }
+        for (char[] w : words) {
+            if (matchesAt(s, i, w)) {
+                return true;
             }
         }
         return false;

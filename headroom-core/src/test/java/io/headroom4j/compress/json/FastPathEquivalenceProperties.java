@@ -56,6 +56,21 @@ final class FastPathEquivalenceProperties {
         }
     }
 
+    @Example
+    void errorWordsAreFoundAtEveryOffsetAndLength() {
+        for (String w : WORDS) {
+            for (String form : List.of(w, w.toUpperCase(java.util.Locale.ROOT), w.substring(0, w.length() - 1),
+                    w.substring(1), w.replace('e', '\u00e9'), w.replace('k', '\u212A'))) {
+                for (int before = 0; before < 9; before++) {
+                    for (int after = 0; after < 3; after++) {
+                        String s = "x".repeat(before) + form + "y".repeat(after);
+                        assertThat(ErrorSignals.containsErrorWord(s)).as(s).isEqualTo(slowContainsErrorWord(s));
+                    }
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<String> texts() {
         Arbitrary<String> words = Arbitraries.of("error", "ERROR", "Exception", "failed", "FAILURE", "fatal",
