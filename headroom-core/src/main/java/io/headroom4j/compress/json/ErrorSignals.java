@@ -150,20 +150,23 @@ final class ErrorSignals {
                 if ((roles & STATUS_KEY) != 0 && isErrorStatus(value)) {
                     return true;
                 }
-                if ((roles & LEVEL_KEY) != 0 && value instanceof JsonValue.Str s
-                        && matchesKey(s.value(), LEVEL_VALUES)) {
-                    return true;
-                }
-                if (value instanceof JsonValue.Str str && ((roles & (PROSE_KEY | LINK_KEY)) != 0
-                        || isLinkValue(str.value()))) {
-                    continue;
-                }
-                if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
-                    if ((roles & MESSAGE_KEY) != 0 && containsErrorWord(s.value())) {
+                if (value instanceof JsonValue.Str s) {
+                    String text = s.value();
+                    if ((roles & LEVEL_KEY) != 0 && matchesKey(text, LEVEL_VALUES)) {
                         return true;
                     }
-                } else if (isError(value, depth + 1)) {
-                    return true;
+                    if ((roles & (PROSE_KEY | LINK_KEY)) != 0 || isLinkValue(text)) {
+                        continue;
+                    }
+                    // A long text counts only under a message key; a short one as isError(value, depth + 1)
+                    // decides, without the call.
+                    if (text.length() > SHORT_TEXT ? (roles & MESSAGE_KEY) != 0 && containsErrorWord(text)
+                            : depth < MAX_DEPTH && containsErrorWord(text)) {
+                        return true;
+                    }
+                } else if ((value instanceof JsonValue.Obj || value instanceof JsonValue.Arr)
+                        && isError(value, depth + 1)) {
+                    return true;   // numbers, booleans and nulls hold no error word
                 }
             }
             return false;
