@@ -81,13 +81,19 @@ final class ItemSelector {
                 why[i] = Reason.LAST;
             }
         }
+        // One pass over the items for everything that looks at each whole item: a large array's tree does not
+        // fit the CPU caches, so three passes would fetch every item from memory three times.
         ErrorSignals errors = new ErrorSignals();
+        NumberFields numbers = new NumberFields(n);
         for (int i = 0; i < n; i++) {
-            if (why[i] == null && errors.check(items.get(i))) {
+            JsonValue item = items.get(i);
+            if (why[i] == null && errors.check(item)) {
                 why[i] = Reason.ERROR;
             }
+            numbers.collect(item, "", i, 0);
+            texts.length(i);
         }
-        numericSignals(items, why);
+        numericSignals(numbers, n, why);
         lengthOutliers(texts, why);
         queryMatches(texts, query, why);
         fill(texts, why);
@@ -109,12 +115,7 @@ final class ItemSelector {
     }
 
     /** Numeric outliers and change points, per number field (flattened path) of object items. */
-    private static void numericSignals(List<JsonValue> items, Reason[] why) {
-        int n = items.size();
-        NumberFields numbers = new NumberFields(n);
-        for (int i = 0; i < n; i++) {
-            numbers.collect(items.get(i), "", i, 0);
-        }
+    private static void numericSignals(NumberFields numbers, int n, Reason[] why) {
         Map<String, double[]> fields = numbers.fields;
         List<String> order = numbers.order;
         List<double[]> outliers = new ArrayList<>();   // {|z|, index}
