@@ -30,7 +30,7 @@ public final class CpuThroughput {
 
     /**
      * Entry point: {@code [seconds of CPU per case, default 3] [kinds to run, e.g. "code" or "text,html";
-     * default all]}.
+     * default all; "code-first" for first-seen code only]}.
      */
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
@@ -59,7 +59,7 @@ public final class CpuThroughput {
 
     private static void run(String kind, String file, String label, int chars, double seconds, Compressor c,
                             java.util.function.Supplier<String> input, String query) {
-        if (!kinds.contains(kind)) {
+        if (!kinds.contains(kind) || kinds.contains("code-first") && label.equals("repeated")) {
             return;
         }
         CompressionContext ctx = new CompressionContext(HeadroomConfig.defaults(), query, null, TokenCounters.o200k(),

@@ -46,6 +46,8 @@ final class ProxyStats {
     final LongAdder inputTokens = new LongAdder();
     final LongAdder outputTokens = new LongAdder();
     final LongAdder ledgerFailures = new LongAdder();
+    /** Requests whose exact token counts were not computed because the proxy's count queue was full. */
+    final LongAdder countsSkipped = new LongAdder();
     private final Map<String, LongAdder> byModel = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> savedByTransform = new ConcurrentHashMap<>();
     private final Deque<long[]> history = new ArrayDeque<>();
@@ -90,6 +92,22 @@ final class ProxyStats {
                 history.removeFirst();
             }
         }
+    }
+
+    /**
+     * Counts one provider request whose token counts were skipped (the count queue was full): the request,
+     * its model, fail-open and overhead are counted; its tokens are not, and {@code counts_skipped} says so.
+     */
+    void recordUncounted(String model, boolean failedOpen, long overheadNanos) {
+        requests.increment();
+        requestsCounter.increment();
+        byModel.computeIfAbsent(model == null ? "unknown" : model, k -> new LongAdder()).increment();
+        countsSkipped.increment();
+        if (failedOpen) {
+            failOpen.increment();
+            failOpenCounter.increment();
+        }
+        overhead.record(overheadNanos, TimeUnit.NANOSECONDS);
     }
 
     void recordUsage(Usage u) {
@@ -159,6 +177,9 @@ final class ProxyStats {
         usage.put("cache_write_tokens", cacheWriteTokens.sum());
         ObjectNode comp = root.putObject("compression");
         comp.put("fail_open", failOpen.sum());
+        // Requests sent and counted in requests.total whose exact token counts were skipped under overload: the
+        // token totals above leave them out.
+        comp.put("counts_skipped", countsSkipped.sum());
         comp.put("overhead_ms_p50", overhead.takeSnapshot().percentileValues().length > 0
                 ? overhead.takeSnapshot().percentileValues()[0].value(TimeUnit.MILLISECONDS) : 0.0);
         comp.put("overhead_ms_mean", overhead.mean(TimeUnit.MILLISECONDS));

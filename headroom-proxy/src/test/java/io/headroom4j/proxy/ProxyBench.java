@@ -158,12 +158,20 @@ public final class ProxyBench {
                 System.out.println("| request | streams | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
                         + " added p50 / p99 ms | proxy process CPU ms per request |");
                 System.out.println("|---|---|---|---|---|---|---|");
+                String rows = System.getProperty("bench.rows", "small,seen,new");
                 for (int c : new int[] {1, 64}) {
                     int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
                     long stagger = c == 1 ? 0 : streamNanos;
-                    pacedRow("small, nothing to compress", up.url(), proxied, small, c, n, false, stagger, proxyCpu);
-                    pacedRow("100K tokens, seen before", up.url(), proxied, big, c, n, false, stagger, proxyCpu);
-                    pacedRow("100K tokens, new each time", up.url(), proxied, big, c, n, true, stagger, proxyCpu);
+                    if (rows.contains("small")) {
+                        pacedRow("small, nothing to compress", up.url(), proxied, small, c, n, false, stagger,
+                                proxyCpu);
+                    }
+                    if (rows.contains("seen")) {
+                        pacedRow("100K tokens, seen before", up.url(), proxied, big, c, n, false, stagger, proxyCpu);
+                    }
+                    if (rows.contains("new")) {
+                        pacedRow("100K tokens, new each time", up.url(), proxied, big, c, n, true, stagger, proxyCpu);
+                    }
                 }
                 System.out.println("load average at the end: " + loadAverage());
             } finally {
@@ -232,13 +240,21 @@ public final class ProxyBench {
         System.out.println("| request | concurrency | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
                 + " added p50 / p99 ms | CPU ms per request direct / via proxy / added |");
         System.out.println("|---|---|---|---|---|---|---|");
+        // -Dbench.rows=small,seen,new picks rows (all by default).
+        String rows = System.getProperty("bench.rows", "small,seen,new");
         for (int c : new int[] {1, 64}) {
-            compare("small, nothing to compress", up.url(), proxy.uri().toString(), small, c, c == 1 ? 1000 : 64 * 30,
-                    false);
-            compare("100K tokens, seen before", up.url(), proxy.uri().toString(), big, c, c == 1 ? 60 : 64 * 2,
-                    false);
-            compare("100K tokens, new each time", up.url(), proxy.uri().toString(), big, c, c == 1 ? 20 : 64,
-                    true);
+            if (rows.contains("small")) {
+                compare("small, nothing to compress", up.url(), proxy.uri().toString(), small, c,
+                        c == 1 ? 1000 : 64 * 30, false);
+            }
+            if (rows.contains("seen")) {
+                compare("100K tokens, seen before", up.url(), proxy.uri().toString(), big, c, c == 1 ? 60 : 64 * 2,
+                        false);
+            }
+            if (rows.contains("new")) {
+                compare("100K tokens, new each time", up.url(), proxy.uri().toString(), big, c, c == 1 ? 20 : 64,
+                        true);
+            }
         }
         System.out.println("proxy's own compression time (ms): "
                 + TestProxies.JSON.readTree(proxy.statsJson()).path("compression"));

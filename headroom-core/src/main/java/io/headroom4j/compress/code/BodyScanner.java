@@ -73,18 +73,22 @@ final class BodyScanner {
         this.n = s.length();
     }
 
-    /** True for the languages this scanner knows; Python (indentation, docstrings) is always parsed in full. */
+    /** True for the languages a pre-pass knows: all of them (Python through {@link PythonBodyScanner}). */
     static boolean supports(SourceLanguage lang) {
-        return lang != null && lang != SourceLanguage.PYTHON;
+        return lang != null;
     }
 
     /**
      * Function bodies as char offsets {@code [open, close, declaration start]} (its braces and the first token
      * of its declaration), in document order and not nested, or null when the scan is unsure of the text.
+     * For Python, the ranges of {@link PythonBodyScanner#find} instead.
      */
     static List<int[]> find(String content, SourceLanguage lang) {
         if (!supports(lang)) {
             return null;
+        }
+        if (lang == SourceLanguage.PYTHON) {
+            return PythonBodyScanner.find(content);
         }
         try {
             return new BodyScanner(content, lang).scan();

@@ -107,6 +107,13 @@ public final class CodeCompressor implements Compressor {
      */
     static final int MIN_SKIPPED_BODY = 170;
 
+    /**
+     * The same for Python, whose marker for a function can also say "rest of docstring and " (22 chars
+     * more); the skipped lines are always inside the elided range (which starts after the docstring's first
+     * line and ends with the body).
+     */
+    static final int MIN_SKIPPED_PYTHON_BODY = MIN_SKIPPED_BODY + "rest of docstring and ".length();
+
     /** Fewest chars any range can have and still be elided: 80 plus the shortest description, "body of x()". */
     private static final int MIN_ELIDABLE = 80 + "body of x()".length();
 
@@ -316,12 +323,15 @@ public final class CodeCompressor implements Compressor {
         if (found == null) {
             return null;
         }
+        boolean python = lang == SourceLanguage.PYTHON;
+        int min = python ? MIN_SKIPPED_PYTHON_BODY : MIN_SKIPPED_BODY;
         List<int[]> bodies = new ArrayList<>(found.size());
         for (int[] b : found) {
             int first = lines.rowOf(b[0]) + 1;
             int last = lines.rowOf(b[1]) - 1;
-            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= MIN_SKIPPED_BODY
-                    && laidOutAsBody(lines, b[1], b[2], first, last)) {
+            // (The Python pre-pass checks the layout itself: its ranges are whole lines between statements.)
+            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= min
+                    && (python || laidOutAsBody(lines, b[1], b[2], first, last))) {
                 bodies.add(b);
             }
         }
@@ -636,9 +646,9 @@ public final class CodeCompressor implements Compressor {
                 boolean into = false;
                 int end = -1;
                 if (bound - start >= 2 && bound > covered) {
-                    end = node.getEndPoint().getRow();
+                    end = NodeStart.endRow(node);
                     if (end - start >= 2 && end > covered) {
-                        String type = node.getType();
+                        String type = NodeStart.type(node);
                         sealed = false;
                         if (FUNCTIONS.contains(type)) {
                             if (start > covered) {
@@ -754,7 +764,7 @@ public final class CodeCompressor implements Compressor {
                 return false;
             }
             TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
-            return !NodeStart.isNull(node) && node.getType().contains("comment");
+            return !NodeStart.isNull(node) && NodeStart.type(node).contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
@@ -769,13 +779,13 @@ public final class CodeCompressor implements Compressor {
          * functions.
          */
         private int function(TSNode node, int start, int end) {
-            TSNode body = node.getChildByFieldName("body");
+            TSNode body = NodeStart.child(node, "body");
             if (NodeStart.isNull(body)) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
                 body = null;
                 for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
                     TSNode child = node.getNamedChild(i);
-                    if (BODIES.contains(child.getType())) {
+                    if (BODIES.contains(NodeStart.type(child))) {
                         body = child;
                     }
                 }
@@ -784,7 +794,7 @@ public final class CodeCompressor implements Compressor {
                 }
             }
             int bodyStart = NodeStart.row(body);
-            int bodyEnd = body.getEndPoint().getRow();
+            int bodyEnd = NodeStart.endRow(body);
             if (bodyEnd - bodyStart < 1) {
                 return -1;
             }
@@ -795,7 +805,7 @@ public final class CodeCompressor implements Compressor {
                 return -1;
             }
             String name = "body of " + name(node) + "()";
-            if (lang == SourceLanguage.PYTHON && "block".equals(body.getType())) {
+            if (lang == SourceLanguage.PYTHON && "block".equals(NodeStart.type(body))) {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
                 String what = name;
                 TSNode doc = docstring(body);
@@ -805,15 +815,20 @@ public final class CodeCompressor implements Compressor {
                     }
                     first++;
                 }
-                return add(first, bodyEnd, what) ? bodyEnd : -1;
+                return elided(body, first, bodyEnd, what) ? bodyEnd : -1;
             }
-            if (!add(bodyStart + 1, bodyEnd - 1, name)) {
-                return -1;
+            return elided(body, bodyStart + 1, bodyEnd - 1, name) ? bodyEnd : -1;
+        }
+
+        /** Elides rows first..last of a function's body, remembering the body for a ranged parse's check. */
+        private boolean elided(TSNode body, int first, int last, String what) {
+            if (!add(first, last, what)) {
+                return false;
             }
             if (skipped != null) {
                 elidedBodies.put(NodeStart.startByte(body), new int[] {body.getEndByte(), out.size() - 1});
             }
-            return bodyEnd;
+            return true;
         }
 
         /** Keeps the first and last lines of a long class or module docstring. */

@@ -1,9 +1,12 @@
 package io.headroom4j.compress.code;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 
 import org.treesitter.TSNode;
+import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
 
 /**
@@ -16,6 +19,11 @@ import org.treesitter.TSPoint;
  * bindings, the fields are trusted only after they agreed with the bindings' own accessors on the first few
  * nodes of the process (a null node, {@code id} 0, likewise for {@link #isNull}); until then, and for good if they ever disagree or cannot be read, the accessors
  * are called. Either way the answer is the bindings' answer.
+ *
+ * <p>It also calls three of the bindings' native accessors (end point, type, child by field name) without the
+ * null check each public accessor makes first: that check is a JNI call of its own, as costly as the accessor.
+ * The null check is done here from the {@code idPtr} field instead ({@link #isNull}); a null node still goes
+ * through the public accessor, so it fails as before.
  */
 final class NodeStart {
 
@@ -23,6 +31,9 @@ final class NodeStart {
     private static final VarHandle ROW;
     private static final VarHandle COLUMN;
     private static final VarHandle ID;
+    private static final MethodHandle END_POINT;
+    private static final MethodHandle TYPE;
+    private static final MethodHandle CHILD_BY_FIELD;
 
     /** Nodes (with nonzero byte, row and column) that must agree before the fields are trusted. */
     private static final int CHECKS = 8;
@@ -50,6 +61,22 @@ final class NodeStart {
         ROW = r;
         COLUMN = c;
         ID = id;
+        MethodHandle endPoint = null;
+        MethodHandle type = null;
+        MethodHandle child = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(TSParser.class, MethodHandles.lookup());
+            endPoint = lookup.findStatic(TSParser.class, "ts_node_end_point",
+                    MethodType.methodType(TSPoint.class, TSNode.class));
+            type = lookup.findStatic(TSParser.class, "ts_node_type", MethodType.methodType(String.class, TSNode.class));
+            child = lookup.findStatic(TSParser.class, "ts_node_child_by_field_name",
+                    MethodType.methodType(TSNode.class, TSNode.class, String.class));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            endPoint = null;
+        }
+        END_POINT = endPoint;
+        TYPE = type;
+        CHILD_BY_FIELD = child;
         state = b == null || id == null ? -1 : 0;
     }
 
@@ -100,6 +127,52 @@ final class NodeStart {
             }
         }
         return isNull;
+    }
+
+    /** The node's end row, as {@code node.getEndPoint().getRow()}. */
+    static int endRow(TSNode node) {
+        if (END_POINT == null || isNull(node)) {
+            return node.getEndPoint().getRow();
+        }
+        try {
+            return ((TSPoint) END_POINT.invokeExact(node)).getRow();
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** The node's type, as {@code node.getType()}. */
+    static String type(TSNode node) {
+        if (END_POINT == null || isNull(node)) {
+            return node.getType();
+        }
+        try {
+            return (String) TYPE.invokeExact(node);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    /** The node's child in field {@code field} (maybe the null node), as {@code node.getChildByFieldName}. */
+    static TSNode child(TSNode node, String field) {
+        if (END_POINT == null || isNull(node)) {
+            return node.getChildByFieldName(field);
+        }
+        try {
+            return (TSNode) CHILD_BY_FIELD.invokeExact(node, field);
+        } catch (Throwable e) {
+            throw rethrown(e);
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e);
     }
 
     /** Whether the fields are read directly (for tests). */

@@ -31,6 +31,14 @@ class NodeStartTest {
                     assertThat(NodeStart.isNull(node)).isFalse();
                     TSNode name = node.getChildByFieldName("name");
                     assertThat(NodeStart.isNull(name)).isEqualTo(name == null || name.isNull());
+                    // The accessors without the bindings' null check give the bindings' answers.
+                    assertThat(NodeStart.endRow(node)).isEqualTo(node.getEndPoint().getRow());
+                    assertThat(NodeStart.type(node)).isEqualTo(node.getType());
+                    TSNode direct = NodeStart.child(node, "name");
+                    assertThat(NodeStart.isNull(direct)).isEqualTo(NodeStart.isNull(name));
+                    if (!NodeStart.isNull(name)) {
+                        assertThat(NodeStart.startByte(direct)).isEqualTo(name.getStartByte());
+                    }
                     visited++;
                     if (cursor.gotoFirstChild()) {
                         continue;
