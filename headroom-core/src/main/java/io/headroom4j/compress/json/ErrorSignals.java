@@ -150,20 +150,23 @@ final class ErrorSignals {
                 if ((roles & STATUS_KEY) != 0 && isErrorStatus(value)) {
                     return true;
                 }
-                if ((roles & LEVEL_KEY) != 0 && value instanceof JsonValue.Str s
-                        && matchesKey(s.value(), LEVEL_VALUES)) {
-                    return true;
-                }
-                if (value instanceof JsonValue.Str str && ((roles & (PROSE_KEY | LINK_KEY)) != 0
-                        || isLinkValue(str.value()))) {
-                    continue;
-                }
-                if (value instanceof JsonValue.Str s && s.value().length() > SHORT_TEXT) {
-                    if ((roles & MESSAGE_KEY) != 0 && containsErrorWord(s.value())) {
+                if (value instanceof JsonValue.Str s) {
+                    String text = s.value();
+                    if ((roles & LEVEL_KEY) != 0 && matchesKey(text, LEVEL_VALUES)) {
                         return true;
                     }
-                } else if (isError(value, depth + 1)) {
-                    return true;
+                    if ((roles & (PROSE_KEY | LINK_KEY)) != 0 || isLinkValue(text)) {
+                        continue;
+                    }
+                    // A long text counts only under a message key; a short one as isError(value, depth + 1)
+                    // decides, without the call.
+                    if (text.length() > SHORT_TEXT ? (roles & MESSAGE_KEY) != 0 && containsErrorWord(text)
+                            : depth < MAX_DEPTH && containsErrorWord(text)) {
+                        return true;
+                    }
+                } else if ((value instanceof JsonValue.Obj || value instanceof JsonValue.Arr)
+                        && isError(value, depth + 1)) {
+                    return true;   // numbers, booleans and nulls hold no error word
                 }
             }
             return false;
@@ -186,7 +189,9 @@ final class ErrorSignals {
     }
 
     private static boolean isLinkValue(String value) {
-        return value.startsWith("https://") || value.startsWith("http://");
+        // Most values do not start with 'h': one char answers for them.
+        return !value.isEmpty() && value.charAt(0) == 'h'
+                && (value.startsWith("https://") || value.startsWith("http://"));
     }
 
     private static boolean endsWithIgnoreCase(String s, String suffix) {
@@ -256,8 +261,21 @@ final class ErrorSignals {
     /** {@link #WORDS} as char arrays, grouped by first letter ({@code 'a'..'z'}). */
     private static final char[][][] WORDS_BY_FIRST = new char[26][][];
 
-    /** Per first letter, a bit for each letter ({@code 'a'..'z'}) that a word with that first letter has second. */
-    private static final int[] SECOND_BY_FIRST = new int[26];
+    /**
+     * For two ASCII chars {@code c0, c1} at {@code c0 << 7 | c1}: whether some word starts with them, case
+     * folded as {@link #matchesAt} folds ASCII. Two ASCII chars that no word starts with rule out every word at
+     * that position, as {@link #matchesAt} would (no word is shorter than 2 chars), with one table load.
+     */
+    private static final boolean[] STARTS = new boolean[128 * 128];
+
+    /** Distance between the char pairs that {@link #containsErrorWord} looks at first. */
+    private static final int STEP = SHORTEST_WORD - 1;
+
+    /**
+     * Like {@link #STARTS}, for the pairs at offsets {@code 0..STEP - 1} of each word: whether two ASCII chars
+     * can be such a pair of some word. Every match covers one pair at a multiple of {@link #STEP}.
+     */
+    private static final boolean[] INSIDE = new boolean[128 * 128];
 
     static {
         for (String w : WORDS) {
@@ -266,8 +284,22 @@ final class ErrorSignals {
             char[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = w.toCharArray();
             WORDS_BY_FIRST[f] = grown;
-            SECOND_BY_FIRST[f] |= 1 << (w.charAt(1) - 'a');
+            for (int c0 = 0; c0 < 128; c0++) {
+                for (int c1 = 0; c1 < 128; c1++) {
+                    for (int k = 0; k < STEP; k++) {
+                        if (foldsTo((char) c0, w.charAt(k)) && foldsTo((char) c1, w.charAt(k + 1))) {
+                            INSIDE[c0 << 7 | c1] = true;
+                            STARTS[c0 << 7 | c1] |= k == 0;
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    /** Whether the ASCII char {@code c} matches the word char {@code x} as {@link #matchesAt} compares them. */
+    private static boolean foldsTo(char c, char x) {
+        return x == ' ' ? c == ' ' : (c | 0x20) == x;
     }
 
     /**
@@ -275,31 +307,45 @@ final class ErrorSignals {
      * {@code s.regionMatches(true, i, word, 0, word.length())} at some {@code i} for some word. ASCII is
      * compared directly; a candidate that meets a non-ASCII char is decided by {@code regionMatches} itself,
      * which also folds such chars (the Kelvin sign matches {@code k}).
+     *
+     * <p>A match at {@code i} is at least {@link #SHORTEST_WORD} chars long, so it covers the pair of chars at
+     * the one multiple {@code j} of {@link #STEP} in {@code [i, i + STEP - 1]}. Only those pairs are looked at
+     * first; the starts {@code j - STEP + 1 .. j} are tried only when the pair may be part of a word
+     * ({@link #INSIDE}, or a non-ASCII char, which may fold to a word's letter).
      */
     static boolean containsErrorWord(String s) {
-        int n = s.length();
         // No word is shorter than SHORTEST_WORD chars, so no match can start after n - SHORTEST_WORD.
-        for (int i = 0, last = n - SHORTEST_WORD; i <= last; i++) {
-            char c = s.charAt(i);
-            char l = (char) (c | 0x20);   // ASCII lower case; other characters never match below
-            if (l < 'a' || l > 'z') {
+        int last = s.length() - SHORTEST_WORD;
+        for (int j = 0; j <= last + STEP - 1; j += STEP) {
+            char c0 = s.charAt(j);
+            char c1 = s.charAt(j + 1);   // j + 1 <= last + STEP = length - 1
+            if ((c0 | c1) < 128 && !INSIDE[c0 << 7 | c1]) {
                 continue;
             }
-            char[][] words = WORDS_BY_FIRST[l - 'a'];
-            if (words == null) {
-                continue;
-            }
-            // An ASCII second char that no word here has second rules them all out, as matchesAt would
-            // (i + 1 < n: no word is shorter than 2 chars); a non-ASCII one goes to matchesAt for folding.
-            char c1 = s.charAt(i + 1);
-            int l1 = (c1 | 0x20) - 'a';
-            if (c1 < 128 && (l1 < 0 || l1 >= 26 || (SECOND_BY_FIRST[l - 'a'] & (1 << l1)) == 0)) {
-                continue;
-            }
-            for (char[] w : words) {
-                if (matchesAt(s, i, w)) {
+            for (int i = Math.max(0, j - STEP + 1), to = Math.min(j, last); i <= to; i++) {
+                if (startsWordAt(s, i)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word matches at {@code i}, for {@code i <= length - SHORTEST_WORD}. */
+    private static boolean startsWordAt(String s, int i) {
+        char c = s.charAt(i);
+        char c1 = s.charAt(i + 1);   // i + 1 < length: no word is shorter than 2 chars
+        if ((c | c1) < 128 ? !STARTS[c << 7 | c1] : c >= 128) {
+            return false;   // a non-ASCII first char never matches; a non-ASCII second one goes to matchesAt
+        }
+        char l = (char) (c | 0x20);   // ASCII lower case
+        char[][] words = l >= 'a' && l <= 'z' ? WORDS_BY_FIRST[l - 'a'] : null;
+        if (words == null) {
+            return false;
+        }
+        for (char[] w : words) {
+            if (matchesAt(s, i, w)) {
+                return true;
             }
         }
         return false;

@@ -81,13 +81,19 @@ final class ItemSelector {
                 why[i] = Reason.LAST;
             }
         }
+        // One pass over the items for everything that looks at each whole item: a large array's tree does not
+        // fit the CPU caches, so three passes would fetch every item from memory three times.
         ErrorSignals errors = new ErrorSignals();
+        NumberFields numbers = new NumberFields(n);
         for (int i = 0; i < n; i++) {
-            if (why[i] == null && errors.check(items.get(i))) {
+            JsonValue item = items.get(i);
+            if (why[i] == null && errors.check(item)) {
                 why[i] = Reason.ERROR;
             }
+            numbers.collect(item, "", i, 0);
+            texts.length(i);
         }
-        numericSignals(items, why);
+        numericSignals(numbers, n, why);
         lengthOutliers(texts, why);
         queryMatches(texts, query, why);
         fill(texts, why);
@@ -109,13 +115,9 @@ final class ItemSelector {
     }
 
     /** Numeric outliers and change points, per number field (flattened path) of object items. */
-    private static void numericSignals(List<JsonValue> items, Reason[] why) {
-        int n = items.size();
-        Map<String, double[]> fields = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            collectNumbers(items.get(i), "", i, n, fields, order, 0);
-        }
+    private static void numericSignals(NumberFields numbers, int n, Reason[] why) {
+        Map<String, double[]> fields = numbers.fields;
+        List<String> order = numbers.order;
         List<double[]> outliers = new ArrayList<>();   // {|z|, index}
         for (String path : order) {
             double[] v = fields.get(path);
@@ -219,30 +221,90 @@ final class ItemSelector {
         return true;
     }
 
-    private static void collectNumbers(JsonValue v, String path, int i, int n, Map<String, double[]> fields,
-                                       List<String> order, int depth) {
-        if (v instanceof JsonValue.Num num) {
+    /**
+     * Every number of the items by flattened path ({@code a.b.c}, up to 4 levels): {@code fields.get(path)[i]}
+     * is item {@code i}'s number there, NaN where it has none; at most 64 paths, in {@code order} of first
+     * sight.
+     */
+    static final class NumberFields {
+        private static final int MAX_DEPTH = 4;
+        final Map<String, double[]> fields = new HashMap<>();
+        final List<String> order = new ArrayList<>();
+        private final int n;
+        /**
+         * Per depth, the sub-paths and columns of the last object's keys under the last path. The reader shares
+         * one key list between rows with the same keys, so a table's paths are joined and looked up once, not
+         * once per row; a column, once made, never changes, and a path refused at the 64-path cap is looked up
+         * again each time, as before.
+         */
+        @SuppressWarnings("unchecked")
+        private final List<String>[] keysAt = new List[MAX_DEPTH];
+        private final String[] pathAt = new String[MAX_DEPTH];
+        private final String[][] subPathsAt = new String[MAX_DEPTH][];
+        private final double[][][] columnsAt = new double[MAX_DEPTH][][];
+
+        NumberFields(int n) {
+            this.n = n;
+        }
+
+        void collect(JsonValue v, String path, int i, int depth) {
+            if (v instanceof JsonValue.Num num) {
+                double[] col = column(path);
+                if (col != null) {
+                    col[i] = valueOf(num);
+                }
+            } else if (v instanceof JsonValue.Obj o && depth < MAX_DEPTH) {
+                List<String> keys = o.keys();
+                List<JsonValue> values = o.values();
+                if (keysAt[depth] != keys || pathAt[depth] != path) {
+                    String[] subs = new String[keys.size()];
+                    for (int k = 0; k < subs.length; k++) {
+                        subs[k] = depth == 0 ? keys.get(k) : path + "." + keys.get(k);
+                    }
+                    keysAt[depth] = keys;
+                    pathAt[depth] = path;
+                    subPathsAt[depth] = subs;
+                    columnsAt[depth] = new double[subs.length][];
+                }
+                String[] subs = subPathsAt[depth];
+                double[][] columns = columnsAt[depth];
+                for (int k = 0; k < subs.length; k++) {
+                    JsonValue value = values.get(k);
+                    if (value instanceof JsonValue.Num num) {
+                        if (columns[k] == null) {
+                            columns[k] = column(subs[k]);
+                        }
+                        if (columns[k] != null) {
+                            columns[k][i] = valueOf(num);
+                        }
+                    } else if (value instanceof JsonValue.Obj) {
+                        collect(value, subs[k], i, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private static double valueOf(JsonValue.Num num) {
+            try {
+                return toDouble(num.literal());
+            } catch (NumberFormatException e) {
+                return Double.NaN;   // cannot happen for a JSON number literal; leave it missing
+            }
+        }
+
+        /** The column of {@code path}, made on first sight; null once 64 paths are known. */
+        private double[] column(String path) {
             double[] col = fields.get(path);
             if (col == null) {
                 if (fields.size() >= 64) {
-                    return;   // enough fields to find signals; bounded work on very wide items
+                    return null;   // enough fields to find signals; bounded work on very wide items
                 }
                 col = new double[n];
                 Arrays.fill(col, Double.NaN);
                 fields.put(path, col);
                 order.add(path);
             }
-            try {
-                col[i] = toDouble(num.literal());
-            } catch (NumberFormatException e) {
-                // cannot happen for a JSON number literal; leave it missing
-            }
-        } else if (v instanceof JsonValue.Obj o && depth < 4) {
-            List<String> keys = o.keys();
-            for (int k = 0, kn = keys.size(); k < kn; k++) {
-                String sub = depth == 0 ? keys.get(k) : path + "." + keys.get(k);
-                collectNumbers(o.values().get(k), sub, i, n, fields, order, depth + 1);
-            }
+            return col;
         }
     }
 

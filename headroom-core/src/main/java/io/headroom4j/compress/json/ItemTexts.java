@@ -17,7 +17,8 @@ final class ItemTexts {
     private final List<JsonValue> items;
     private final boolean lengthsFromTree;
     private final String[] texts;
-    private int[] lengths;
+    /** Each item's text length, -1 until measured. */
+    private final int[] lengths;
     private StringBuilder scratch;
     /** Buffer for {@link #shape}. */
     private char[] fold;
@@ -31,6 +32,8 @@ final class ItemTexts {
         this.items = items;
         this.lengthsFromTree = noEscapes;
         this.texts = new String[items.size()];
+        this.lengths = new int[texts.length];
+        java.util.Arrays.fill(lengths, -1);
     }
 
     int size() {
@@ -99,15 +102,20 @@ final class ItemTexts {
         return texts;
     }
 
+    /** The length of item {@code i}'s text: {@code text(i).length()}, from the tree when that is exact. */
+    int length(int i) {
+        int len = lengths[i];
+        if (len < 0) {
+            len = lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i))) : text(i).length();
+            lengths[i] = len;
+        }
+        return len;
+    }
+
     /** The length of every item's text: {@code lengths()[i] == text(i).length()}. */
     int[] lengths() {
-        if (lengths == null) {
-            int[] out = new int[texts.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i)))
-                        : text(i).length();
-            }
-            lengths = out;
+        for (int i = 0; i < lengths.length; i++) {
+            length(i);
         }
         return lengths;
     }

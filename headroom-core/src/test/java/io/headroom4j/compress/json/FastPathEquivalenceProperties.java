@@ -1,7 +1,11 @@
 package io.headroom4j.compress.json;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -14,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compressor's fast paths give exactly what the slower code they replace gave: number parsing, error words,
- * item lengths taken from the tree, and keys predicted from the previous row.
+ * item lengths taken from the tree, keys predicted from the previous row, and number fields collected with paths
+ * cached per key list.
  */
 final class FastPathEquivalenceProperties {
 
@@ -48,6 +53,21 @@ final class FastPathEquivalenceProperties {
         for (String s : List.of("ERROR", "Time Out", "timed out", "timed\u0000out", "tracebac\u212A", "ﬁne",
                 "fa\u0130led", "FAİLED", "crash", "cra\u017Fh", "timeou", "xdenied", "refuse")) {
             assertThat(ErrorSignals.containsErrorWord(s)).as(s).isEqualTo(slowContainsErrorWord(s));
+        }
+    }
+
+    @Example
+    void errorWordsAreFoundAtEveryOffsetAndLength() {
+        for (String w : WORDS) {
+            for (String form : List.of(w, w.toUpperCase(java.util.Locale.ROOT), w.substring(0, w.length() - 1),
+                    w.substring(1), w.replace('e', '\u00e9'), w.replace('k', '\u212A'))) {
+                for (int before = 0; before < 9; before++) {
+                    for (int after = 0; after < 3; after++) {
+                        String s = "x".repeat(before) + form + "y".repeat(after);
+                        assertThat(ErrorSignals.containsErrorWord(s)).as(s).isEqualTo(slowContainsErrorWord(s));
+                    }
+                }
+            }
         }
     }
 
@@ -115,5 +135,213 @@ final class FastPathEquivalenceProperties {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReader.readAll(text)).as(bad)
                     .isInstanceOf(IOException.class);
         }
+    }
+
+    @Property(tries = 300)
+    void numberFieldsEqualThePerValueLookup(@ForAll("rowArrays") JsonValue rows) throws IOException {
+        // Read back from text, repeated, so rows share key lists as the reader makes them share.
+        String row = JsonWriter.toJson(rows);
+        JsonValue doc = JsonReader.readAll("[" + row + "," + row + "," + row + "]").get(0);
+        List<JsonValue> items = new ArrayList<>();
+        for (JsonValue a : ((JsonValue.Arr) doc).items()) {
+            items.addAll(((JsonValue.Arr) a).items());
+        }
+        assertSameNumberFields(items);
+        assertSameNumberFields(((JsonValue.Arr) rows).items());   // fresh key lists: no sharing
+    }
+
+    @Example
+    void numberFieldsStopAt64PathsAsBefore() throws IOException {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            sb.append(i == 0 ? "{" : ",{");
+            for (int k = 0; k < 90 + i % 3; k++) {   // over 64 paths
+                sb.append(k == 0 ? "" : ",").append("\"k").append(k).append("\":");
+                sb.append(k % 7 == 3 ? "{\"x\":" + i + ",\"y\":{\"z\":" + k + "}}" : k % 5 == 0 ? "\"s\"" : i * k);
+            }
+            sb.append('}');
+        }
+        assertSameNumberFields(((JsonValue.Arr) JsonReader.readAll(sb.append(']').toString()).get(0)).items());
+    }
+
+    private static void assertSameNumberFields(List<JsonValue> items) {
+        int n = items.size();
+        ItemSelector.NumberFields fast = new ItemSelector.NumberFields(n);
+        Map<String, double[]> fields = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fast.collect(items.get(i), "", i, 0);
+            slowCollectNumbers(items.get(i), "", i, n, fields, order, 0);
+        }
+        assertThat(fast.order).isEqualTo(order);
+        for (String path : order) {
+            long[] expected = Arrays.stream(fields.get(path)).mapToLong(Double::doubleToRawLongBits).toArray();
+            long[] actual = Arrays.stream(fast.fields.get(path)).mapToLong(Double::doubleToRawLongBits).toArray();
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    /** The implementation before paths were cached per key list. */
+    private static void slowCollectNumbers(JsonValue v, String path, int i, int n, Map<String, double[]> fields,
+                                           List<String> order, int depth) {
+        if (v instanceof JsonValue.Num num) {
+            double[] col = fields.get(path);
+            if (col == null) {
+                if (fields.size() >= 64) {
+                    return;
+                }
+                col = new double[n];
+                Arrays.fill(col, Double.NaN);
+                fields.put(path, col);
+                order.add(path);
+            }
+            col[i] = Double.parseDouble(num.literal());
+        } else if (v instanceof JsonValue.Obj o && depth < 4) {
+            List<String> keys = o.keys();
+            for (int k = 0, kn = keys.size(); k < kn; k++) {
+                String sub = depth == 0 ? keys.get(k) : path + "." + keys.get(k);
+                slowCollectNumbers(o.values().get(k), sub, i, n, fields, order, depth + 1);
+            }
+        }
+    }
+
+    @Property(tries = 2000)
+    void errorChecksEqualTheRecursiveCheck(@ForAll("errorishValues") JsonValue v) {
+        assertThat(new ErrorSignals().check(v)).as(JsonWriter.toJson(v)).isEqualTo(slowIsError(v, 0));
+    }
+
+    @Example
+    void errorChecksStopAtTheSameDepth() {
+        for (int depth = 60; depth < 70; depth++) {
+            JsonValue v = new JsonValue.Str("failed");
+            for (int d = 0; d < depth; d++) {
+                v = d % 2 == 0 ? new JsonValue.Obj(List.of("k"), List.of(v)) : new JsonValue.Arr(List.of(v));
+            }
+            assertThat(new ErrorSignals().check(v)).as("depth " + depth).isEqualTo(slowIsError(v, 0));
+        }
+    }
+
+    @Provide
+    Arbitrary<JsonValue> errorishValues() {
+        String[] keys = {"error", "Errors", "status", "statusCode", "code", "level", "severity", "title", "body",
+            "message", "msg", "html_url", "href", "id", "name", "items", "data", "note", "reason"};
+        String[] strings = {"ok", "failed", "ERROR", "404", "500", "200", "fatal", "info", "", " ", "false",
+            "https://x.io/timeout", "http://a/crash", "all good", "Connection refused", "x".repeat(170),
+            "timed out " + "y".repeat(160), "0", "1e3"};
+        return Arbitraries.randomValue(r -> errorish(r, keys, strings, 4));
+    }
+
+    private static JsonValue errorish(java.util.Random r, String[] keys, String[] strings, int depth) {
+        int kind = depth <= 0 ? r.nextInt(5) : r.nextInt(8);
+        return switch (kind) {
+            case 0, 1 -> new JsonValue.Str(strings[r.nextInt(strings.length)]);
+            case 2 -> new JsonValue.Num(r.nextBoolean() ? "0" : Integer.toString(r.nextInt(700)));
+            case 3 -> JsonValue.Bool.of(r.nextBoolean());
+            case 4 -> JsonValue.Null.INSTANCE;
+            case 5 -> {
+                List<JsonValue> items = new ArrayList<>();
+                for (int i = r.nextInt(4); i > 0; i--) {
+                    items.add(errorish(r, keys, strings, depth - 1));
+                }
+                yield new JsonValue.Arr(items);
+            }
+            default -> {
+                List<String> ks = new ArrayList<>();
+                List<JsonValue> vs = new ArrayList<>();
+                for (int i = r.nextInt(5); i > 0; i--) {
+                    ks.add(keys[r.nextInt(keys.length)]);
+                    vs.add(errorish(r, keys, strings, depth - 1));
+                }
+                yield new JsonValue.Obj(ks, vs);
+            }
+        };
+    }
+
+    private static final List<String> ERROR_KEYS = List.of("error", "errors", "err", "exception", "exceptions",
+            "failure", "failures", "failed", "fault", "stderr", "stacktrace", "stack_trace", "traceback",
+            "error_message", "errormessage", "error_msg");
+    private static final List<String> STATUS_KEYS = List.of("status", "status_code", "statuscode", "http_status",
+            "httpstatus", "code", "response_code", "responsecode", "http_code");
+    private static final List<String> LEVEL_KEYS = List.of("level", "severity", "log_level", "loglevel",
+            "levelname", "lvl");
+    private static final List<String> LEVEL_VALUES = List.of("error", "err", "fatal", "critical", "crit", "emerg",
+            "emergency", "alert", "severe", "panic");
+    private static final List<String> MESSAGE_KEYS = List.of("message", "msg", "log", "line", "output", "stdout",
+            "reason", "detail", "details", "description_error", "text", "conclusion", "result", "outcome", "status",
+            "state", "event", "cause", "trace", "stack");
+    private static final List<String> PROSE_KEYS = List.of("title", "body", "snippet", "description", "content",
+            "summary", "subject", "name", "comment", "abstract", "excerpt", "headline", "caption", "keywords", "tags",
+            "query", "question", "answer", "readme", "bio", "about", "html", "markdown", "body_text", "body_html",
+            "full_name");
+
+    /** The check as it was written before its per-key-list roles and the direct string test. */
+    private static boolean slowIsError(JsonValue v, int depth) {
+        if (depth > 64) {
+            return false;
+        }
+        if (v instanceof JsonValue.Str s) {
+            return s.value().length() <= ErrorSignals.SHORT_TEXT && slowContainsErrorWord(s.value());
+        }
+        if (v instanceof JsonValue.Arr a) {
+            for (JsonValue item : a.items()) {
+                if (slowIsError(item, depth + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(v instanceof JsonValue.Obj o)) {
+            return false;
+        }
+        for (int i = 0; i < o.size(); i++) {
+            String key = o.keys().get(i);
+            String lower = key.length() > 20 ? "" : key.toLowerCase(java.util.Locale.ROOT);
+            JsonValue value = o.values().get(i);
+            if (ERROR_KEYS.contains(lower) && slowTruthy(value)) {
+                return true;
+            }
+            String text = value instanceof JsonValue.Num n ? n.literal()
+                    : value instanceof JsonValue.Str s ? s.value() : null;
+            if (STATUS_KEYS.contains(lower) && text != null && text.length() == 3
+                    && (text.charAt(0) == '4' || text.charAt(0) == '5')
+                    && Character.isDigit(text.charAt(1)) && Character.isDigit(text.charAt(2))) {
+                return true;
+            }
+            if (LEVEL_KEYS.contains(lower) && value instanceof JsonValue.Str s
+                    && LEVEL_VALUES.stream().anyMatch(s.value()::equalsIgnoreCase)) {
+                return true;
+            }
+            String folded = key.toLowerCase(java.util.Locale.ROOT);
+            boolean link = folded.endsWith("url") || folded.endsWith("uri") || folded.endsWith("href")
+                    || folded.endsWith("link");
+            if (value instanceof JsonValue.Str s && (PROSE_KEYS.contains(lower) || link
+                    || s.value().startsWith("https://") || s.value().startsWith("http://"))) {
+                continue;
+            }
+            if (value instanceof JsonValue.Str s && s.value().length() > ErrorSignals.SHORT_TEXT) {
+                if (MESSAGE_KEYS.contains(lower) && slowContainsErrorWord(s.value())) {
+                    return true;
+                }
+            } else if (slowIsError(value, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean slowTruthy(JsonValue v) {
+        if (v instanceof JsonValue.Bool b) {
+            return b.value();
+        }
+        if (v instanceof JsonValue.Str s) {
+            return !s.value().isBlank();
+        }
+        if (v instanceof JsonValue.Num n) {
+            return !n.literal().matches("-?0*(\\.0*)?([eE].*)?");
+        }
+        if (v instanceof JsonValue.Arr a) {
+            return !a.items().isEmpty();
+        }
+        return v instanceof JsonValue.Obj o && o.size() > 0;
     }
 }
