@@ -1,5 +1,6 @@
 package io.headroom4j.route;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,27 +104,24 @@ final class HeuristicContentDetector implements ContentDetector {
                 || sample.contains("\n@@ -") && sample.contains("\n+++ ")) {
             return ContentType.DIFF;
         }
-        String[] lines = (sample.indexOf('\u001b') >= 0 ? stripAnsi(sample) : sample).split("\r?\n",
-                SAMPLE_LINES + 1);
-        int n = Math.min(lines.length, SAMPLE_LINES);
+        String[] lines = firstLines(sample.indexOf('\u001b') >= 0 ? stripAnsi(sample) : sample, SAMPLE_LINES);
+        int n = lines.length;
+        // Two passes over the sampled lines: the first counts only the votes that can decide the most common
+        // answers (build output, log, search results); the second, for the rest, runs only when none of those
+        // decided. Every vote is the same as counting all of them at once; a log never pays for the code and
+        // prose patterns. The patterns that start with "^" are tried with lookingAt(), which gives the same
+        // answer as find() for them without trying every later start position.
+        Matcher logM = LOG_LINE.matcher("");
+        Matcher searchM = SEARCH_LINE.matcher("");
+        Matcher numberedM = NUMBERED_LINE.matcher("");
+        Matcher mvnTreeM = MVN_TREE_LINE.matcher("");
+        Matcher buildM = BUILD_LINE.matcher("");
+        Matcher buildStrongM = BUILD_STRONG_LINE.matcher("");
         int nonEmpty = 0;
         int search = 0;
         int log = 0;
         int build = 0;
         int buildStrong = 0;
-        int tree = 0;
-        int code = 0;
-        int table = 0;
-        int tabs = 0;
-        int commas = 0;
-        int firstCommas = -1;
-        int sentences = 0;
-        int wordy = 0;
-        int codeEnd = 0;
-        int markdown = 0;
-        int comments = 0;
-        int fenced = 0;
-        boolean inFence = false;
         int numbered = 0;
         int headings = 0;
         int mvnTree = 0;
@@ -133,72 +131,26 @@ final class HeuristicContentDetector implements ContentDetector {
                 continue;
             }
             nonEmpty++;
-            boolean logLine = LOG_LINE.matcher(line).find();
+            boolean logLine = logM.reset(line).lookingAt();
             if (logLine) {
                 // A timestamped log line ("2024-01-05 12:00:01 ...") also has digits between separators.
                 log++;
-            } else if (SEARCH_LINE.matcher(line).matches()) {
+            } else if (searchM.reset(line).matches()) {
                 search++;
-            } else if (NUMBERED_LINE.matcher(line).matches()) {
+            } else if (numberedM.reset(line).matches()) {
                 numbered++;
             } else if ((i == 0 || lines[i - 1].isEmpty()) && i + 1 < n
-                    && NUMBERED_LINE.matcher(lines[i + 1]).matches()) {
+                    && numberedM.reset(lines[i + 1]).matches()) {
                 headings++;
             }
-            if (line.startsWith("[INFO] ") && MVN_TREE_LINE.matcher(line).find()) {
+            if (line.startsWith("[INFO] ") && mvnTreeM.reset(line).lookingAt()) {
                 mvnTree++;
             }
-            if (BUILD_LINE.matcher(line).find()) {
+            if (mayStartBuildLine(line.charAt(0)) && buildM.reset(line).lookingAt()) {
                 build++;
             }
-            if (BUILD_STRONG_LINE.matcher(line).find()) {
+            if (mayBeStrongBuildLine(line) && buildStrongM.reset(line).lookingAt()) {
                 buildStrong++;
-            }
-            if (TREE_LINE.matcher(line).matches()) {
-                tree++;
-            }
-            String stripped = line.strip();
-            boolean fenceLine = stripped.startsWith("```") || stripped.startsWith("~~~");
-            if (fenceLine) {
-                inFence = !inFence;
-                markdown++;
-            }
-            // Code and prose votes skip fenced samples (a README's examples) and comment lines.
-            boolean countable = !fenceLine && !inFence;
-            if (!countable) {
-                fenced++;
-            }
-            if (countable && isComment(stripped)) {
-                comments++;
-                countable = false;
-            }
-            if (countable && (CODE_LINE.matcher(line).find() || STATEMENT.matcher(line).find())) {
-                code++;
-            }
-            if (TABLE_LINE.matcher(line).matches()) {
-                table++;
-            }
-            int c = countChar(line, ',');
-            if (firstCommas < 0) {
-                firstCommas = c;
-            }
-            if (c > 0 && c == firstCommas) {
-                commas++;
-            }
-            if (line.indexOf('\t') >= 0) {
-                tabs++;
-            }
-            if (line.length() > 60 && (line.endsWith(".") || line.contains(". "))) {
-                sentences++;
-            }
-            if (countable && isWordy(line)) {
-                wordy++;
-            }
-            if (countable && endsLikeCode(line)) {
-                codeEnd++;
-            }
-            if (line.startsWith("#") && MARKDOWN_HEADING.matcher(line).matches()) {
-                markdown++;
             }
         }
         if (nonEmpty == 0) {
@@ -221,6 +173,82 @@ final class HeuristicContentDetector implements ContentDetector {
                 && (headings > 0 || numbered / total >= 0.8)) {
             return ContentType.SEARCH;
         }
+        return detectRest(lines, n, nonEmpty, log);
+    }
+
+    /** The second pass of {@link #detect}: tree, table, prose and code votes, for what the first did not decide. */
+    private static ContentType detectRest(String[] lines, int n, int nonEmpty, int log) {
+        Matcher treeM = TREE_LINE.matcher("");
+        Matcher codeM = CODE_LINE.matcher("");
+        Matcher statementM = STATEMENT.matcher("");
+        Matcher tableM = TABLE_LINE.matcher("");
+        Matcher headingM = MARKDOWN_HEADING.matcher("");
+        int tree = 0;
+        int code = 0;
+        int table = 0;
+        int tabs = 0;
+        int commas = 0;
+        int firstCommas = -1;
+        int sentences = 0;
+        int wordy = 0;
+        int codeEnd = 0;
+        int markdown = 0;
+        int comments = 0;
+        int fenced = 0;
+        boolean inFence = false;
+        for (int i = 0; i < n; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            if (treeM.reset(line).matches()) {
+                tree++;
+            }
+            String stripped = line.strip();
+            boolean fenceLine = stripped.startsWith("```") || stripped.startsWith("~~~");
+            if (fenceLine) {
+                inFence = !inFence;
+                markdown++;
+            }
+            // Code and prose votes skip fenced samples (a README's examples) and comment lines.
+            boolean countable = !fenceLine && !inFence;
+            if (!countable) {
+                fenced++;
+            }
+            if (countable && isComment(stripped)) {
+                comments++;
+                countable = false;
+            }
+            if (countable && (codeM.reset(line).lookingAt() || statementM.reset(line).lookingAt())) {
+                code++;
+            }
+            if (tableM.reset(line).matches()) {
+                table++;
+            }
+            int c = countChar(line, ',');
+            if (firstCommas < 0) {
+                firstCommas = c;
+            }
+            if (c > 0 && c == firstCommas) {
+                commas++;
+            }
+            if (line.indexOf('\t') >= 0) {
+                tabs++;
+            }
+            if (line.length() > 60 && (line.endsWith(".") || line.contains(". "))) {
+                sentences++;
+            }
+            if (countable && isWordy(line)) {
+                wordy++;
+            }
+            if (countable && endsLikeCode(line)) {
+                codeEnd++;
+            }
+            if (line.startsWith("#") && headingM.reset(line).matches()) {
+                markdown++;
+            }
+        }
+        double total = nonEmpty;
         if (tree / total >= 0.4 || looksLikePathListing(lines, n, nonEmpty)) {
             return ContentType.TREE;
         }
@@ -247,6 +275,71 @@ final class HeuristicContentDetector implements ContentDetector {
             return ContentType.LOG;
         }
         return ContentType.UNKNOWN;
+    }
+
+    /**
+     * The first {@code max} lines of {@code text}, split at {@code "\n"} and {@code "\r\n"}: the same strings
+     * as the first {@code max} elements of {@code text.split("\r?\n", max + 1)}, without the regular expression
+     * or a copy of the unsampled rest.
+     */
+    static String[] firstLines(String text, int max) {
+        String[] lines = new String[max];
+        int count = 0;
+        int start = 0;
+        while (count < max) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                lines[count++] = text.substring(start);
+                break;
+            }
+            int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            lines[count++] = text.substring(start, end);
+            start = nl + 1;
+        }
+        return count == max ? lines : Arrays.copyOf(lines, count);
+    }
+
+    /**
+     * False when no alternative of {@link #BUILD_LINE} can match a line starting with {@code c}: each starts
+     * with one of these characters, or with {@code \s} (space, tab, line feed, vertical tab, form feed,
+     * carriage return) or {@code \s*at }.
+     */
+    private static boolean mayStartBuildLine(char c) {
+        return switch (c) {
+            case '[', '>', 'B', 'T', 'P', 'F', '=', 't', 'r', '-', 'o', 'n', '<', 'a', 'D',
+                 ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * False when no alternative of {@link #BUILD_STRONG_LINE} can match {@code line} (non-empty): each one
+     * starts with one of the characters below or with {@code \s}, or needs {@code "::"}, {@code " > "} or
+     * {@code "<testsuite"} in the line, or is {@code \d+ tests? completed}, the only one that starts with a
+     * digit. Timestamped log lines fail this at their first characters, before the pattern's 35 alternatives.
+     */
+    private static boolean mayBeStrongBuildLine(String line) {
+        char c = line.charAt(0);
+        if (c >= '0' && c <= '9') {
+            int i = 1;
+            while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (line.startsWith(" test", i)) {
+                return true;
+            }
+        } else {
+            switch (c) {
+                case '=', 'c', 'p', 'F', 'P', 'E', 'S', 'r', 't', 'e', '-', 'o', 'T', 'n', '#', '[', 'B', '>', '<',
+                     ':', '*', ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    return true;
+                }
+                default -> {
+                    // only the alternatives that look inside the line remain
+                }
+            }
+        }
+        return line.contains("::") || line.contains(" > ") || line.contains("<testsuite");
     }
 
     /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */

@@ -44,6 +44,7 @@ import io.headroom4j.store.CompressionStore;
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench latency
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench soak 600          # seconds
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench paced [100 20]     # first-event delay, gap (ms)
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench oncpu [5]          # rounds
  * </pre>
  */
 public final class ProxyBench {
@@ -58,6 +59,11 @@ public final class ProxyBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "latency";
+        if (mode.equals("oncpu")) {
+            System.out.println(machine());
+            onPathCpu(args.length > 1 ? Integer.parseInt(args[1]) : 5);
+            return;
+        }
         if (mode.equals("paced")) {
             System.out.println(machine());
             paced(args.length > 1 ? Integer.parseInt(args[1]) : 100, args.length > 2 ? Integer.parseInt(args[2]) : 20);
@@ -259,6 +265,60 @@ public final class ProxyBench {
         System.out.println("proxy's own compression time (ms): "
                 + TestProxies.JSON.readTree(proxy.statsJson()).path("compression"));
         System.out.println("load average at the end: " + loadAverage());
+    }
+
+    /**
+     * On-path CPU of a 100K-token request with new content: thread CPU time of
+     * {@code Headroom.compressDeferringCounts} as the proxy calls it (its own Headroom, retrieve tool excluded,
+     * in-memory store), p50 of 200 unique requests after 100 of warm-up, per round. Also prints a SHA-256 over
+     * the compressed bodies of 20 fixed requests, so a speed change can show its output bytes are unchanged.
+     */
+    static void onPathCpu(int rounds) throws Exception {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        HeadroomConfig config = HeadroomConfig.builder().excludedTools(java.util.Set.of(io.headroom4j.message.RetrieveTool.NAME)).build();
+        io.headroom4j.Headroom headroom = io.headroom4j.Headroom.create(config, TestProxies.store());
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < 20; i++) {
+            byte[] body = request(100_000, "pin-" + i).getBytes(StandardCharsets.UTF_8);
+            digest.update(headroom.compressDeferringCounts(body, io.headroom4j.message.RequestFormat.ANTHROPIC_MESSAGES)
+                    .body());
+        }
+        System.out.println("output sha-256 of 20 fixed requests: " + java.util.HexFormat.of().formatHex(
+                digest.digest()));
+        for (int round = 0; round < rounds; round++) {
+            // Fresh content each round: the store and memo never saw these bodies.
+            List<byte[]> bodies = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                bodies.add(request(100_000, "r" + round + "-" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            long[] cpu = new long[200];
+            for (int i = 0; i < 300; i++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                headroom.compressDeferringCounts(bodies.get(i), io.headroom4j.message.RequestFormat.ANTHROPIC_MESSAGES);
+                long t = threads.getCurrentThreadCpuTime() - t0;
+                if (i >= 100) {
+                    cpu[i - 100] = t;
+                }
+            }
+            Arrays.sort(cpu);
+            // Content detection alone, on the same kind of tool output (the log inside the body).
+            io.headroom4j.route.ContentDetector detector = io.headroom4j.route.ContentRouter.builder().build()
+                    .detector();
+            long[] detect = new long[200];
+            for (int i = 0; i < 300; i++) {
+                String log = TestProxies.JSON.readTree(bodies.get(i)).at("/messages/2/content/0/content").asText();
+                long t0 = threads.getCurrentThreadCpuTime();
+                detector.detect(log);
+                long t = threads.getCurrentThreadCpuTime() - t0;
+                if (i >= 100) {
+                    detect[i - 100] = t;
+                }
+            }
+            Arrays.sort(detect);
+            System.out.printf(Locale.ROOT, "round %d: on-path CPU p50 %.2f ms, p90 %.2f ms (%d KiB body); detection "
+                    + "alone p50 %.3f ms; load %s%n", round, ms(pct(cpu, 50)), ms(pct(cpu, 90)),
+                    bodies.get(0).length / 1024, ms(pct(detect, 50)), loadAverage());
+        }
     }
 
     /** Where the time of a 100K-token request goes inside the proxy: scan, compression, the rest. */
