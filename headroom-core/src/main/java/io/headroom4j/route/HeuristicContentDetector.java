@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 final class HeuristicContentDetector implements ContentDetector {
 
-    private static final int SAMPLE_CHARS = 64 * 1024;
-    private static final int SAMPLE_LINES = 200;
+    static final int SAMPLE_CHARS = 64 * 1024;
+    static final int SAMPLE_LINES = 200;
 
-    private static final Pattern SEARCH_LINE = Pattern.compile("^[^\\s:][^:\\n]{0,300}?[:-]\\d+[:-].*");
-    private static final Pattern LOG_LINE = Pattern.compile(
+    static final Pattern SEARCH_LINE = Pattern.compile("^[^\\s:][^:\\n]{0,300}?[:-]\\d+[:-].*");
+    static final Pattern LOG_LINE = Pattern.compile(
             "^(\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\[?\\d{2}:\\d{2}:\\d{2}|[A-Z][a-z]{2} +\\d{1,2} \\d{2}:\\d{2}"
                     + "|\\d{1,3}(\\.\\d{1,3}){3} - |\\[?(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL)\\]?[ :])");
-    private static final Pattern BUILD_LINE = Pattern.compile(
+    static final Pattern BUILD_LINE = Pattern.compile(
             "^(\\[(INFO|WARNING|ERROR)\\] |> Task :|BUILD (SUCCESS|FAILURE|FAILED)|Tests run: |PASS |FAIL |"
                     + "=+ (test session starts|FAILURES|ERRORS|short test summary)|test result: |running \\d+ tests?|"
                     + "--- (PASS|FAIL): |=== RUN |ok +\\S+ +\\d|npm (ERR!|WARN)|\\s+(Compiling|Finished|Running) |"
@@ -31,7 +31,7 @@ final class HeuristicContentDetector implements ContentDetector {
      * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
      * test output is mostly the user's own text (assertion messages, code excerpts) and scores low otherwise.
      */
-    private static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
+    static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
             // pytest
             + "=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)"
             + "|collected \\d+ items?|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::"
@@ -53,27 +53,27 @@ final class HeuristicContentDetector implements ContentDetector {
             + "|[\\w.$]+ > .+ (PASSED|FAILED|SKIPPED)$|\\d+ tests? completed(, \\d+ failed)?"
             + "|:[a-z]\\w*(:[a-z]\\w*)*( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED|FAILED))?$"
             + "|\\* What went wrong:|FAILURE: Build failed with an exception\\.)");
-    private static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
-    private static final Pattern CODE_LINE = Pattern.compile(
+    static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
+    static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
                     + "pub |impl |struct |interface |const |let |var |function |export |return |if \\(|for \\(|}\\s*$|"
                     + "@\\w+|#\\[|use \\w)");
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6} \\S.*");
+    static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6} \\S.*");
     private static final Pattern HTML_TAG = Pattern.compile(
             "<(p|div|span|a|li|ul|ol|table|tr|td|th|h[1-6]|br|section|article|nav|header|footer|body|head|title"
                     + "|meta|link|script|style|img|pre|code|em|strong)[\\s>/]");
     /** Statements the keyword list misses: assignments, calls, control flow, Python blocks, C preprocessor. */
-    private static final Pattern STATEMENT = Pattern.compile(
+    static final Pattern STATEMENT = Pattern.compile(
             "^\\s*((if|elif|else|for|while|try|except|finally|with|match|case|switch|do|loop)\\b.*[:{]\\s*$"
                     + "|[\\w.\\[\\]]+(\\s*:\\s*[\\w\\[\\], .|]+)?\\s*[-+*/|&]?=\\s*\\S"
                     + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static "
                     + "|template\\s*<"
                     + "|namespace |async |await |raise |yield |assert |del |pass$|break;?$|continue;?$|mod |match )");
     /** A result line under a file heading ({@code rg --heading}) or from single-file {@code grep -n}. */
-    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\d{1,9}[:-](?!\\d).*");
+    static final Pattern NUMBERED_LINE = Pattern.compile("^\\d{1,9}[:-](?!\\d).*");
     /** An entry of {@code mvn dependency:tree}: {@code [INFO] |  +- group:artifact:jar:1.0:compile}. */
-    private static final Pattern MVN_TREE_LINE = Pattern.compile("^\\[INFO\\] [|\\s]*[+\\\\]- \\S+:\\S+");
-    private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
+    static final Pattern MVN_TREE_LINE = Pattern.compile("^\\[INFO\\] [|\\s]*[+\\\\]- \\S+:\\S+");
+    static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
 
     @Override
     public ContentType detect(String content) {

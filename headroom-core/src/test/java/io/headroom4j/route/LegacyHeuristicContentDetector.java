@@ -1,5 +1,18 @@
 package io.headroom4j.route;
 
+import static io.headroom4j.route.HeuristicContentDetector.BUILD_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.BUILD_STRONG_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.CODE_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.LOG_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.MARKDOWN_HEADING;
+import static io.headroom4j.route.HeuristicContentDetector.MVN_TREE_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.NUMBERED_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.SAMPLE_CHARS;
+import static io.headroom4j.route.HeuristicContentDetector.SAMPLE_LINES;
+import static io.headroom4j.route.HeuristicContentDetector.SEARCH_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.STATEMENT;
+import static io.headroom4j.route.HeuristicContentDetector.TABLE_LINE;
+import static io.headroom4j.route.HeuristicContentDetector.TREE_LINE;
 import static io.headroom4j.route.HeuristicContentDetector.countChar;
 import static io.headroom4j.route.HeuristicContentDetector.endsLikeCode;
 import static io.headroom4j.route.HeuristicContentDetector.isComment;
@@ -10,77 +23,18 @@ import static io.headroom4j.route.HeuristicContentDetector.looksLikePathListing;
 import static io.headroom4j.route.HeuristicContentDetector.stripAnsi;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The detector as it was before session 4's speed-up (a regular expression per line, every vote counted),
  * kept in test scope so a property can prove the faster one gives the same answers. Do not change it. The
- * line helpers the speed-up left as they were (HTML, prose, code and listing checks) are the detector's own.
+ * patterns and line helpers the speed-up left as they were are the detector's own; what is kept here is the
+ * old way of applying them (split, find() on every line, every vote counted).
  *
  * <p>Detects content types from a sample of the text's first lines, with cheap character scans and a few
  * precompiled patterns. Decisions are by vote over the sampled lines, so one odd line does not flip a
  * type; the order of checks goes from the most specific shape (diff, JSON) to the least (prose).
  */
 final class LegacyHeuristicContentDetector implements ContentDetector {
-
-    private static final int SAMPLE_CHARS = 64 * 1024;
-    private static final int SAMPLE_LINES = 200;
-
-    private static final Pattern SEARCH_LINE = Pattern.compile("^[^\\s:][^:\\n]{0,300}?[:-]\\d+[:-].*");
-    private static final Pattern LOG_LINE = Pattern.compile(
-            "^(\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}|\\[?\\d{2}:\\d{2}:\\d{2}|[A-Z][a-z]{2} +\\d{1,2} \\d{2}:\\d{2}"
-                    + "|\\d{1,3}(\\.\\d{1,3}){3} - |\\[?(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|CRITICAL)\\]?[ :])");
-    private static final Pattern BUILD_LINE = Pattern.compile(
-            "^(\\[(INFO|WARNING|ERROR)\\] |> Task :|BUILD (SUCCESS|FAILURE|FAILED)|Tests run: |PASS |FAIL |"
-                    + "=+ (test session starts|FAILURES|ERRORS|short test summary)|test result: |running \\d+ tests?|"
-                    + "--- (PASS|FAIL): |=== RUN |ok +\\S+ +\\d|npm (ERR!|WARN)|\\s+(Compiling|Finished|Running) |"
-                    + "<testsuite|<\\?xml.*\\?>\\s*$|\\s*at .+\\(.*\\)$|Downloading from |Downloaded from "
-                    + "|Download https?://\\S+\\.(pom|jar|module)$)");
-    /**
-     * Lines that only build tools and test runners print (pytest, cargo, go test, jest, node:test/TAP, Maven,
-     * Gradle, JUnit XML, npm). One of them plus a few other build-like lines decides BUILD_OUTPUT, because
-     * test output is mostly the user's own text (assertion messages, code excerpts) and scores low otherwise.
-     */
-    private static final Pattern BUILD_STRONG_LINE = Pattern.compile("^("
-            // pytest
-            + "=+ (test session starts|FAILURES|ERRORS|short test summary info|warnings summary)"
-            + "|collected \\d+ items?|platform \\S+ -- Python|(FAILED|PASSED|ERROR|SKIPPED) \\S+::"
-            + "|\\S+::\\S+ (PASSED|FAILED|SKIPPED|ERROR)"
-            // cargo, rustc
-            + "|running \\d+ tests?$|test result: |test \\S+ \\.\\.\\. (ok|FAILED|ignored)|error\\[E\\d+\\]"
-            + "|\\s+Compiling \\S+ v\\d|error: could not compile|\\s+--> \\S+:\\d+:\\d+"
-            // go test
-            + "|--- (FAIL|PASS|SKIP): |=== RUN |(ok|FAIL)\\s+\\S+\\s+(\\(cached\\)|[\\d.]+s)$|FAIL$|PASS$"
-            // jest, node:test (TAP)
-            + "|(PASS|FAIL) \\S+\\.(js|ts|jsx|tsx|mjs|cjs)|Test Suites: |Tests: +\\d"
-            + "|\\s+[\u2713\u2715\u221a\u00d7] |\\s+\u25cf |TAP version \\d+|\\s*(not )?ok \\d+ - "
-            + "|# (tests|pass|fail) \\d+"
-            // Maven, Gradle, JUnit XML, npm
-            + "|\\[(INFO|ERROR|WARNING)\\] (BUILD|Tests run:|T E S T S|--- |COMPILATION ERROR)"
-            + "|BUILD (SUCCESS|FAILURE|FAILED)|> Task :|Tests run: \\d+, Failures: |.*<testsuites?[ >]|\\s*<testcase "
-            + "|npm (ERR!|error|warn) |> \\S+@\\S+ (test|build)$"
-            // Gradle: test events, plain-console task lines (Gradle 4), the failure summary
-            + "|[\\w.$]+ > .+ (PASSED|FAILED|SKIPPED)$|\\d+ tests? completed(, \\d+ failed)?"
-            + "|:[a-z]\\w*(:[a-z]\\w*)*( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED|FAILED))?$"
-            + "|\\* What went wrong:|FAILURE: Build failed with an exception\\.)");
-    private static final Pattern TREE_LINE = Pattern.compile("^[\\s\u00a0│|`]*([├└+|`\\\\][─\\-]{1,3}|\\s{2,}[├└])\\s?.+");
-    private static final Pattern CODE_LINE = Pattern.compile(
-            "^\\s*(import |from \\S+ import |package |#include |def |class |public |private |protected |func |fn |"
-                    + "pub |impl |struct |interface |const |let |var |function |export |return |if \\(|for \\(|}\\s*$|"
-                    + "@\\w+|#\\[|use \\w)");
-    private static final Pattern MARKDOWN_HEADING = Pattern.compile("#{1,6} \\S.*");
-    /** Statements the keyword list misses: assignments, calls, control flow, Python blocks, C preprocessor. */
-    private static final Pattern STATEMENT = Pattern.compile(
-            "^\\s*((if|elif|else|for|while|try|except|finally|with|match|case|switch|do|loop)\\b.*[:{]\\s*$"
-                    + "|[\\w.\\[\\]]+(\\s*:\\s*[\\w\\[\\], .|]+)?\\s*[-+*/|&]?=\\s*\\S"
-                    + "|[\\w.]+\\(.*\\)[;,]?\\s*$|#(define|if|ifdef|ifndef|endif|pragma)\\b|typedef |static "
-                    + "|template\\s*<"
-                    + "|namespace |async |await |raise |yield |assert |del |pass$|break;?$|continue;?$|mod |match )");
-    /** A result line under a file heading ({@code rg --heading}) or from single-file {@code grep -n}. */
-    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\d{1,9}[:-](?!\\d).*");
-    /** An entry of {@code mvn dependency:tree}: {@code [INFO] |  +- group:artifact:jar:1.0:compile}. */
-    private static final Pattern MVN_TREE_LINE = Pattern.compile("^\\[INFO\\] [|\\s]*[+\\\\]- \\S+:\\S+");
-    private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\|.*\\|\\s*$");
 
     @Override
     public ContentType detect(String content) {
