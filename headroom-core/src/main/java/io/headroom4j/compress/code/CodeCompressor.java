@@ -771,24 +771,29 @@ public final class CodeCompressor implements Compressor {
         private void comments() {
             int n = lines.count();
             int row = 0;
+            // Each row's text is read as its stripped region of the input (no substring per row): t below is
+            // lines.text(row).strip().
+            String prefix = lang.commentPrefix();
             while (row < n) {
-                String t = lines.text(row).strip();
-                if (t.startsWith("/*") && !t.contains("*/")) {
+                int ts = lines.stripStart(row);
+                int te = lines.stripEnd(row);
+                if (lines.regionStartsWith(ts, te, "/*") && !lines.regionContains(ts, te, "*/")) {
                     int end = row + 1;
-                    while (end < n && !lines.text(end).contains("*/")) {
+                    while (end < n && !lines.regionContains(lines.start(end), lines.start(end) + lines.length(end),
+                            "*/")) {
                         end++;
                     }
                     if (end < n && end - row >= 2 && isComment(row)) {
-                        int keep = t.length() <= 3 && row + 1 < end ? row + 1 : row;
+                        int keep = te - ts <= 3 && row + 1 < end ? row + 1 : row;
                         add(keep + 1, end - 1, "rest of comment");
                     }
                     row = end + 1;
                     continue;
                 }
-                String prefix = lang.commentPrefix();
-                if (t.startsWith(prefix) && !t.contains("; retrieve: ")) {
+                if (lines.regionStartsWith(ts, te, prefix) && !lines.regionContains(ts, te, "; retrieve: ")) {
                     int end = row;
-                    while (end + 1 < n && lines.text(end + 1).strip().startsWith(prefix)) {
+                    while (end + 1 < n && lines.regionStartsWith(lines.stripStart(end + 1), lines.stripEnd(end + 1),
+                            prefix)) {
                         end++;
                     }
                     if (end - row >= 3 && isComment(row)) {
@@ -1026,6 +1031,43 @@ public final class CodeCompressor implements Compressor {
 
         String text(int row) {
             return text.substring(starts[row], starts[row] + length(row));
+        }
+
+        /** Where {@code text(row).strip()} starts in the input (String.strip's whitespace, all in the BMP). */
+        int stripStart(int row) {
+            int i = starts[row];
+            int e = i + length(row);
+            while (i < e && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** Where {@code text(row).strip()} ends in the input. */
+        int stripEnd(int row) {
+            int s = stripStart(row);
+            int e = starts[row] + length(row);
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            return e;
+        }
+
+        /** {@code text.substring(from, to).startsWith(prefix)} without the substring. */
+        boolean regionStartsWith(int from, int to, String prefix) {
+            return to - from >= prefix.length() && text.startsWith(prefix, from);
+        }
+
+        /** {@code text.substring(from, to).contains(s)} without the substring. */
+        boolean regionContains(int from, int to, String s) {
+            // Bounded by the region: indexOf would scan the rest of the input when a line lacks s.
+            char first = s.charAt(0);
+            for (int i = from, last = to - s.length(); i <= last; i++) {
+                if (text.charAt(i) == first && text.startsWith(s, i)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean isBlank(int row) {

@@ -80,6 +80,9 @@ final class NativeTreeSitterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void everyNodeOfEveryRealFileIsTheSameInBothTrees(String file, String source) {
+        // (The two largest corpus files, 166 and 388 KB, only in the output comparison below: asking the bonede
+        // bindings about every node costs about 2 µs a question.)
+        assumeTrue(source.length() < 120_000);
         SourceLanguage lang = language(file);
         try (TSParser parser = new TSParser()) {
             assertThat(parser.setLanguage(lang.newGrammar())).isTrue();
@@ -182,7 +185,7 @@ final class NativeTreeSitterTest {
                         twist, "x/" + file));
     }
 
-    @Property(tries = 120)
+    @Property(tries = 80)
     void mutatedFilesGiveTheSameOutputOnBothPaths(@ForAll("mutatedFiles") String[] input) {
         assertSameOutput(input[0], input[1]);
     }
@@ -198,12 +201,12 @@ final class NativeTreeSitterTest {
                 });
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void fragmentsGiveTheSameOutputOnBothPaths(@ForAll("fragments") String source) {
         assertSameOutput(source, null);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void arbitraryTextGivesTheSameOutputOnBothPaths(@ForAll String text) {
         assertSameOutput(text, null);
         assertSameOutput(text, "a.go");
