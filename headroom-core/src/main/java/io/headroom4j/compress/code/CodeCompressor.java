@@ -34,7 +34,8 @@ import io.headroom4j.store.ContentKeys;
  * lines back.
  *
  * <p>Supports Python, JavaScript, TypeScript, Go, Rust, Java, C and C++ through tree-sitter
- * (io.github.bonede JNI bindings). Thread-safe: each call uses its own parser; what a parse found is
+ * (on linux-x86_64 our own optimised build, {@link NativeTreeSitter}; elsewhere the io.github.bonede JNI
+ * bindings, with the same output). Thread-safe: each call uses its own parser; what a parse found is
  * remembered by content hash (up to 4,096 inputs), since agents resend the same tool output every turn.
  *
  * <p>What callers can rely on:
@@ -600,10 +601,10 @@ public final class CodeCompressor implements Compressor {
     }
 
     /**
-     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings that takes a node costs
-     * about 2 µs (the bindings look up classes and fields on each call), so the walk only visits nodes that
-     * could hold a range (see {@link #walk}), and comments are found by a line scan and only confirmed
-     * against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
+     * Finds the ranges to elide in one parse tree. On the bonede path every call that takes a node costs
+     * about 2 µs (the bindings look up classes and fields on each call); on ours most questions are array
+     * reads ({@link FlatTree}). Either way the walk only visits nodes that could hold a range (see
+     * {@link #walk}), and comments are found by a line scan and only confirmed against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
      * native code built without optimisation.)
      */
     private static final class Walker {
@@ -654,8 +655,8 @@ public final class CodeCompressor implements Compressor {
          * Finds the outermost function-like nodes (and, for Python, module and class docstrings) by walking
          * the tree with one cursor, in document order. Only nodes spanning three or more rows can hold a
          * range to elide, so nothing else is descended into, nor is anything inside an omitted body: on a
-         * typical file that is a few hundred nodes instead of every token, which matters because each node
-         * accessor is a JNI call costing about 2 µs in these bindings.
+         * typical file that is a few hundred nodes instead of every token, which matters on the bonede path,
+         * where each node accessor is a JNI call costing about 2 µs.
          */
         List<Elision> walk(int root) {
             if (lang == SourceLanguage.PYTHON && "module".equals(tree.type(root))) {
@@ -668,7 +669,8 @@ public final class CodeCompressor implements Compressor {
 
         /**
          * Visits the children of the cursor's node, and theirs, as described in {@link #walk}. A node's start
-         * row is read from its object ({@link NodeStart}); its end row costs a JNI call, so it is asked only
+         * row is cheap on both paths (the bonede path reads it from the node object, {@link NodeStart}); its
+         * end row costs a JNI call on the bonede path, so it is asked only
          * when the start row of the next sibling (or the end row of the parent, for a last child), an upper
          * bound of the end row, leaves room for a node of three rows past the covered ones: most nodes are
          * one-line statements followed by the next one.
