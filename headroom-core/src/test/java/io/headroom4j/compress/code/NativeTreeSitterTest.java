@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 import org.treesitter.TSParser;
 import org.treesitter.TSTree;
@@ -35,7 +36,17 @@ import io.headroom4j.compress.Compressed;
  * output on real, mutated and arbitrary text, for the ranged and the full parse. Skipped where the library is
  * not built (another OS, no gcc), where only the bonede path runs.
  */
+@AddLifecycleHook(NativeTreeSitterTest.NeedsTheLibrary.class)
 final class NativeTreeSitterTest {
+
+    /** Skips the jqwik properties where the library is not built (JUnit's assumptions do not apply there). */
+    static final class NeedsTheLibrary implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return NativeTreeSitter.available() ? SkipResult.doNotSkip()
+                    : SkipResult.skip("native tree-sitter not built: " + NativeTreeSitter.unavailable());
+        }
+    }
 
     /** The fields the compressor asks for. */
     private static final String[] FIELDS = {"body", "name", "declarator", "key", "property", "left"};
@@ -43,20 +54,6 @@ final class NativeTreeSitterTest {
     @BeforeAll
     static void needsTheLibrary() {
         assumeTrue(NativeTreeSitter.available(), () -> "native tree-sitter not built: " + NativeTreeSitter.unavailable());
-    }
-
-    @BeforeContainer
-    static void needsTheLibraryForProperties() {
-        assumeTrue(NativeTreeSitter.available(), () -> "native tree-sitter not built: " + NativeTreeSitter.unavailable());
-    }
-
-    @Test
-    void theLibraryLoadsWheneverThisBuildCarriesItOnLinuxX86() {
-        boolean carried = NativeTreeSitter.class.getResource(NativeTreeSitter.RESOURCE) != null;
-        boolean linuxX86 = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux")
-                && System.getProperty("os.arch").matches("amd64|x86_64");
-        assertThat(NativeTreeSitter.available()).isEqualTo(carried && linuxX86
-                && !"false".equals(System.getProperty("headroom4j.treesitter.native")));
     }
 
     static Stream<String[]> files() throws IOException {
