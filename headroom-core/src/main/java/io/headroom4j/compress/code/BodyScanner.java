@@ -380,6 +380,10 @@ final class BodyScanner {
                 if (first.equals("interface") || first.equals("enum") || first.equals("type")) {
                     return OPAQUE;
                 }
+                if (last.equals("const") || last.equals("let") || last.equals("var")) {
+                    // A destructuring pattern after a statement without ';' ("f()\nconst { a } = b").
+                    return OPAQUE;
+                }
                 if (parens >= 0 && !CONTROL.contains(beforeParens) && !h.contains("=>")) {
                     return BODY;
                 }
