@@ -711,7 +711,7 @@ public final class HeadroomProxy implements AutoCloseable {
         // A response that completed normally has its status fixed; after a failure handle() still answers.
         if (failedStatus == -1 && trace.prepared != null && !trace.prepared.result.isCounted()) {
             try {
-                // The count still owed is CPU work of milliseconds: not on this virtual thread (see counting).
+                // The count still owed is CPU work of milliseconds: not on the connection's thread (see counting).
                 counting.execute(() -> accountNow(ex, trace, failedStatus, ended));
                 return;
             } catch (RejectedExecutionException e) {
