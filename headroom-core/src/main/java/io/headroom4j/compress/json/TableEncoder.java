@@ -105,7 +105,7 @@ final class TableEncoder {
         }
         if (document.size() >= 2 && allObjects(document)) {
             int mark = sb.length();
-            if (tryTable(document, true, sb)) {
+            if (tryTable(document, null, true, sb)) {
                 return sb.toString();
             }
             sb.setLength(mark);
@@ -130,7 +130,7 @@ final class TableEncoder {
         }
         if (keptItems.size() >= 2 && allObjects(keptItems)) {
             int mark = sb.length();
-            if (tryTable(keptItems, jsonLines, sb)) {
+            if (tryTable(keptItems, null, jsonLines, sb)) {
                 return;
             }
             sb.setLength(mark);
@@ -165,7 +165,7 @@ final class TableEncoder {
             }
             if (items.size() >= 2 && allObjects(items)) {
                 int mark = sb.length();
-                if (tryTable(items, false, sb)) {
+                if (tryTable(items, a.lengths(), false, sb)) {
                     return;
                 }
                 sb.setLength(mark);
@@ -205,9 +205,11 @@ final class TableEncoder {
 
     /**
      * Appends the table for {@code items} (all objects) to {@code sb}; false when no table is possible or
-     * it would not be shorter than the plain JSON (the caller then resets {@code sb}).
+     * it would not be shorter than the plain JSON (the caller then resets {@code sb}). {@code spans} is the
+     * array's {@link JsonValue.Arr#lengths} (or null): known item lengths, so the plain JSON's length is
+     * found without walking every row again.
      */
-    boolean tryTable(List<JsonValue> items, boolean jsonLines, StringBuilder sb) {
+    boolean tryTable(List<JsonValue> items, int[] spans, boolean jsonLines, StringBuilder sb) {
         Layout t = Layout.of(items);
         if (t == null) {
             return false;
@@ -222,7 +224,8 @@ final class TableEncoder {
         // Plain JSON costs the items plus brackets and commas (or newlines for JSON lines).
         long plain = 1L + n;
         for (int i = 0; i < n; i++) {
-            plain += JsonLength.of(t.rows[i]);
+            int span = spans == null ? -1 : spans[i];
+            plain += span >= 0 ? span : JsonLength.of(t.rows[i]);
         }
         if (sb.length() - start < plain) {
             tables++;

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compressor's fast paths give exactly what the slower code they replace gave: number parsing, error words,
- * item lengths taken from the tree, keys predicted from the previous row, and number fields collected with paths
- * cached per key list.
+ * item lengths taken from the tree or from the reader's source spans, keys predicted from the previous row, and
+ * number fields collected with paths cached per key list.
  */
 final class FastPathEquivalenceProperties {
 
@@ -116,6 +116,116 @@ final class FastPathEquivalenceProperties {
     @Provide
     Arbitrary<JsonValue> rowArrays() {
         return RandomJson.rowArrays();
+    }
+
+    @Property(tries = 500)
+    void itemLengthsFromSourceSpansEqualTheTreeLengths(@ForAll("documents") List<JsonValue> values) throws IOException {
+        // Every other item of each array is written with whitespace inside, so one array mixes known and unknown
+        // spans; strings with escapes come from RandomJson's control chars, quotes and lone surrogates.
+        StringBuilder text = new StringBuilder();
+        for (JsonValue v : values) {
+            spaced(v, false, text);
+            text.append('\n');
+        }
+        JsonReader.Document doc = JsonReader.read(text.toString());
+        List<JsonValue> stripped = new ArrayList<>();
+        for (JsonValue v : doc.values()) {
+            assertSpansExact(v, !doc.hasEscapes());
+            stripped.add(withoutSpans(v));
+        }
+        // The encoder and the compressor's bound give the same answers as on a tree without spans.
+        assertThat(TableEncoder.encode(doc.values())).isEqualTo(TableEncoder.encode(stripped));
+        assertThat(TableEncoder.lowerBound(doc.values(), Long.MAX_VALUE))
+                .isEqualTo(TableEncoder.lowerBound(stripped, Long.MAX_VALUE));
+        // Written compact, every item's span is known exactly when no string in the document had an escape.
+        String compact = String.join("\n", values.stream().map(JsonWriter::toJson).toList());
+        JsonReader.Document plain = JsonReader.read(compact);
+        for (JsonValue v : plain.values()) {
+            assertSpansExact(v, !plain.hasEscapes());
+            if (!plain.hasEscapes()) {
+                assertAllSpansKnown(v);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<JsonValue>> documents() {
+        return RandomJson.documents();
+    }
+
+    /** Writes {@code v} as JSON with spaces and line breaks inside every other array item (and all of it if asked). */
+    private static void spaced(JsonValue v, boolean spaces, StringBuilder sb) {
+        if (v instanceof JsonValue.Arr a) {
+            sb.append(spaces ? "[ " : "[");
+            for (int i = 0; i < a.items().size(); i++) {
+                sb.append(i == 0 ? "" : spaces ? " ,\n" : ",");
+                spaced(a.items().get(i), spaces || i % 2 == 1, sb);
+            }
+            sb.append(spaces ? " ]" : "]");
+        } else if (v instanceof JsonValue.Obj o) {
+            sb.append(spaces ? "{ " : "{");
+            for (int i = 0; i < o.size(); i++) {
+                sb.append(i == 0 ? "" : spaces ? " , " : ",");
+                JsonWriter.writeString(o.keys().get(i), sb);
+                sb.append(spaces ? " :\t" : ":");
+                spaced(o.values().get(i), spaces, sb);
+            }
+            sb.append(spaces ? " }" : "}");
+        } else {
+            JsonWriter.write(v, sb);
+        }
+    }
+
+    /** Known spans equal {@link JsonLength#of}, and {@link ItemTexts} lengths with spans equal the written texts. */
+    private static void assertSpansExact(JsonValue v, boolean noEscapes) {
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = a.items();
+            ItemTexts texts = new ItemTexts(items, noEscapes, a.lengths());
+            for (int i = 0; i < items.size(); i++) {
+                int span = a.lengths() == null ? -1 : a.lengths()[i];
+                if (span >= 0) {
+                    assertThat((long) span).isEqualTo(JsonLength.of(items.get(i)));
+                }
+                assertThat(a.length(i)).isEqualTo(JsonLength.of(items.get(i)));
+                assertThat(texts.length(i)).isEqualTo(JsonWriter.toJson(items.get(i)).length());
+                assertSpansExact(items.get(i), noEscapes);
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                assertSpansExact(value, noEscapes);
+            }
+        }
+    }
+
+    private static void assertAllSpansKnown(JsonValue v) {
+        if (v instanceof JsonValue.Arr a) {
+            for (int i = 0; i < a.items().size(); i++) {
+                assertThat(a.lengths()[i]).isNotNegative();
+                assertAllSpansKnown(a.items().get(i));
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                assertAllSpansKnown(value);
+            }
+        }
+    }
+
+    /** The same tree without any known span, as before spans existed. */
+    private static JsonValue withoutSpans(JsonValue v) {
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = new ArrayList<>();
+            for (JsonValue item : a.items()) {
+                items.add(withoutSpans(item));
+            }
+            return new JsonValue.Arr(items);
+        } else if (v instanceof JsonValue.Obj o) {
+            List<JsonValue> values = new ArrayList<>();
+            for (JsonValue value : o.values()) {
+                values.add(withoutSpans(value));
+            }
+            return new JsonValue.Obj(o.keys(), values);
+        }
+        return v;
     }
 
     @Property(tries = 300)
