@@ -14,12 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.treesitter.TSLanguage;
-import org.treesitter.TSNode;
 import org.treesitter.TSParser;
 import org.treesitter.TSPoint;
 import org.treesitter.TSRange;
-import org.treesitter.TSTree;
-import org.treesitter.TSTreeCursor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,7 +34,8 @@ import io.headroom4j.store.ContentKeys;
  * lines back.
  *
  * <p>Supports Python, JavaScript, TypeScript, Go, Rust, Java, C and C++ through tree-sitter
- * (io.github.bonede JNI bindings). Thread-safe: each call uses its own parser; what a parse found is
+ * (on linux-x86_64 our own optimised build, {@link NativeTreeSitter}; elsewhere the io.github.bonede JNI
+ * bindings, with the same output). Thread-safe: each call uses its own parser; what a parse found is
  * remembered by content hash (up to 4,096 inputs), since agents resend the same tool output every turn.
  *
  * <p>What callers can rely on:
@@ -120,6 +118,9 @@ public final class CodeCompressor implements Compressor {
     /** Whether the brace languages are parsed with function bodies left out (see {@link BodyScanner}). */
     private final boolean ranged;
 
+    /** Whether trees come from {@link NativeTreeSitter} (else from the io.github.bonede bindings). */
+    private final boolean nativeTrees;
+
     /** Creates the compressor; grammars and native libraries load on first use. */
     public CodeCompressor() {
         this(true);
@@ -130,7 +131,19 @@ public final class CodeCompressor implements Compressor {
      * match byte for byte (tests compare the two).
      */
     CodeCompressor(boolean ranged) {
+        this(ranged, NativeTreeSitter.available());
+    }
+
+    /**
+     * A compressor that reads trees from our own tree-sitter build when {@code nativeTrees} (which must then
+     * be {@link NativeTreeSitter#available()}), else from the bonede bindings; both give the same output.
+     */
+    CodeCompressor(boolean ranged, boolean nativeTrees) {
+        if (nativeTrees && !NativeTreeSitter.available()) {
+            throw new IllegalStateException("native tree-sitter unavailable: " + NativeTreeSitter.unavailable());
+        }
         this.ranged = ranged;
+        this.nativeTrees = nativeTrees;
     }
 
     /**
@@ -163,7 +176,7 @@ public final class CodeCompressor implements Compressor {
                 : context.toolName());
         Analysis analysis = analyses.getIfPresent(cacheKey);
         if (analysis == null) {
-            analysis = analyse(content, lines, context.toolName(), ranged);
+            analysis = analyse(content, lines, context.toolName(), ranged, nativeTrees);
             if (analysis.cacheable()) {
                 analyses.put(cacheKey, analysis);
             }
@@ -187,10 +200,11 @@ public final class CodeCompressor implements Compressor {
 
     /** The analysis of {@code content} as {@link #compress} would compute it, without the cache (for tests). */
     Analysis analyse(String content, String toolName) {
-        return analyse(content, new Lines(content), toolName, ranged);
+        return analyse(content, new Lines(content), toolName, ranged, nativeTrees);
     }
 
-    private static Analysis analyse(String content, Lines lines, String toolName, boolean ranged) {
+    private static Analysis analyse(String content, Lines lines, String toolName, boolean ranged,
+                                    boolean nativeTrees) {
         SourceLanguage[] candidates = candidates(content, toolName);
         if (candidates.length == 0) {
             return new Analysis(null, null, "language not recognised", true);
@@ -198,32 +212,29 @@ public final class CodeCompressor implements Compressor {
         String why = "does not parse cleanly";
         boolean cacheable = true;
         for (SourceLanguage lang : candidates) {
-            TSLanguage grammar = grammar(lang);
-            if (grammar == null) {
+            if (!nativeTrees && grammar(lang) == null) {
                 why = "tree-sitter unavailable: " + GRAMMARS.get(lang);
                 continue;
             }
             if (ranged && BodyScanner.supports(lang)) {
-                Analysis a = rangedAnalysis(grammar, lang, content, lines);
+                Analysis a = rangedAnalysis(lang, content, lines, nativeTrees);
                 if (a != null) {
                     return a;
                 }
             }
-            try (TSParser parser = new TSParser()) {
-                if (!parser.setLanguage(grammar)) {
+            try (SyntaxTree tree = parse(lang, content, null, nativeTrees)) {
+                if (tree == null) {
                     why = "grammar " + lang.id() + " rejected by tree-sitter";
                     cacheable = false;
                     continue;
                 }
-                try (TSTree tree = parser.parseString(null, content)) {
-                    TSNode root = tree.getRootNode();
-                    if (errorRows(root) * 10 > lines.count()) {
-                        why = "does not parse cleanly as " + lang.id();
-                        continue;
-                    }
-                    List<Elision> found = new Walker(lang, lines).walk(root);
-                    return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
+                int root = tree.root();
+                if (errorRows(tree, root) * 10 > lines.count()) {
+                    why = "does not parse cleanly as " + lang.id();
+                    continue;
                 }
+                List<Elision> found = new Walker(lang, lines, tree).walk(root);
+                return new Analysis(lang, List.copyOf(nonOverlapping(found)), "", true);
             }
         }
         return new Analysis(null, null, why, cacheable);
@@ -240,7 +251,7 @@ public final class CodeCompressor implements Compressor {
      * a body it elides; comments inside such a body are covered by its marker; and {@link #errorRows} can
      * grow by at most one row per top-level node holding a skipped body, which is checked against the limit.
      */
-    private static Analysis rangedAnalysis(TSLanguage grammar, SourceLanguage lang, String content, Lines lines) {
+    private static Analysis rangedAnalysis(SourceLanguage lang, String content, Lines lines, boolean nativeTrees) {
         Plan plan = plan(content, lang, lines);
         if (plan == null) {
             return null;
@@ -248,33 +259,31 @@ public final class CodeCompressor implements Compressor {
         List<int[]> bodies = plan.bodies();
         int[] bytes = plan.bytes();
         int m = bodies.size();
-        try (TSParser parser = new TSParser()) {
-            if (!parser.setLanguage(grammar) || !parser.setIncludedRanges(plan.ranges())) {
+        try (SyntaxTree tree = parse(lang, content, plan.ranges(), nativeTrees)) {
+            if (tree == null) {
                 return null;
             }
-            try (TSTree tree = parser.parseString(null, content)) {
-                TSNode root = tree.getRootNode();
-                if (root.hasError()) {
-                    return null;
-                }
-                Walker walker = new Walker(lang, lines, bodies);
-                List<Elision> kept = nonOverlapping(walker.walk(root));
-                Set<Elision> keptSet = new HashSet<>(kept);
-                for (int k = 0; k < m; k++) {
-                    // The skipped text must lie inside the body node of a function whose marker is kept: the
-                    // walker never looks inside such a body. (The node can be larger than the braces, as with
-                    // a curried arrow function whose body is the inner function.)
-                    Map.Entry<Integer, int[]> e = walker.elidedBodies.floorEntry(bytes[2 * k] - 1);
-                    int[] hit = e == null ? null : e.getValue();
-                    if (hit == null || hit[0] < bytes[2 * k + 1] + 1 || !keptSet.contains(walker.out.get(hit[1]))) {
-                        return null;
-                    }
-                }
-                if (m * 10 > lines.count() && topLevelHolders(root, bytes) * 10 > lines.count()) {
-                    return null;
-                }
-                return new Analysis(lang, List.copyOf(kept), "", true, true);
+            int root = tree.root();
+            if (tree.hasError(root)) {
+                return null;
             }
+            Walker walker = new Walker(lang, lines, tree, bodies);
+            List<Elision> kept = nonOverlapping(walker.walk(root));
+            Set<Elision> keptSet = new HashSet<>(kept);
+            for (int k = 0; k < m; k++) {
+                // The skipped text must lie inside the body node of a function whose marker is kept: the
+                // walker never looks inside such a body. (The node can be larger than the braces, as with
+                // a curried arrow function whose body is the inner function.)
+                Map.Entry<Integer, int[]> e = walker.elidedBodies.floorEntry(bytes[2 * k] - 1);
+                int[] hit = e == null ? null : e.getValue();
+                if (hit == null || hit[0] < bytes[2 * k + 1] + 1 || !keptSet.contains(walker.out.get(hit[1]))) {
+                    return null;
+                }
+            }
+            if (m * 10 > lines.count() && topLevelHolders(tree, root, bytes) * 10 > lines.count()) {
+                return null;
+            }
+            return new Analysis(lang, List.copyOf(kept), "", true, true);
         }
     }
 
@@ -314,7 +323,7 @@ public final class CodeCompressor implements Compressor {
      * The bodies to skip (char offsets of their braces), the UTF-8 byte offsets of the skipped text's
      * boundaries (open + 1, close per body) and the included ranges for tree-sitter.
      */
-    record Plan(List<int[]> bodies, int[] bytes, TSRange[] ranges) {
+    record Plan(List<int[]> bodies, int[] bytes, int[] ranges) {
     }
 
     /** What a ranged parse of {@code content} would skip, or null when nothing or the pre-pass is unsure. */
@@ -349,7 +358,8 @@ public final class CodeCompressor implements Compressor {
         }
         // Byte offsets (UTF-8, as the bindings encode) and points of every range boundary, in one pass.
         int[] all = new int[count];
-        TSPoint[] points = new TSPoint[count];
+        int[] rows = new int[count];
+        int[] columns = new int[count];
         int pos = 0;
         int byteAt = 0;
         for (int k = 0; k < count; k++) {
@@ -357,31 +367,41 @@ public final class CodeCompressor implements Compressor {
             pos = chars[k];
             all[k] = byteAt;
             int row = lines.rowOf(pos);
-            points[k] = new TSPoint(row, utf8Length(content, lines.start(row), pos));
+            rows[k] = row;
+            columns[k] = utf8Length(content, lines.start(row), pos);
         }
+        // Six ints per included range: start byte, end byte, start row, start column, end row, end column.
         int gaps = count / 2;
-        TSRange[] ranges = new TSRange[gaps + 1];
-        TSPoint prevPoint = new TSPoint(0, 0);
+        int[] ranges = new int[6 * (gaps + 1)];
+        int prevRow = 0;
+        int prevColumn = 0;
         int prevByte = 0;
-        for (int k = 0; k < gaps; k++) {
-            ranges[k] = new TSRange(prevPoint, points[2 * k], prevByte, all[2 * k]);
-            prevPoint = points[2 * k + 1];
-            prevByte = all[2 * k + 1];
+        for (int k = 0; k <= gaps; k++) {
+            boolean last = k == gaps;
+            ranges[6 * k] = prevByte;
+            ranges[6 * k + 1] = last ? Integer.MAX_VALUE : all[2 * k];
+            ranges[6 * k + 2] = prevRow;
+            ranges[6 * k + 3] = prevColumn;
+            ranges[6 * k + 4] = last ? Integer.MAX_VALUE : rows[2 * k];
+            ranges[6 * k + 5] = last ? Integer.MAX_VALUE : columns[2 * k];
+            if (!last) {
+                prevRow = rows[2 * k + 1];
+                prevColumn = columns[2 * k + 1];
+                prevByte = all[2 * k + 1];
+            }
         }
-        ranges[gaps] = new TSRange(prevPoint, new TSPoint(Integer.MAX_VALUE, Integer.MAX_VALUE), prevByte,
-                Integer.MAX_VALUE);
         return new Plan(bodies, all, ranges);
     }
 
     /** How many children of the root hold at least one skipped body (given by its byte boundaries). */
-    private static int topLevelHolders(TSNode root, int[] bytes) {
+    private static int topLevelHolders(SyntaxTree tree, int root, int[] bytes) {
         int holders = 0;
         int k = 0;
-        int n = root.getChildCount();
+        int n = tree.childCount(root);
         for (int i = 0; i < n && k < bytes.length; i++) {
-            TSNode child = root.getChild(i);
-            int start = child.getStartByte();
-            int end = child.getEndByte();
+            int child = tree.child(root, i);
+            int start = tree.startByte(child);
+            int end = tree.endByte(child);
             boolean holds = false;
             while (k < bytes.length && bytes[k] < end) {
                 if (bytes[k] >= start) {
@@ -473,28 +493,53 @@ public final class CodeCompressor implements Compressor {
     }
 
     /** Rows covered by ERROR nodes among the root's children; the root itself being an error counts all rows. */
-    private static int errorRows(TSNode root) {
-        if (!root.hasError()) {
+    private static int errorRows(SyntaxTree tree, int root) {
+        if (!tree.hasError(root)) {
             return 0;
         }
-        if (root.isError()) {
-            return rows(root);
+        if (tree.isError(root)) {
+            return rows(tree, root);
         }
         int total = 0;
-        int n = root.getChildCount();
+        int n = tree.childCount(root);
         for (int i = 0; i < n; i++) {
-            TSNode child = root.getChild(i);
-            if (child.isError() || child.isMissing()) {
-                total += rows(child);
-            } else if (child.hasError()) {
+            int child = tree.child(root, i);
+            if (tree.isError(child) || tree.isMissing(child)) {
+                total += rows(tree, child);
+            } else if (tree.hasError(child)) {
                 total += 1;
             }
         }
         return total;
     }
 
-    private static int rows(TSNode node) {
-        return node.getEndPoint().getRow() - node.getStartPoint().getRow() + 1;
+    private static int rows(SyntaxTree tree, int node) {
+        return tree.endRow(node) - tree.startRow(node) + 1;
+    }
+
+    /**
+     * Parses {@code content} in {@code lang}, within the included {@code ranges} (six ints each, see
+     * {@link Plan}) when not null; null when tree-sitter refuses the language or the ranges.
+     */
+    private static SyntaxTree parse(SourceLanguage lang, String content, int[] ranges, boolean nativeTrees) {
+        if (nativeTrees) {
+            return NativeTreeSitter.parse(lang, content, ranges);
+        }
+        try (TSParser parser = new TSParser()) {
+            if (!parser.setLanguage(grammar(lang)) || (ranges != null && !parser.setIncludedRanges(tsRanges(ranges)))) {
+                return null;
+            }
+            return new BonedeTree(parser.parseString(null, content));
+        }
+    }
+
+    private static TSRange[] tsRanges(int[] r) {
+        TSRange[] out = new TSRange[r.length / 6];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = new TSRange(new TSPoint(r[6 * k + 2], r[6 * k + 3]), new TSPoint(r[6 * k + 4], r[6 * k + 5]),
+                    r[6 * k], r[6 * k + 1]);
+        }
+        return out;
     }
 
     private static Compressed assemble(String content, Lines lines, SourceLanguage lang, List<Elision> elisions,
@@ -556,29 +601,31 @@ public final class CodeCompressor implements Compressor {
     }
 
     /**
-     * Finds the ranges to elide in one parse tree. Every call into the JNI bindings that takes a node costs
-     * about 2 µs (the bindings look up classes and fields on each call), so the walk only visits nodes that
-     * could hold a range (see {@link #walk}), and comments are found by a line scan and only confirmed
-     * against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
+     * Finds the ranges to elide in one parse tree. On the bonede path every call that takes a node costs
+     * about 2 µs (the bindings look up classes and fields on each call); on ours most questions are array
+     * reads ({@link FlatTree}). Either way the walk only visits nodes that could hold a range (see
+     * {@link #walk}), and comments are found by a line scan and only confirmed against the tree. (A tree-sitter query for the function types cost more: it visits every node, in
      * native code built without optimisation.)
      */
     private static final class Walker {
         private final SourceLanguage lang;
         private final Set<String> typeOnly;
         private final Lines lines;
+        private final SyntaxTree tree;
         private final List<Elision> out = new ArrayList<>();
         /** Bodies left out of the parse as char offsets of their braces, or null for a full parse. */
         private final List<int[]> skipped;
         /** For a ranged parse: start byte of each elided body to {end byte, index in out}. */
         private final TreeMap<Integer, int[]> elidedBodies = new TreeMap<>();
 
-        Walker(SourceLanguage lang, Lines lines) {
-            this(lang, lines, null);
+        Walker(SourceLanguage lang, Lines lines, SyntaxTree tree) {
+            this(lang, lines, tree, null);
         }
 
-        Walker(SourceLanguage lang, Lines lines, List<int[]> skipped) {
+        Walker(SourceLanguage lang, Lines lines, SyntaxTree tree, List<int[]> skipped) {
             this.lang = lang;
             this.lines = lines;
+            this.tree = tree;
             this.skipped = skipped;
             this.typeOnly = TYPE_ONLY.getOrDefault(lang, Set.of());
         }
@@ -608,28 +655,27 @@ public final class CodeCompressor implements Compressor {
          * Finds the outermost function-like nodes (and, for Python, module and class docstrings) by walking
          * the tree with one cursor, in document order. Only nodes spanning three or more rows can hold a
          * range to elide, so nothing else is descended into, nor is anything inside an omitted body: on a
-         * typical file that is a few hundred nodes instead of every token, which matters because each node
-         * accessor is a JNI call costing about 2 µs in these bindings.
+         * typical file that is a few hundred nodes instead of every token, which matters on the bonede path,
+         * where each node accessor is a JNI call costing about 2 µs.
          */
-        List<Elision> walk(TSNode root) {
-            if (lang == SourceLanguage.PYTHON && "module".equals(root.getType())) {
+        List<Elision> walk(int root) {
+            if (lang == SourceLanguage.PYTHON && "module".equals(tree.type(root))) {
                 pythonLeadingDocstrings(root);
             }
-            try (TSTreeCursor cursor = new TSTreeCursor(root)) {
-                descend(cursor);
-            }
-            comments(root);
+            descend(tree);
+            comments();
             return out;
         }
 
         /**
          * Visits the children of the cursor's node, and theirs, as described in {@link #walk}. A node's start
-         * row is read from its object ({@link NodeStart}); its end row costs a JNI call, so it is asked only
+         * row is cheap on both paths (the bonede path reads it from the node object, {@link NodeStart}); its
+         * end row costs a JNI call on the bonede path, so it is asked only
          * when the start row of the next sibling (or the end row of the parent, for a last child), an upper
          * bound of the end row, leaves room for a node of three rows past the covered ones: most nodes are
          * one-line statements followed by the next one.
          */
-        private void descend(TSTreeCursor cursor) {
+        private void descend(SyntaxTree cursor) {
             if (!cursor.gotoFirstChild()) {
                 return;
             }
@@ -637,26 +683,26 @@ public final class CodeCompressor implements Compressor {
             // End rows of the nodes being visited the children of; the root's is at most the row count.
             int[] parentEnds = new int[16];
             parentEnds[0] = lines.count();
-            TSNode node = cursor.currentNode();
+            int node = cursor.current();
             // Iterative pre-order walk: deep nesting must not overflow the Java stack.
             while (true) {
-                int start = NodeStart.row(node);
-                TSNode next = cursor.gotoNextSibling() ? cursor.currentNode() : null;
-                int bound = next != null ? NodeStart.row(next) : parentEnds[depth - 1];
+                int start = tree.startRow(node);
+                int next = cursor.gotoNextSibling() ? cursor.current() : SyntaxTree.NONE;
+                int bound = next != SyntaxTree.NONE ? tree.startRow(next) : parentEnds[depth - 1];
                 boolean into = false;
                 int end = -1;
                 if (bound - start >= 2 && bound > covered) {
-                    end = NodeStart.endRow(node);
+                    end = tree.endRow(node);
                     if (end - start >= 2 && end > covered) {
-                        String type = NodeStart.type(node);
+                        String type = tree.type(node);
                         sealed = false;
                         if (FUNCTIONS.contains(type)) {
                             if (start > covered) {
                                 covered = Math.max(covered, function(node, start, end));
                             }
                         } else if (lang == SourceLanguage.PYTHON && "class_definition".equals(type)) {
-                            TSNode body = node.getChildByFieldName("body");
-                            if (!NodeStart.isNull(body) && "block".equals(body.getType())) {
+                            int body = tree.childByField(node, "body");
+                            if (body != SyntaxTree.NONE && "block".equals(tree.type(body))) {
                                 pythonLeadingDocstrings(body);
                             }
                         }
@@ -664,7 +710,7 @@ public final class CodeCompressor implements Compressor {
                     }
                 }
                 if (into) {
-                    if (next != null) {
+                    if (next != SyntaxTree.NONE) {
                         cursor.gotoPreviousSibling();
                     }
                     if (cursor.gotoFirstChild()) {
@@ -672,26 +718,26 @@ public final class CodeCompressor implements Compressor {
                             parentEnds = Arrays.copyOf(parentEnds, depth * 2);
                         }
                         parentEnds[depth++] = end;
-                        node = cursor.currentNode();
+                        node = cursor.current();
                         continue;
                     }
-                    if (next != null) {
+                    if (next != SyntaxTree.NONE) {
                         cursor.gotoNextSibling();
                     }
                 }
-                if (next != null) {
+                if (next != SyntaxTree.NONE) {
                     node = next;
                     continue;
                 }
                 // Last child: climb until an ancestor has a next sibling.
-                node = null;
-                while (node == null) {
+                node = SyntaxTree.NONE;
+                while (node == SyntaxTree.NONE) {
                     cursor.gotoParent();
                     if (--depth == 0) {
                         return;
                     }
                     if (cursor.gotoNextSibling()) {
-                        node = cursor.currentNode();
+                        node = cursor.current();
                     }
                 }
             }
@@ -701,22 +747,22 @@ public final class CodeCompressor implements Compressor {
          * A docstring: a string statement that is the first named child of a module or a class body; each
          * long one keeps its first and last lines.
          */
-        private void pythonLeadingDocstrings(TSNode parent) {
-            if (parent.getNamedChildCount() == 0) {
+        private void pythonLeadingDocstrings(int parent) {
+            if (tree.namedChildCount(parent) == 0) {
                 return;
             }
-            TSNode first = parent.getNamedChild(0);
-            if (!"expression_statement".equals(first.getType())) {
+            int first = tree.namedChild(parent, 0);
+            if (!"expression_statement".equals(tree.type(first))) {
                 return;
             }
-            int n = first.getNamedChildCount();
+            int n = tree.namedChildCount(first);
             for (int i = 0; i < n; i++) {
-                TSNode str = first.getNamedChild(i);
-                if (!"string".equals(str.getType())) {
+                int str = tree.namedChild(first, i);
+                if (!"string".equals(tree.type(str))) {
                     continue;
                 }
-                int start = NodeStart.row(str);
-                int end = str.getEndPoint().getRow();
+                int start = tree.startRow(str);
+                int end = tree.endRow(str);
                 if (start > covered && end - start >= 2) {
                     pythonDocstring(str);
                 }
@@ -724,30 +770,35 @@ public final class CodeCompressor implements Compressor {
         }
 
         /** Block comments and runs of line comments, found by text and confirmed as comment nodes. */
-        private void comments(TSNode root) {
+        private void comments() {
             int n = lines.count();
             int row = 0;
+            // Each row's text is read as its stripped region of the input (no substring per row): t below is
+            // lines.text(row).strip().
+            String prefix = lang.commentPrefix();
             while (row < n) {
-                String t = lines.text(row).strip();
-                if (t.startsWith("/*") && !t.contains("*/")) {
+                int ts = lines.stripStart(row);
+                int te = lines.stripEnd(row);
+                if (lines.regionStartsWith(ts, te, "/*") && !lines.regionContains(ts, te, "*/")) {
                     int end = row + 1;
-                    while (end < n && !lines.text(end).contains("*/")) {
+                    while (end < n && !lines.regionContains(lines.start(end), lines.start(end) + lines.length(end),
+                            "*/")) {
                         end++;
                     }
-                    if (end < n && end - row >= 2 && isComment(root, row)) {
-                        int keep = t.length() <= 3 && row + 1 < end ? row + 1 : row;
+                    if (end < n && end - row >= 2 && isComment(row)) {
+                        int keep = te - ts <= 3 && row + 1 < end ? row + 1 : row;
                         add(keep + 1, end - 1, "rest of comment");
                     }
                     row = end + 1;
                     continue;
                 }
-                String prefix = lang.commentPrefix();
-                if (t.startsWith(prefix) && !t.contains("; retrieve: ")) {
+                if (lines.regionStartsWith(ts, te, prefix) && !lines.regionContains(ts, te, "; retrieve: ")) {
                     int end = row;
-                    while (end + 1 < n && lines.text(end + 1).strip().startsWith(prefix)) {
+                    while (end + 1 < n && lines.regionStartsWith(lines.stripStart(end + 1), lines.stripEnd(end + 1),
+                            prefix)) {
                         end++;
                     }
-                    if (end - row >= 3 && isComment(root, row)) {
+                    if (end - row >= 3 && isComment(row)) {
                         add(row + 1, end, "rest of comment");
                     }
                     row = end + 1;
@@ -757,14 +808,14 @@ public final class CodeCompressor implements Compressor {
             }
         }
 
-        private boolean isComment(TSNode root, int row) {
+        private boolean isComment(int row) {
             int col = lines.indent(row).length();
             if (skipped != null && inSkipped(lines.start(row) + col)) {
                 // Not parsed; the body's own marker covers this row (checked after the walk).
                 return false;
             }
-            TSNode node = root.getDescendantForPointRange(new TSPoint(row, col), new TSPoint(row, col + 1));
-            return !NodeStart.isNull(node) && NodeStart.type(node).contains("comment");
+            String type = tree.typeAt(row, col);
+            return type != null && type.contains("comment");
         }
 
         /** Elides the body of one function; returns the last row elided or covered, or -1. */
@@ -778,23 +829,22 @@ public final class CodeCompressor implements Compressor {
          * does not visit the function's statements: each visit costs JNI calls, and short functions are most
          * functions.
          */
-        private int function(TSNode node, int start, int end) {
-            TSNode body = NodeStart.child(node, "body");
-            if (NodeStart.isNull(body)) {
+        private int function(int node, int start, int end) {
+            int body = tree.childByField(node, "body");
+            if (body == SyntaxTree.NONE) {
                 // Some grammars (Go's, as bundled) do not expose the "body" field: take the last block child.
-                body = null;
-                for (int i = node.getNamedChildCount() - 1; i >= 0 && body == null; i--) {
-                    TSNode child = node.getNamedChild(i);
-                    if (BODIES.contains(NodeStart.type(child))) {
+                for (int i = tree.namedChildCount(node) - 1; i >= 0 && body == SyntaxTree.NONE; i--) {
+                    int child = tree.namedChild(node, i);
+                    if (BODIES.contains(tree.type(child))) {
                         body = child;
                     }
                 }
-                if (body == null) {
+                if (body == SyntaxTree.NONE) {
                     return -1;
                 }
             }
-            int bodyStart = NodeStart.row(body);
-            int bodyEnd = NodeStart.endRow(body);
+            int bodyStart = tree.startRow(body);
+            int bodyEnd = tree.endRow(body);
             if (bodyEnd - bodyStart < 1) {
                 return -1;
             }
@@ -805,12 +855,12 @@ public final class CodeCompressor implements Compressor {
                 return -1;
             }
             String name = "body of " + name(node) + "()";
-            if (lang == SourceLanguage.PYTHON && "block".equals(NodeStart.type(body))) {
+            if (lang == SourceLanguage.PYTHON && "block".equals(tree.type(body))) {
                 int first = bodyStart == start ? bodyStart + 1 : bodyStart;
                 String what = name;
-                TSNode doc = docstring(body);
-                if (doc != null && NodeStart.row(doc) == first) {
-                    if (doc.getEndPoint().getRow() > first) {
+                int doc = docstring(body);
+                if (doc != SyntaxTree.NONE && tree.startRow(doc) == first) {
+                    if (tree.endRow(doc) > first) {
                         what = "rest of docstring and " + name;
                     }
                     first++;
@@ -821,33 +871,33 @@ public final class CodeCompressor implements Compressor {
         }
 
         /** Elides rows first..last of a function's body, remembering the body for a ranged parse's check. */
-        private boolean elided(TSNode body, int first, int last, String what) {
+        private boolean elided(int body, int first, int last, String what) {
             if (!add(first, last, what)) {
                 return false;
             }
             if (skipped != null) {
-                elidedBodies.put(NodeStart.startByte(body), new int[] {body.getEndByte(), out.size() - 1});
+                elidedBodies.put(tree.startByte(body), new int[] {tree.endByte(body), out.size() - 1});
             }
             return true;
         }
 
         /** Keeps the first and last lines of a long class or module docstring. */
-        private void pythonDocstring(TSNode doc) {
-            int s = NodeStart.row(doc);
-            int e = doc.getEndPoint().getRow();
+        private void pythonDocstring(int doc) {
+            int s = tree.startRow(doc);
+            int e = tree.endRow(doc);
             add(s + 1, e - 1, "rest of docstring");
         }
 
-        private static TSNode docstring(TSNode block) {
-            if (block.getNamedChildCount() == 0) {
-                return null;
+        private int docstring(int block) {
+            if (tree.namedChildCount(block) == 0) {
+                return SyntaxTree.NONE;
             }
-            TSNode first = block.getNamedChild(0);
-            if (!"expression_statement".equals(first.getType()) || first.getNamedChildCount() == 0) {
-                return null;
+            int first = tree.namedChild(block, 0);
+            if (!"expression_statement".equals(tree.type(first)) || tree.namedChildCount(first) == 0) {
+                return SyntaxTree.NONE;
             }
-            TSNode str = first.getNamedChild(0);
-            return "string".equals(str.getType()) ? str : null;
+            int str = tree.namedChild(first, 0);
+            return "string".equals(tree.type(str)) ? str : SyntaxTree.NONE;
         }
 
         /** Chars of rows first..last without the last terminator, as {@link #add} counts them; 0 when empty. */
@@ -871,42 +921,42 @@ public final class CodeCompressor implements Compressor {
             return true;
         }
 
-        private String name(TSNode fn) {
-            TSNode n = fn.getChildByFieldName("name");
-            if (NodeStart.isNull(n)) {
-                TSNode d = fn.getChildByFieldName("declarator");
-                for (int depth = 0; !NodeStart.isNull(d) && depth < 8; depth++) {
-                    String t = d.getType();
+        private String name(int fn) {
+            int n = tree.childByField(fn, "name");
+            if (n == SyntaxTree.NONE) {
+                int d = tree.childByField(fn, "declarator");
+                for (int depth = 0; d != SyntaxTree.NONE && depth < 8; depth++) {
+                    String t = tree.type(d);
                     if (t.endsWith("identifier") || "destructor_name".equals(t) || "operator_name".equals(t)) {
                         n = d;
                         break;
                     }
-                    TSNode inner = d.getChildByFieldName("declarator");
-                    if (NodeStart.isNull(inner)) {
-                        inner = d.getChildByFieldName("name");
+                    int inner = tree.childByField(d, "declarator");
+                    if (inner == SyntaxTree.NONE) {
+                        inner = tree.childByField(d, "name");
                     }
                     d = inner;
                 }
             }
-            if (NodeStart.isNull(n)) {
-                TSNode parent = fn.getParent();
-                if (!NodeStart.isNull(parent)) {
-                    String pt = parent.getType();
+            if (n == SyntaxTree.NONE) {
+                int parent = tree.parent(fn);
+                if (parent != SyntaxTree.NONE) {
+                    String pt = tree.type(parent);
                     if ("variable_declarator".equals(pt) || "pair".equals(pt) || "public_field_definition".equals(pt)
                             || "field_definition".equals(pt)) {
-                        n = parent.getChildByFieldName("name");
-                        if (NodeStart.isNull(n)) {
-                            n = parent.getChildByFieldName("key");
+                        n = tree.childByField(parent, "name");
+                        if (n == SyntaxTree.NONE) {
+                            n = tree.childByField(parent, "key");
                         }
-                        if (NodeStart.isNull(n)) {
-                            n = parent.getChildByFieldName("property");
+                        if (n == SyntaxTree.NONE) {
+                            n = tree.childByField(parent, "property");
                         }
                     } else if ("assignment_expression".equals(pt)) {
-                        n = parent.getChildByFieldName("left");
+                        n = tree.childByField(parent, "left");
                     }
                 }
             }
-            String text = NodeStart.isNull(n) ? null : lines.slice(n);
+            String text = n == SyntaxTree.NONE ? null : lines.slice(tree, n);
             return text == null || text.isEmpty() ? "anonymous function" : text;
         }
     }
@@ -985,6 +1035,43 @@ public final class CodeCompressor implements Compressor {
             return text.substring(starts[row], starts[row] + length(row));
         }
 
+        /** Where {@code text(row).strip()} starts in the input (String.strip's whitespace, all in the BMP). */
+        int stripStart(int row) {
+            int i = starts[row];
+            int e = i + length(row);
+            while (i < e && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        /** Where {@code text(row).strip()} ends in the input. */
+        int stripEnd(int row) {
+            int s = stripStart(row);
+            int e = starts[row] + length(row);
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            return e;
+        }
+
+        /** {@code text.substring(from, to).startsWith(prefix)} without the substring. */
+        boolean regionStartsWith(int from, int to, String prefix) {
+            return to - from >= prefix.length() && text.startsWith(prefix, from);
+        }
+
+        /** {@code text.substring(from, to).contains(s)} without the substring. */
+        boolean regionContains(int from, int to, String s) {
+            // Bounded by the region: indexOf would scan the rest of the input when a line lacks s.
+            char first = s.charAt(0);
+            for (int i = from, last = to - s.length(); i <= last; i++) {
+                if (text.charAt(i) == first && text.startsWith(s, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean isBlank(int row) {
             int s = starts[row];
             int e = s + length(row);
@@ -1016,15 +1103,14 @@ public final class CodeCompressor implements Compressor {
         }
 
         /** The text of a single-line node, from its byte columns; null when it spans lines or looks wrong. */
-        String slice(TSNode node) {
-            int row = NodeStart.row(node);
-            TSPoint end = node.getEndPoint();
-            if (row != end.getRow() || row >= count) {
+        String slice(SyntaxTree tree, int node) {
+            int row = tree.startRow(node);
+            if (row != tree.endRow(node) || row >= count) {
                 return null;
             }
             byte[] bytes = text(row).getBytes(StandardCharsets.UTF_8);
-            int from = NodeStart.column(node);
-            int to = end.getColumn();
+            int from = tree.startColumn(node);
+            int to = tree.endColumn(node);
             if (from < 0 || to > bytes.length || from >= to || to - from > MAX_NAME) {
                 return null;
             }

@@ -58,6 +58,23 @@ final class CodeCompressorProperties {
         }
     }
 
+    /** The comment scan reads stripped rows in place; it must see what {@code text(row).strip()} holds. */
+    @Property(tries = 300)
+    void strippedRowRegionsMatchStrippedRowText(@ForAll String text) {
+        String s = text.replace('a', '\n').replace('b', ' ').replace('c', '\r').replace('d', '*').replace('e', '/');
+        CodeCompressor.Lines lines = new CodeCompressor.Lines(s);
+        for (int row = 0; row < lines.count(); row++) {
+            String t = lines.text(row).strip();
+            int from = lines.stripStart(row);
+            int to = lines.stripEnd(row);
+            assertThat(s.substring(from, to)).isEqualTo(t);
+            for (String probe : new String[] {"/*", "*/", "//", "#", "; retrieve: ", "*"}) {
+                assertThat(lines.regionStartsWith(from, to, probe)).isEqualTo(t.startsWith(probe));
+                assertThat(lines.regionContains(from, to, probe)).isEqualTo(t.contains(probe));
+            }
+        }
+    }
+
     @Property(tries = 200)
     void neverThrowsOnArbitraryText(@ForAll String text) {
         Compressed c = compressor.compress(text, context(CodeCompressorTest.store()));

@@ -38,12 +38,12 @@ import io.headroom4j.token.TokenCounters;
  */
 final class RangedParseEquivalenceTest {
 
-    private static final List<String> FILES = List.of("blinker_base.py", "semver_range.js", "zod_ZodError.ts",
+    static final List<String> FILES = List.of("blinker_base.py", "semver_range.js", "zod_ZodError.ts",
             "fatih_color.go", "memchr.rs", "jsoup_StringUtil.java", "treesitter_tree_cursor.c",
             "treesitter_node_tree.cc");
 
     /** Lines that are hard for a lexer: braces in strings, chars, comments, regexes, raw strings, lambdas. */
-    private static final Map<String, List<String>> TRICKY = Map.of(
+    static final Map<String, List<String>> TRICKY = Map.of(
             "js", List.of("  const s = \"{ not a brace\";", "  // a comment with { brace", "  /* } */",
                     "  const r = /[{}]+\\//g;", "  const t = `a ${ {x: 1}.x } }`;", "  const q = 'it\\'s {';",
                     "  const f = (a) => {", "  };", "  x = a / b / c;", "  function inner() {", "  }",
@@ -111,7 +111,7 @@ final class RangedParseEquivalenceTest {
         assertThat(CodeCompressorTest.restore(c.output(), store)).isEqualTo(source);
     }
 
-    private static String extension(String file) {
+    static String extension(String file) {
         return file.substring(file.lastIndexOf('.') + 1);
     }
 
@@ -223,7 +223,7 @@ final class RangedParseEquivalenceTest {
      * {@code text} with {@code edits} random lines deleted, duplicated or replaced by (or preceded by) one of
      * {@code tricky}, then CRLF line ends ({@code twist} "\r\n") or the path {@code tool} given ("tool").
      */
-    private static String[] mutated(String text, List<String> tricky, long seed, int edits, String twist,
+    static String[] mutated(String text, List<String> tricky, long seed, int edits, String twist,
                                     String tool) {
         List<String> lines = new ArrayList<>(text.lines().toList());
         Random random = new Random(seed);
@@ -265,7 +265,7 @@ final class RangedParseEquivalenceTest {
                 same ? "same output" : "differs (a skipped body does not parse)");
     }
 
-    private static String corpus(String file) {
+    static String corpus(String file) {
         try {
             return Files.readString(Path.of("..", "headroom-bench", "corpus", "code", file));
         } catch (IOException e) {
