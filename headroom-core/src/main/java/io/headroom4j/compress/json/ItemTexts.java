@@ -121,7 +121,8 @@ final class ItemTexts {
         if (len < 0) {
             int span = spans == null ? -1 : spans[i];
             len = span >= 0 ? span
-                    : lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i))) : text(i).length();
+                    : lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i)))
+                    : text(i).length();
             lengths[i] = len;
         }
         return len;

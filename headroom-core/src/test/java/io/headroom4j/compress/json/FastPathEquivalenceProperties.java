@@ -286,7 +286,8 @@ final class FastPathEquivalenceProperties {
         for (int c = 0; c < leaves.size(); c++) {
             TableEncoder.Column f = fast.leaves().get(c);
             TableEncoder.Column s = leaves.get(c);
-            assertThat(f.ref == null ? -1 : fast.leaves().indexOf(f.ref)).isEqualTo(s.ref == null ? -1 : leaves.indexOf(s.ref));
+            assertThat(f.ref == null ? -1 : fast.leaves().indexOf(f.ref))
+                    .isEqualTo(s.ref == null ? -1 : leaves.indexOf(s.ref));
             assertThat(f.prefix).isEqualTo(s.prefix);
             assertThat(f.suffix).isEqualTo(s.suffix);
         }
