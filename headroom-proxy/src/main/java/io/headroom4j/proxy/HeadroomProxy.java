@@ -46,6 +46,8 @@ import io.headroom4j.HeadroomConfig;
 import io.headroom4j.ledger.Ledger;
 import io.headroom4j.ledger.LedgerEntry;
 import io.headroom4j.message.RequestFormat;
+import io.headroom4j.proxy.http.BlockingHttpClient;
+import io.headroom4j.proxy.http.BlockingHttpServer;
 import io.headroom4j.message.RetrieveTool;
 import io.headroom4j.store.CompressionStore;
 import io.headroom4j.token.TokenCounters;
@@ -54,8 +56,13 @@ import io.headroom4j.token.TokenCounters;
  * The Headroom4j proxy: an OpenAI- and Anthropic-compatible HTTP server that compresses requests on their
  * way to the provider and passes responses back byte for byte, streams included.
  *
- * <p>Start one with {@link #start}; it serves until {@link #close}. Requests run on virtual threads, one per
- * request; the server is the JDK's {@code com.sun.net.httpserver}, the upstream client {@code java.net.http}.
+ * <p>Start one with {@link #start}; it serves until {@link #close}. The server is the proxy's own blocking
+ * HTTP/1.1 server ({@link BlockingHttpServer}: one thread per connection reads each request, compresses, calls
+ * upstream and relays the response); plain-HTTP upstreams are called with its own blocking client
+ * ({@link BlockingHttpClient}, on that same thread), HTTPS upstreams with the JDK's {@code java.net.http}.
+ * For A/B benchmarks only, {@value #SERVER_PROPERTY}{@code =jdk} and {@value #CLIENT_PROPERTY}{@code =jdk}
+ * select the JDK's server and client instead, and {@value #THREADS_PROPERTY}{@code =virtual} virtual threads
+ * per connection.
  *
  * <p>What it promises (each has a test):
  * <ul>
@@ -81,6 +88,13 @@ import io.headroom4j.token.TokenCounters;
  * Thread-safe.
  */
 public final class HeadroomProxy implements AutoCloseable {
+
+    /** System property: {@code jdk} serves with the JDK's {@code HttpServer} instead of the own one (A/B only). */
+    public static final String SERVER_PROPERTY = "headroom.http.server";
+    /** System property: {@code jdk} calls plain-HTTP upstreams with the JDK's {@code HttpClient} (A/B only). */
+    public static final String CLIENT_PROPERTY = "headroom.http.client";
+    /** System property: {@code virtual} serves each connection on a virtual thread instead of a platform one. */
+    public static final String THREADS_PROPERTY = "headroom.http.threads";
 
     /** The version reported by health endpoints. */
     public static final String VERSION = "0.1.0";
@@ -120,6 +134,8 @@ public final class HeadroomProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client;
     private final HttpClient plainClient;
+    /** The own client for plain-HTTP upstreams, or null when {@value #CLIENT_PROPERTY}=jdk. */
+    private final BlockingHttpClient blockingClient;
     private final ExecutorService executor;
     /**
      * Compression of large bodies and the token counts owed after a request went upstream: CPU work of
@@ -159,8 +175,18 @@ public final class HeadroomProxy implements AutoCloseable {
                 .connectTimeout(proxyConfig.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(proxyConfig.host()),
-                proxyConfig.port()), 1024);
+        this.blockingClient = "jdk".equals(System.getProperty(CLIENT_PROPERTY)) ? null
+                : new BlockingHttpClient(proxyConfig.connectTimeout(), 256, Duration.ofSeconds(30));
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(proxyConfig.host()),
+                proxyConfig.port());
+        if ("jdk".equals(System.getProperty(SERVER_PROPERTY))) {
+            this.server = HttpServer.create(address, 1024);
+        } else {
+            BlockingHttpServer.Limits d = BlockingHttpServer.Limits.defaults();
+            this.server = BlockingHttpServer.create(address, 1024, new BlockingHttpServer.Limits(d.maxHeadBytes(),
+                    d.maxConnections(), d.idleMillis(), d.bodyReadMillis(),
+                    "virtual".equals(System.getProperty(THREADS_PROPERTY))));
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -283,6 +309,9 @@ public final class HeadroomProxy implements AutoCloseable {
         counting.shutdownNow();
         client.shutdownNow();
         plainClient.shutdownNow();
+        if (blockingClient != null) {
+            blockingClient.close();
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -633,12 +662,12 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         Prepared p = prepare(ex, body, format);
         trace.prepared = p;
-        if (!p.result.isCounted()) {
-            countInBackground(p.result);   // overlaps the upstream's answer; usually done before its first byte
-        }
         URI target = target(base, ex.getRequestURI());
         HttpRequest.Builder rb = upstreamRequest(ex, target);
-        HttpResponse<InputStream> resp = send(ex, format, rb, p.body);
+        // The owed count overlaps the upstream's answer (usually done before its first byte); it starts once the
+        // request is written, so it does not compete for a core with sending it.
+        HttpResponse<InputStream> resp = send(ex, format, rb, p.body,
+                p.result.isCounted() ? null : () -> countInBackground(p.result));
         if (resp == null) {
             return;
         }
@@ -682,7 +711,7 @@ public final class HeadroomProxy implements AutoCloseable {
         // A response that completed normally has its status fixed; after a failure handle() still answers.
         if (failedStatus == -1 && trace.prepared != null && !trace.prepared.result.isCounted()) {
             try {
-                // The count still owed is CPU work of milliseconds: not on this virtual thread (see counting).
+                // The count still owed is CPU work of milliseconds: not on the connection's thread (see counting).
                 counting.execute(() -> accountNow(ex, trace, failedStatus, ended));
                 return;
             } catch (RejectedExecutionException e) {
@@ -841,13 +870,22 @@ public final class HeadroomProxy implements AutoCloseable {
         return rb;
     }
 
-    /** Sends upstream; on a connection failure answers 502 in the provider's error shape and returns null. */
     private HttpResponse<InputStream> send(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb,
                                            byte[] body) throws IOException {
-        HttpRequest req = rb.copy().method(ex.getRequestMethod(), body.length == 0 && !hasBody(ex)
+        return send(ex, format, rb, body, null);
+    }
+
+    /**
+     * Sends upstream, running {@code afterWrite} (may be null) once the request is on its way; on a connection
+     * failure answers 502 in the provider's error shape and returns null.
+     */
+    private HttpResponse<InputStream> send(HttpExchange ex, RequestFormat format, HttpRequest.Builder rb,
+                                           byte[] body, Runnable afterWrite) throws IOException {
+        boolean noBody = body.length == 0 && !hasBody(ex);
+        HttpRequest req = rb.copy().method(ex.getRequestMethod(), noBody
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            return clientFor(req.uri()).send(req, HttpResponse.BodyHandlers.ofInputStream());
+            return call(req, noBody ? null : body, afterWrite);
         } catch (IOException e) {
             stats.upstreamErrors.increment();
             String msg = "headroom proxy could not reach the upstream " + req.uri().getScheme() + "://"
@@ -862,9 +900,21 @@ public final class HeadroomProxy implements AutoCloseable {
         }
     }
 
-    /** The upstream client for {@code uri}: without a worker pool for plain HTTP, with one for TLS. */
-    private HttpClient clientFor(URI uri) {
-        return "http".equalsIgnoreCase(uri.getScheme()) ? plainClient : client;
+    /**
+     * Calls upstream: plain HTTP with the own blocking client (request written and response read on this
+     * thread), HTTPS with the JDK client and its worker pool. {@code body} (null: none) is what {@code req}
+     * publishes; {@code afterWrite} (may be null) runs once the request is on its way.
+     */
+    private HttpResponse<InputStream> call(HttpRequest req, byte[] body, Runnable afterWrite)
+            throws IOException, InterruptedException {
+        boolean plain = "http".equalsIgnoreCase(req.uri().getScheme());
+        if (plain && blockingClient != null) {
+            return blockingClient.send(req, body, afterWrite);
+        }
+        if (afterWrite != null) {
+            afterWrite.run();   // the JDK client writes on its own thread: no later moment to hook into
+        }
+        return (plain ? plainClient : client).send(req, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private static boolean hasBody(HttpExchange ex) {
@@ -1014,7 +1064,7 @@ public final class HeadroomProxy implements AutoCloseable {
             }
             HttpRequest req = rb.copy().POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             try {
-                resp = clientFor(req.uri()).send(req, HttpResponse.BodyHandlers.ofInputStream());
+                resp = call(req, body, null);
             } catch (IOException e) {
                 relay.writeError(502, ("{\"error\":\"" + e.getClass().getSimpleName() + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
@@ -1074,7 +1124,7 @@ public final class HeadroomProxy implements AutoCloseable {
             HttpResponse<InputStream> resp;
             try {
                 HttpRequest req = rb.copy().POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                resp = clientFor(req.uri()).send(req, HttpResponse.BodyHandlers.ofInputStream());
+                resp = call(req, body, null);
             } catch (IOException e) {
                 respondJson(ex, 502, format == RequestFormat.ANTHROPIC_MESSAGES
                         ? anthropicError("api_error", "headroom proxy lost the upstream while continuing after"

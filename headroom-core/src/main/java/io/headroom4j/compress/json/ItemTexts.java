@@ -16,6 +16,8 @@ final class ItemTexts {
 
     private final List<JsonValue> items;
     private final boolean lengthsFromTree;
+    /** Known item lengths from the reader ({@link JsonValue.Arr#lengths}), -1 where unknown; or null. */
+    private final int[] spans;
     private final String[] texts;
     /** Each item's text length, -1 until measured. */
     private final int[] lengths;
@@ -29,7 +31,18 @@ final class ItemTexts {
      *     ({@link JsonReader.Document#hasEscapes()} false)
      */
     ItemTexts(List<JsonValue> items, boolean noEscapes) {
+        this(items, noEscapes, null);
+    }
+
+    /**
+     * @param items the array's items
+     * @param noEscapes as above
+     * @param spans the array's {@link JsonValue.Arr#lengths}, or null: an item's known source span is its text's
+     *     length (an item without escaped strings is written with every string plain, by either writer)
+     */
+    ItemTexts(List<JsonValue> items, boolean noEscapes, int[] spans) {
         this.items = items;
+        this.spans = spans;
         this.lengthsFromTree = noEscapes;
         this.texts = new String[items.size()];
         this.lengths = new int[texts.length];
@@ -106,7 +119,10 @@ final class ItemTexts {
     int length(int i) {
         int len = lengths[i];
         if (len < 0) {
-            len = lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i))) : text(i).length();
+            int span = spans == null ? -1 : spans[i];
+            len = span >= 0 ? span
+                    : lengthsFromTree ? (int) Math.min(Integer.MAX_VALUE, JsonLength.of(items.get(i)))
+                    : text(i).length();
             lengths[i] = len;
         }
         return len;

@@ -74,6 +74,8 @@ final class JsonReader {
     private char[][][] lastKeyChars = new char[16][][];
     /** How many strings (values or keys) held an escape. */
     private int escapedStrings;
+    /** How many whitespace chars were skipped between tokens (not inside strings). */
+    private long whitespace;
     /** Scratch buffer for strings with escapes. */
     private char[] scratch = new char[64];
 
@@ -204,6 +206,7 @@ final class JsonReader {
             }
             i++;
         }
+        whitespace += i - pos;
         pos = i;
     }
 
@@ -320,15 +323,27 @@ final class JsonReader {
             pos++;
             return new JsonValue.Arr(items);
         }
+        // Each item's compact JSON length, when its source span is exactly that (see JsonValue.Arr#lengths):
+        // consumers need every item's length, and a span costs two subtractions where walking the item
+        // touches every string in it.
+        int[] lengths = new int[8];
         while (true) {
+            int start = pos;
+            int escapedBefore = escapedStrings;
+            long whitespaceBefore = whitespace;
             items.add(value(depth));
+            int n = items.size();
+            if (n > lengths.length) {
+                lengths = Arrays.copyOf(lengths, lengths.length * 2);
+            }
+            lengths[n - 1] = escapedStrings == escapedBefore && whitespace == whitespaceBefore ? pos - start : -1;
             skipWhitespace();
             if (pos >= end) {
                 throw error("unterminated array");
             }
             char c = buf[pos++];
             if (c == ']') {
-                return new JsonValue.Arr(items);
+                return new JsonValue.Arr(items, lengths);
             }
             if (c != ',') {
                 throw error("expected ',' or ']'");

@@ -214,7 +214,7 @@ public final class JsonTableCompressor implements Compressor {
         Map<JsonValue.Arr, ItemSelector.Selection> samples = new IdentityHashMap<>();
         ItemSelector.Selection lineSample = null;
         if (doc.size() >= ItemSelector.MIN_ITEMS) {
-            lineSample = plan(doc, query, noEscapes);
+            lineSample = plan(doc, null, query, noEscapes);
         }
         if (lineSample == null) {
             for (JsonValue v : doc) {
@@ -232,7 +232,7 @@ public final class JsonTableCompressor implements Compressor {
         }
         if (v instanceof JsonValue.Arr a) {
             ItemSelector.Selection sel = a.items().size() >= ItemSelector.MIN_ITEMS
-                    ? plan(a.items(), query, noEscapes) : null;
+                    ? plan(a.items(), a.lengths(), query, noEscapes) : null;
             if (sel != null) {
                 samples.put(a, sel);
                 return;
@@ -247,8 +247,8 @@ public final class JsonTableCompressor implements Compressor {
         }
     }
 
-    private static ItemSelector.Selection plan(List<JsonValue> items, String query, boolean noEscapes) {
-        ItemSelector.Selection sel = ItemSelector.select(items, new ItemTexts(items, noEscapes), query);
+    private static ItemSelector.Selection plan(List<JsonValue> items, int[] spans, String query, boolean noEscapes) {
+        ItemSelector.Selection sel = ItemSelector.select(items, new ItemTexts(items, noEscapes, spans), query);
         return sel.dropped() >= 5 ? sel : null;
     }
 

@@ -33,8 +33,42 @@ sealed interface JsonValue permits JsonValue.Str, JsonValue.Num, JsonValue.Bool,
         static final Null INSTANCE = new Null();
     }
 
-    /** A JSON array. */
-    record Arr(List<JsonValue> items) implements JsonValue {
+    /**
+     * A JSON array.
+     *
+     * @param items the items
+     * @param lengths when not null, {@code lengths[i]} is {@link JsonLength#of} item {@code i} where the reader
+     *     knew it from the item's span in the source (no whitespace and no escaped string inside it, so the
+     *     span is exactly the item's compact JSON), and -1 where it did not; a cache only, not part of the
+     *     value: {@link #equals} and {@link #hashCode} look at the items alone
+     */
+    record Arr(List<JsonValue> items, int[] lengths) implements JsonValue {
+
+        /** An array without known lengths. */
+        Arr(List<JsonValue> items) {
+            this(items, null);
+        }
+
+        /** {@link JsonLength#of} item {@code i}: from the source span when the reader knew it. */
+        long length(int i) {
+            int known = lengths == null ? -1 : lengths[i];
+            return known >= 0 ? known : JsonLength.of(items.get(i));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Arr a && items.equals(a.items);
+        }
+
+        @Override
+        public int hashCode() {
+            return items.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Arr[items=" + items + "]";
+        }
     }
 
     /** A JSON object: keys and values side by side, in source order, duplicates kept. */

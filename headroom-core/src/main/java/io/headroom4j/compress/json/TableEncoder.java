@@ -105,7 +105,7 @@ final class TableEncoder {
         }
         if (document.size() >= 2 && allObjects(document)) {
             int mark = sb.length();
-            if (tryTable(document, true, sb)) {
+            if (tryTable(document, null, true, sb)) {
                 return sb.toString();
             }
             sb.setLength(mark);
@@ -130,7 +130,7 @@ final class TableEncoder {
         }
         if (keptItems.size() >= 2 && allObjects(keptItems)) {
             int mark = sb.length();
-            if (tryTable(keptItems, jsonLines, sb)) {
+            if (tryTable(keptItems, null, jsonLines, sb)) {
                 return;
             }
             sb.setLength(mark);
@@ -165,7 +165,7 @@ final class TableEncoder {
             }
             if (items.size() >= 2 && allObjects(items)) {
                 int mark = sb.length();
-                if (tryTable(items, false, sb)) {
+                if (tryTable(items, a.lengths(), false, sb)) {
                     return;
                 }
                 sb.setLength(mark);
@@ -205,9 +205,11 @@ final class TableEncoder {
 
     /**
      * Appends the table for {@code items} (all objects) to {@code sb}; false when no table is possible or
-     * it would not be shorter than the plain JSON (the caller then resets {@code sb}).
+     * it would not be shorter than the plain JSON (the caller then resets {@code sb}). {@code spans} is the
+     * array's {@link JsonValue.Arr#lengths} (or null): known item lengths, so the plain JSON's length is
+     * found without walking every row again.
      */
-    boolean tryTable(List<JsonValue> items, boolean jsonLines, StringBuilder sb) {
+    boolean tryTable(List<JsonValue> items, int[] spans, boolean jsonLines, StringBuilder sb) {
         Layout t = Layout.of(items);
         if (t == null) {
             return false;
@@ -222,7 +224,8 @@ final class TableEncoder {
         // Plain JSON costs the items plus brackets and commas (or newlines for JSON lines).
         long plain = 1L + n;
         for (int i = 0; i < n; i++) {
-            plain += JsonLength.of(t.rows[i]);
+            int span = spans == null ? -1 : spans[i];
+            plain += span >= 0 ? span : JsonLength.of(t.rows[i]);
         }
         if (sb.length() - start < plain) {
             tables++;
@@ -236,7 +239,7 @@ final class TableEncoder {
      * (constant, sequence, template) instead of the rows. The one analysis behind both {@link #tryTable} and
      * {@link #lowerBound}.
      */
-    private record Layout(JsonValue.Obj[] rows, boolean[] irregular, List<Column> schema, List<Column> leaves) {
+    record Layout(JsonValue.Obj[] rows, boolean[] irregular, List<Column> schema, List<Column> leaves) {
 
         /** The layout for {@code items} (all objects), or null when no table is possible. */
         static Layout of(List<JsonValue> items) {
@@ -340,7 +343,7 @@ final class TableEncoder {
             if (col.isDerived()) {
                 continue;
             }
-            for (int r = 0; r < n; r++) {
+            for (int r = 0; r < n && len < cap; r++) {
                 JsonValue v = col.values[r];
                 if (v != null && !t.irregular[r]) {
                     // A row whose only cell is an object is written as the whole row, which is no shorter.
@@ -442,30 +445,49 @@ final class TableEncoder {
         }
         int ln = leaves.size();
         String[] paths = new String[ln];
-        boolean[] scalar = new boolean[ln];
         for (int c = 0; c < ln; c++) {
-            Column col = leaves.get(c);
-            paths[c] = col.pathText();
-            scalar[c] = col.constant == null && col.allScalarText(irregular);
+            paths[c] = leaves.get(c).pathText();
         }
+        // Whether each column holds a string or number in every regular row (and is not constant), found only for
+        // a column whose first value a candidate's first value contains: most candidates fail on that first row,
+        // so the walks over every row, which touch every cell, are skipped for them. The same answers as
+        // computing all of them first: nothing here changes a column's values or constant.
+        byte[] scalar = new byte[ln];   // 0 not known yet, 1 yes, 2 no
         boolean[] usedAsRef = new boolean[ln];
         for (int c = 0; c < ln; c++) {
             Column col = leaves.get(c);
-            if (col.isDerived() || usedAsRef[c] || !col.allStrings(irregular)) {
+            if (col.isDerived() || usedAsRef[c] || !(col.values[first] instanceof JsonValue.Str s0)) {
                 continue;
             }
-            String v0 = ((JsonValue.Str) col.values[first]).value();
+            String v0 = s0.value();
+            boolean stringsChecked = false;
             for (int k = 0; k < ln && col.ref == null; k++) {
                 Column ref = leaves.get(k);
-                if (k == c || !scalar[k] || ref.ref != null || paths[k].indexOf('{') >= 0
-                        || paths[k].indexOf('}') >= 0) {
+                JsonValue f = ref.values == null ? null : ref.values[first];
+                if (k == c || ref.constant != null || !(f instanceof JsonValue.Str || f instanceof JsonValue.Num)
+                        || ref.ref != null || paths[k].indexOf('{') >= 0 || paths[k].indexOf('}') >= 0) {
                     continue;
                 }
-                String t0 = scalarText(ref.values[first]);
+                String t0 = scalarText(f);
                 if (t0.length() < 2 && v0.length() > 1) {
                     continue;   // one-character values match by accident too often to be worth trying
                 }
                 int at = v0.indexOf(t0);
+                if (at < 0) {
+                    continue;
+                }
+                if (scalar[k] == 0) {
+                    scalar[k] = (byte) (ref.allScalarText(irregular) ? 1 : 2);
+                }
+                if (scalar[k] != 1) {
+                    continue;
+                }
+                if (!stringsChecked) {
+                    if (!col.allStrings(irregular)) {
+                        break;   // no template for this column: every regular row must hold a string
+                    }
+                    stringsChecked = true;
+                }
                 for (int tries = 0; at >= 0 && tries < 3; tries++) {
                     String prefix = v0.substring(0, at);
                     String suffix = v0.substring(at + t0.length());

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compressor's fast paths give exactly what the slower code they replace gave: number parsing, error words,
- * item lengths taken from the tree, keys predicted from the previous row, and number fields collected with paths
- * cached per key list.
+ * item lengths taken from the tree or from the reader's source spans, keys predicted from the previous row, and
+ * number fields collected with paths cached per key list.
  */
 final class FastPathEquivalenceProperties {
 
@@ -116,6 +116,246 @@ final class FastPathEquivalenceProperties {
     @Provide
     Arbitrary<JsonValue> rowArrays() {
         return RandomJson.rowArrays();
+    }
+
+    @Property(tries = 500)
+    void itemLengthsFromSourceSpansEqualTheTreeLengths(@ForAll("documents") List<JsonValue> values) throws IOException {
+        // Every other item of each array is written with whitespace inside, so one array mixes known and unknown
+        // spans; strings with escapes come from RandomJson's control chars, quotes and lone surrogates.
+        StringBuilder text = new StringBuilder();
+        for (JsonValue v : values) {
+            spaced(v, false, text);
+            text.append('\n');
+        }
+        JsonReader.Document doc = JsonReader.read(text.toString());
+        List<JsonValue> stripped = new ArrayList<>();
+        for (JsonValue v : doc.values()) {
+            assertSpansExact(v, !doc.hasEscapes());
+            stripped.add(withoutSpans(v));
+        }
+        // The encoder and the compressor's bound give the same answers as on a tree without spans.
+        assertThat(TableEncoder.encode(doc.values())).isEqualTo(TableEncoder.encode(stripped));
+        assertThat(TableEncoder.lowerBound(doc.values(), Long.MAX_VALUE))
+                .isEqualTo(TableEncoder.lowerBound(stripped, Long.MAX_VALUE));
+        // Written compact, every item's span is known exactly when no string in the document had an escape.
+        String compact = String.join("\n", values.stream().map(JsonWriter::toJson).toList());
+        JsonReader.Document plain = JsonReader.read(compact);
+        for (JsonValue v : plain.values()) {
+            assertSpansExact(v, !plain.hasEscapes());
+            if (!plain.hasEscapes()) {
+                assertAllSpansKnown(v);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<JsonValue>> documents() {
+        return RandomJson.documents();
+    }
+
+    /** Writes {@code v} as JSON with spaces and line breaks inside every other array item (and all of it if asked). */
+    private static void spaced(JsonValue v, boolean spaces, StringBuilder sb) {
+        if (v instanceof JsonValue.Arr a) {
+            sb.append(spaces ? "[ " : "[");
+            for (int i = 0; i < a.items().size(); i++) {
+                sb.append(i == 0 ? "" : spaces ? " ,\n" : ",");
+                spaced(a.items().get(i), spaces || i % 2 == 1, sb);
+            }
+            sb.append(spaces ? " ]" : "]");
+        } else if (v instanceof JsonValue.Obj o) {
+            sb.append(spaces ? "{ " : "{");
+            for (int i = 0; i < o.size(); i++) {
+                sb.append(i == 0 ? "" : spaces ? " , " : ",");
+                JsonWriter.writeString(o.keys().get(i), sb);
+                sb.append(spaces ? " :\t" : ":");
+                spaced(o.values().get(i), spaces, sb);
+            }
+            sb.append(spaces ? " }" : "}");
+        } else {
+            JsonWriter.write(v, sb);
+        }
+    }
+
+    /** Known spans equal {@link JsonLength#of}, and {@link ItemTexts} lengths with spans equal the written texts. */
+    private static void assertSpansExact(JsonValue v, boolean noEscapes) {
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = a.items();
+            ItemTexts texts = new ItemTexts(items, noEscapes, a.lengths());
+            for (int i = 0; i < items.size(); i++) {
+                int span = a.lengths() == null ? -1 : a.lengths()[i];
+                if (span >= 0) {
+                    assertThat((long) span).isEqualTo(JsonLength.of(items.get(i)));
+                }
+                assertThat(a.length(i)).isEqualTo(JsonLength.of(items.get(i)));
+                assertThat(texts.length(i)).isEqualTo(JsonWriter.toJson(items.get(i)).length());
+                assertSpansExact(items.get(i), noEscapes);
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                assertSpansExact(value, noEscapes);
+            }
+        }
+    }
+
+    private static void assertAllSpansKnown(JsonValue v) {
+        if (v instanceof JsonValue.Arr a) {
+            for (int i = 0; i < a.items().size(); i++) {
+                assertThat(a.lengths()[i]).isNotNegative();
+                assertAllSpansKnown(a.items().get(i));
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                assertAllSpansKnown(value);
+            }
+        }
+    }
+
+    /** The same tree without any known span, as before spans existed. */
+    private static JsonValue withoutSpans(JsonValue v) {
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = new ArrayList<>();
+            for (JsonValue item : a.items()) {
+                items.add(withoutSpans(item));
+            }
+            return new JsonValue.Arr(items);
+        } else if (v instanceof JsonValue.Obj o) {
+            List<JsonValue> values = new ArrayList<>();
+            for (JsonValue value : o.values()) {
+                values.add(withoutSpans(value));
+            }
+            return new JsonValue.Obj(o.keys(), values);
+        }
+        return v;
+    }
+
+    @Property(tries = 1000)
+    void templatesFoundLazilyEqualTheEagerSearch(@ForAll("rowArrays") JsonValue rows) {
+        assertSameTemplates(((JsonValue.Arr) rows).items());
+    }
+
+    @Example
+    void templatesFoundLazilyEqualTheEagerSearchOnTheFixtures() throws IOException {
+        for (String name : List.of("github-issues-100.json", "github-search-issues-50.json", "npm-search-100.json",
+                "kubectl-pods-60.json", "search-results-200.json", "sqlite-orders-1000.json", "app-logs-1000.jsonl")) {
+            String text;
+            try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/json/" + name)) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            List<JsonValue> doc = JsonReader.readAll(text);
+            if (doc.size() >= 2 && TableEncoder.allObjects(doc)) {
+                assertSameTemplates(doc);
+            }
+            for (JsonValue v : doc) {
+                eachArrayOfObjects(v, FastPathEquivalenceProperties::assertSameTemplates);
+            }
+        }
+    }
+
+    private static void eachArrayOfObjects(JsonValue v, java.util.function.Consumer<List<JsonValue>> check) {
+        if (v instanceof JsonValue.Arr a) {
+            if (a.items().size() >= 2 && TableEncoder.allObjects(a.items())) {
+                check.accept(a.items());
+            }
+            a.items().forEach(item -> eachArrayOfObjects(item, check));
+        } else if (v instanceof JsonValue.Obj o) {
+            o.values().forEach(value -> eachArrayOfObjects(value, check));
+        }
+    }
+
+    private static void assertSameTemplates(List<JsonValue> items) {
+        TableEncoder.Layout fast = TableEncoder.Layout.of(items);
+        TableEncoder.Layout slow = TableEncoder.Layout.of(items);
+        if (fast == null) {
+            assertThat(slow).isNull();
+            return;
+        }
+        int regular = 0;
+        for (boolean b : slow.irregular()) {
+            regular += b ? 0 : 1;
+        }
+        List<TableEncoder.Column> leaves = slow.leaves();
+        if (regular >= 3) {
+            // Templates are the last step of the analysis: undo them and search again the way it was done before.
+            for (TableEncoder.Column c : leaves) {
+                c.ref = null;
+                c.prefix = null;
+                c.suffix = null;
+            }
+            eagerFindTemplates(leaves, slow.irregular());
+        }
+        for (int c = 0; c < leaves.size(); c++) {
+            TableEncoder.Column f = fast.leaves().get(c);
+            TableEncoder.Column s = leaves.get(c);
+            assertThat(f.ref == null ? -1 : fast.leaves().indexOf(f.ref))
+                    .isEqualTo(s.ref == null ? -1 : leaves.indexOf(s.ref));
+            assertThat(f.prefix).isEqualTo(s.prefix);
+            assertThat(f.suffix).isEqualTo(s.suffix);
+        }
+    }
+
+    /** The template search before it looked at a candidate's first row first. */
+    private static void eagerFindTemplates(List<TableEncoder.Column> leaves, boolean[] irregular) {
+        int first = 0;
+        while (irregular[first]) {
+            first++;
+        }
+        int ln = leaves.size();
+        String[] paths = new String[ln];
+        boolean[] scalar = new boolean[ln];
+        for (int c = 0; c < ln; c++) {
+            TableEncoder.Column col = leaves.get(c);
+            paths[c] = col.pathText();
+            scalar[c] = col.constant == null && col.allScalarText(irregular);
+        }
+        boolean[] usedAsRef = new boolean[ln];
+        for (int c = 0; c < ln; c++) {
+            TableEncoder.Column col = leaves.get(c);
+            if (col.isDerived() || usedAsRef[c] || !col.allStrings(irregular)) {
+                continue;
+            }
+            String v0 = ((JsonValue.Str) col.values[first]).value();
+            for (int k = 0; k < ln && col.ref == null; k++) {
+                TableEncoder.Column ref = leaves.get(k);
+                if (k == c || !scalar[k] || ref.ref != null || paths[k].indexOf('{') >= 0
+                        || paths[k].indexOf('}') >= 0) {
+                    continue;
+                }
+                String t0 = TableEncoder.scalarText(ref.values[first]);
+                if (t0.length() < 2 && v0.length() > 1) {
+                    continue;
+                }
+                int at = v0.indexOf(t0);
+                for (int tries = 0; at >= 0 && tries < 3; tries++) {
+                    String prefix = v0.substring(0, at);
+                    String suffix = v0.substring(at + t0.length());
+                    if (eagerMatchesTemplate(col, ref, prefix, suffix, irregular)
+                            && TableEncoder.refersOnce(prefix + '{' + paths[k] + '}' + suffix, paths)) {
+                        col.ref = ref;
+                        col.prefix = prefix;
+                        col.suffix = suffix;
+                        usedAsRef[k] = true;
+                        break;
+                    }
+                    at = v0.indexOf(t0, at + 1);
+                }
+            }
+        }
+    }
+
+    private static boolean eagerMatchesTemplate(TableEncoder.Column col, TableEncoder.Column ref, String prefix,
+                                                String suffix, boolean[] irregular) {
+        for (int r = 0; r < irregular.length; r++) {
+            if (irregular[r]) {
+                continue;
+            }
+            String v = ((JsonValue.Str) col.values[r]).value();
+            String t = TableEncoder.scalarText(ref.values[r]);
+            if (v.length() != prefix.length() + t.length() + suffix.length() || !v.startsWith(prefix)
+                    || !v.endsWith(suffix) || !v.startsWith(t, prefix.length())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Property(tries = 300)
