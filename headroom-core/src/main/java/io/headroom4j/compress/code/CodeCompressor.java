@@ -274,10 +274,12 @@ public final class CodeCompressor implements Compressor {
             int[] sureBytes = new int[bytes.length];
             int shorts = 0;
             int[] shortBraces = new int[bytes.length];
+            boolean[] typeBlocks = new boolean[m];
             for (int k = 0; k < m; k++) {
                 if (!plan.sure()[k]) {
                     // A short body: its braces must be exactly a body node (checked below); its inside is too
                     // short for anything in it to be elided.
+                    typeBlocks[shorts] = bodies.get(k).length > 3;
                     shortBraces[2 * shorts] = bytes[2 * k] - 1;
                     shortBraces[2 * shorts + 1] = bytes[2 * k + 1] + 1;
                     shorts++;
@@ -295,7 +297,8 @@ public final class CodeCompressor implements Compressor {
                     return null;
                 }
             }
-            if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts))) {
+            if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts), typeBlocks,
+                    TYPE_ONLY.getOrDefault(lang, Set.of()))) {
                 return null;
             }
             // (Counted over the long bodies only: a short body holding a syntax error is the documented
@@ -353,6 +356,18 @@ public final class CodeCompressor implements Compressor {
     /** Fewest chars of a short body's inside worth a range of its own (each range costs the parser a little). */
     static final int MIN_SHORT_SKIP = 24;
 
+    /** True when a row of first..last starts (after blanks) like a comment of {@code lang}. */
+    private static boolean commentLike(Lines lines, int first, int last, SourceLanguage lang) {
+        for (int row = first; row <= last; row++) {
+            int ts = lines.stripStart(row);
+            int te = lines.stripEnd(row);
+            if (lines.regionStartsWith(ts, te, "/*") || lines.regionStartsWith(ts, te, lang.commentPrefix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The most chars the walker's name of a function can have when its declaration's text before the body's
      * brace is {@code header} chars long: a name is a one-line slice of the declaration (or of what it is
@@ -377,6 +392,15 @@ public final class CodeCompressor implements Compressor {
         for (int[] b : found) {
             int first = lines.rowOf(b[0]) + 1;
             int last = lines.rowOf(b[1]) - 1;
+            if (b.length > 3) {
+                // A block of types (TYPE_ONLY: the walker never looks inside), skipped when the comment scan
+                // would not ask the tree about any row inside it either.
+                if (skipShortBodies && b[1] - b[0] - 1 >= MIN_SHORT_SKIP && !commentLike(lines, first, last, lang)
+                        && (first == last + 2 || laidOutAsBody(lines, b[1], b[2], first, last))) {
+                    bodies.add(b);
+                }
+                continue;
+            }
             int chars = last >= first ? lines.start(last) + lines.length(last) - lines.start(first) : 0;
             // Long bodies are always elided. A brace-language body too short for anything inside it to be elided
             // (MAX_SHORT_BODY) is skipped too: the walker never elides a range inside it, so its inside does not
@@ -444,10 +468,12 @@ public final class CodeCompressor implements Compressor {
 
     /**
      * True when each pair of {@code braces} (start and end byte, sorted, disjoint) is exactly a node of a body
-     * type ({@link #BODIES}): the pre-pass paired those braces as tree-sitter did. One pass of the cursor, which
-     * must be at the root, over the nodes before and around the pairs; leaves the cursor anywhere.
+     * type ({@link #BODIES}), or for the k-th pair when {@code types[k]}, a node that is or whose parent is of a
+     * type in {@code typeOnly} (which the walker never looks inside): the pre-pass paired those braces as
+     * tree-sitter did. One pass of the cursor, which must be at the root, over the nodes before and around the
+     * pairs; leaves the cursor anywhere.
      */
-    private static boolean areBodyNodes(SyntaxTree tree, int[] braces) {
+    private static boolean areBodyNodes(SyntaxTree tree, int[] braces, boolean[] types, Set<String> typeOnly) {
         int n = braces.length / 2;
         // (At the root the cursor has no parent; anywhere else, give up rather than guess.)
         if (tree.gotoParent() || !tree.gotoFirstChild()) {
@@ -463,7 +489,9 @@ public final class CodeCompressor implements Compressor {
                 if (start > braces[2 * k] || end < braces[2 * k + 1]) {
                     return false;
                 }
-                if (start == braces[2 * k] && end == braces[2 * k + 1] && BODIES.contains(tree.type(node))) {
+                if (start == braces[2 * k] && end == braces[2 * k + 1] && (types[k]
+                        ? typeOnly.contains(tree.type(node)) || typeOnly.contains(tree.type(tree.parent(node)))
+                        : BODIES.contains(tree.type(node)))) {
                     if (++k == n) {
                         return true;
                     }
