@@ -188,6 +188,37 @@ final class RangedParseEquivalenceTest {
         }
     }
 
+    /**
+     * Blocks holding only types (which the walker never looks inside) are left out of the parse as well: on
+     * the TypeScript fixture its interfaces and type literals, with the full parse's output; a block with a
+     * row that looks like a comment is parsed (the comment scan asks the tree about such rows).
+     */
+    @Test
+    void typeBlocksAreSkippedUnlessARowInsideLooksLikeAComment() {
+        String ts = CodeCompressorTest.fixture("zod_ZodError.ts");
+        CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
+        long typeBlocks = plan.bodies().stream().filter(b -> b.length > 3).count();
+        assertThat(typeBlocks).isGreaterThan(15);
+        assertThat(ranged.analyse(ts, "a.ts").ranged()).isTrue();
+        String commented = "export interface Aaaaaaaaa {\n  // what bbbbbbbbbbb is\n  bbbbbbbbbbb: string;\n}\n"
+                + "export interface Ccccccccc {\n  dddddddddddd: string;\n  eeeeeeeeeeee: number;\n}\n";
+        List<int[]> found = BodyScanner.find(commented, SourceLanguage.TYPESCRIPT);
+        assertThat(found).hasSize(2);
+        List<int[]> skipped = CodeCompressor.plan(commented, SourceLanguage.TYPESCRIPT,
+                new CodeCompressor.Lines(commented)).bodies();
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0)[0]).isEqualTo(commented.indexOf("Ccccccccc {") + "Ccccccccc ".length());
+        String go = "package p\n\ntype T struct {\n\tName    string\n\tAddress string\n}\n";
+        assertThat(BodyScanner.find(go, SourceLanguage.GO)).hasSize(1);
+        String rs = "struct S {\n    name: String,\n}\nenum E {\n    A(u32),\n    B { x: i64 },\n}\n";
+        assertThat(BodyScanner.find(rs, SourceLanguage.RUST)).hasSize(2);
+        for (String file : List.of("zod_ZodError.ts", "fatih_color.go", "memchr.rs")) {
+            String source = CodeCompressorTest.fixture(file);
+            String edited = source.replace("{\n", "{\n  // note\n");
+            assertSameAsFullParseWhenItParsesCleanly(edited, "a." + extension(file));
+        }
+    }
+
     /** The Python corpus files of the benchmark module (real files, see its README). */
     @ParameterizedTest
     @ValueSource(strings = {"py-click-core.py", "py-requests-sessions.py"})
