@@ -350,7 +350,10 @@ public final class CodeCompressor implements Compressor {
     record Plan(List<int[]> bodies, int[] bytes, int[] ranges, boolean[] sure) {
     }
 
-    /** Whether {@link #plan} also skips brace-language bodies too short to hold an elision; tests and benchmarks turn it off. */
+    /**
+     * Whether {@link #plan} also skips short and mid-length brace-language bodies and blocks of types (tests
+     * and benchmarks turn it off to compare); long bodies are skipped either way.
+     */
     static volatile boolean skipShortBodies = true;
 
     /** Fewest chars of a short body's inside worth a range of its own (each range costs the parser a little). */
@@ -402,12 +405,14 @@ public final class CodeCompressor implements Compressor {
                 continue;
             }
             int chars = last >= first ? lines.start(last) + lines.length(last) - lines.start(first) : 0;
-            // Long bodies are always elided. A brace-language body too short for anything inside it to be elided
-            // (MAX_SHORT_BODY) is skipped too: the walker never elides a range inside it, so its inside does not
-            // matter either (checked after the parse: it must be the body of a function the walker saw).
+            // Long bodies are always elided (so are mid-length ones when the bound on their function's name says
+            // so; checked after the parse like long ones). A brace-language body too short for anything inside
+            // it to be elided (under MIN_ELIDABLE) is skipped too: no range inside it is ever elided, so its
+            // inside does not matter either (checked after the parse: its braces must be a body node).
             boolean isLong = last >= first && (chars >= min || !python && skipShortBodies
                     && chars >= 80 + "body of ()".length() + nameBound(b[0] - b[2]));
-            boolean isShort = !python && skipShortBodies && chars < MIN_ELIDABLE && b[1] - b[0] - 1 >= MIN_SHORT_SKIP;
+            boolean isShort = !python && skipShortBodies && chars < MIN_ELIDABLE
+                    && b[1] - b[0] - 1 >= MIN_SHORT_SKIP;
             // (The Python pre-pass checks the layout itself: its ranges are whole lines between statements.)
             // A body on one line ("{ return x; }") has no layout to check; the check after the parse (a
             // function's body node spanning exactly these braces, no error in the tree) is what trusts it.
