@@ -27,6 +27,11 @@ final class BodyScanner {
     private static final int BODY = 5;
     private static final int OPAQUE = 6;
     private static final int TEMPLATE = 7;
+    /** A block holding only types (an interface, a type literal, a struct): opaque, and proposed for skipping. */
+    private static final int TYPES = 8;
+
+    /** The fourth element of a {@link #find} entry that is a block of types rather than a function body. */
+    static final int TYPE_BLOCK = 1;
 
     private static final Set<String> CONTROL = Set.of("if", "for", "while", "switch", "catch", "with",
             "synchronized", "foreach", "do", "else", "try", "finally", "elif", "until", "sizeof", "return");
@@ -106,7 +111,7 @@ final class BodyScanner {
     private int opaqueDepth;
 
     private void push(int kind, int at) {
-        if (opaqueDepth > 0 || kind == BODY || kind == OPAQUE) {
+        if (opaqueDepth > 0 || kind == BODY || kind == OPAQUE || kind == TYPES) {
             opaqueDepth++;
         }
         stack.add(new Frame(kind, at));
@@ -291,6 +296,8 @@ final class BodyScanner {
                     }
                     if (f.kind == BODY && !f.directive) {
                         bodies.add(new int[] {f.open, i, f.declStart});
+                    } else if (f.kind == TYPES && !f.directive) {
+                        bodies.add(new int[] {f.open, i, f.declStart, TYPE_BLOCK});
                     }
                     closeBrace();
                     lastToken = "}";
@@ -377,7 +384,14 @@ final class BodyScanner {
                 if (first.equals("namespace") || first.equals("module") || first.equals("global")) {
                     return CLASS;
                 }
-                if (first.equals("interface") || first.equals("enum") || first.equals("type")) {
+                if (first.equals("interface") || first.equals("type") && last.equals("=")) {
+                    return lang == SourceLanguage.TYPESCRIPT ? TYPES : OPAQUE;
+                }
+                if (first.equals("enum") || first.equals("type")) {
+                    return OPAQUE;
+                }
+                if (last.equals("const") || last.equals("let") || last.equals("var")) {
+                    // A destructuring pattern after a statement without ';' ("f()\nconst { a } = b").
                     return OPAQUE;
                 }
                 if (parens >= 0 && !CONTROL.contains(beforeParens) && !h.contains("=>")) {
@@ -420,7 +434,13 @@ final class BodyScanner {
                 return OPAQUE;
             }
             case GO -> {
-                return h.contains("func") && !last.equals("struct") && !last.equals("interface") ? BODY : OPAQUE;
+                if (h.contains("func") && !last.equals("struct") && !last.equals("interface")) {
+                    return BODY;
+                }
+                // A struct type at top level ("type T struct {"). (An interface type's braces are not a node of
+                // their own in Go's grammar, so the check after the parse could not confirm them.)
+                return !h.contains("func") && !h.contains("=") && last.equals("struct") && frameKind == TOP ? TYPES
+                        : OPAQUE;
             }
             case RUST -> {
                 if (h.contains("fn") && !h.contains("=")) {
@@ -428,6 +448,9 @@ final class BodyScanner {
                 }
                 if (h.contains("impl") || h.contains("trait") || h.contains("mod") || h.contains("extern")) {
                     return CLASS;
+                }
+                if ((h.contains("struct") || h.contains("enum")) && !h.contains("=") && frameKind != PAREN) {
+                    return TYPES;
                 }
                 return OPAQUE;
             }

@@ -270,7 +270,24 @@ public final class CodeCompressor implements Compressor {
             Walker walker = new Walker(lang, lines, tree, bodies);
             List<Elision> kept = nonOverlapping(walker.walk(root));
             Set<Elision> keptSet = new HashSet<>(kept);
+            int sure = 0;
+            int[] sureBytes = new int[bytes.length];
+            int shorts = 0;
+            int[] shortBraces = new int[bytes.length];
+            boolean[] typeBlocks = new boolean[m];
             for (int k = 0; k < m; k++) {
+                if (!plan.sure()[k]) {
+                    // A short body: its braces must be exactly a body node (checked below); its inside is too
+                    // short for anything in it to be elided.
+                    typeBlocks[shorts] = bodies.get(k).length > 3;
+                    shortBraces[2 * shorts] = bytes[2 * k] - 1;
+                    shortBraces[2 * shorts + 1] = bytes[2 * k + 1] + 1;
+                    shorts++;
+                    continue;
+                }
+                sureBytes[2 * sure] = bytes[2 * k];
+                sureBytes[2 * sure + 1] = bytes[2 * k + 1];
+                sure++;
                 // The skipped text must lie inside the body node of a function whose marker is kept: the
                 // walker never looks inside such a body. (The node can be larger than the braces, as with
                 // a curried arrow function whose body is the inner function.)
@@ -280,7 +297,14 @@ public final class CodeCompressor implements Compressor {
                     return null;
                 }
             }
-            if (m * 10 > lines.count() && topLevelHolders(tree, root, bytes) * 10 > lines.count()) {
+            if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts), typeBlocks,
+                    TYPE_ONLY.getOrDefault(lang, Set.of()))) {
+                return null;
+            }
+            // (Counted over the long bodies only: a short body holding a syntax error is the documented
+            // exception, like a long one whose error the full parse's recovery spreads.)
+            if (sure * 10 > lines.count()
+                    && topLevelHolders(tree, root, Arrays.copyOf(sureBytes, 2 * sure)) * 10 > lines.count()) {
                 return null;
             }
             return new Analysis(lang, List.copyOf(kept), "", true, true);
@@ -323,7 +347,39 @@ public final class CodeCompressor implements Compressor {
      * The bodies to skip (char offsets of their braces), the UTF-8 byte offsets of the skipped text's
      * boundaries (open + 1, close per body) and the included ranges for tree-sitter.
      */
-    record Plan(List<int[]> bodies, int[] bytes, int[] ranges) {
+    record Plan(List<int[]> bodies, int[] bytes, int[] ranges, boolean[] sure) {
+    }
+
+    /**
+     * Whether {@link #plan} also skips short and mid-length brace-language bodies and blocks of types (tests
+     * and benchmarks turn it off to compare); long bodies are skipped either way.
+     */
+    static volatile boolean skipShortBodies = true;
+
+    /** Fewest chars of a short body's inside worth a range of its own (each range costs the parser a little). */
+    static final int MIN_SHORT_SKIP = 24;
+
+    /** True when a row of first..last starts (after blanks) like a comment of {@code lang}. */
+    private static boolean commentLike(Lines lines, int first, int last, SourceLanguage lang) {
+        for (int row = first; row <= last; row++) {
+            int ts = lines.stripStart(row);
+            int te = lines.stripEnd(row);
+            if (lines.regionStartsWith(ts, te, "/*") || lines.regionStartsWith(ts, te, lang.commentPrefix())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The most chars the walker's name of a function can have when its declaration's text before the body's
+     * brace is {@code header} chars long: a name is a one-line slice of the declaration (or of what it is
+     * assigned to, which the pre-pass counts into the declaration) of at most {@link #MAX_NAME} chars, or
+     * "anonymous function". Only a proposal's bound: the check after the parse falls back to a full parse
+     * when a body skipped on its strength is not elided after all.
+     */
+    private static int nameBound(int header) {
+        return Math.max("anonymous function".length(), Math.min(MAX_NAME, header));
     }
 
     /** What a ranged parse of {@code content} would skip, or null when nothing or the pre-pass is unsure. */
@@ -335,12 +391,34 @@ public final class CodeCompressor implements Compressor {
         boolean python = lang == SourceLanguage.PYTHON;
         int min = python ? MIN_SKIPPED_PYTHON_BODY : MIN_SKIPPED_BODY;
         List<int[]> bodies = new ArrayList<>(found.size());
+        boolean[] sure = new boolean[found.size()];
         for (int[] b : found) {
             int first = lines.rowOf(b[0]) + 1;
             int last = lines.rowOf(b[1]) - 1;
+            if (b.length > 3) {
+                // A block of types (TYPE_ONLY: the walker never looks inside), skipped when the comment scan
+                // would not ask the tree about any row inside it either.
+                if (skipShortBodies && b[1] - b[0] - 1 >= MIN_SHORT_SKIP && !commentLike(lines, first, last, lang)
+                        && (first == last + 2 || laidOutAsBody(lines, b[1], b[2], first, last))) {
+                    bodies.add(b);
+                }
+                continue;
+            }
+            int chars = last >= first ? lines.start(last) + lines.length(last) - lines.start(first) : 0;
+            // Long bodies are always elided (so are mid-length ones when the bound on their function's name says
+            // so; checked after the parse like long ones). A brace-language body too short for anything inside
+            // it to be elided (under MIN_ELIDABLE) is skipped too: no range inside it is ever elided, so its
+            // inside does not matter either (checked after the parse: its braces must be a body node).
+            boolean isLong = last >= first && (chars >= min || !python && skipShortBodies
+                    && chars >= 80 + "body of ()".length() + nameBound(b[0] - b[2]));
+            boolean isShort = !python && skipShortBodies && chars < MIN_ELIDABLE
+                    && b[1] - b[0] - 1 >= MIN_SHORT_SKIP;
             // (The Python pre-pass checks the layout itself: its ranges are whole lines between statements.)
-            if (last >= first && lines.start(last) + lines.length(last) - lines.start(first) >= min
-                    && (python || laidOutAsBody(lines, b[1], b[2], first, last))) {
+            // A body on one line ("{ return x; }") has no layout to check; the check after the parse (a
+            // function's body node spanning exactly these braces, no error in the tree) is what trusts it.
+            if ((isLong || isShort) && (python || isShort && first == last + 2
+                    || laidOutAsBody(lines, b[1], b[2], first, last))) {
+                sure[bodies.size()] = isLong;
                 bodies.add(b);
             }
         }
@@ -390,7 +468,52 @@ public final class CodeCompressor implements Compressor {
                 prevByte = all[2 * k + 1];
             }
         }
-        return new Plan(bodies, all, ranges);
+        return new Plan(bodies, all, ranges, Arrays.copyOf(sure, bodies.size()));
+    }
+
+    /**
+     * True when each pair of {@code braces} (start and end byte, sorted, disjoint) is exactly a node of a body
+     * type ({@link #BODIES}), or for the k-th pair when {@code types[k]}, a node that is or whose parent is of a
+     * type in {@code typeOnly} (which the walker never looks inside): the pre-pass paired those braces as
+     * tree-sitter did. One pass of the cursor, which must be at the root, over the nodes before and around the
+     * pairs; leaves the cursor anywhere.
+     */
+    private static boolean areBodyNodes(SyntaxTree tree, int[] braces, boolean[] types, Set<String> typeOnly) {
+        int n = braces.length / 2;
+        // (At the root the cursor has no parent; anywhere else, give up rather than guess.)
+        if (tree.gotoParent() || !tree.gotoFirstChild()) {
+            return false;
+        }
+        int depth = 1;
+        int k = 0;
+        while (true) {
+            int node = tree.current();
+            int start = tree.startByte(node);
+            int end = tree.endByte(node);
+            if (end > braces[2 * k]) {
+                if (start > braces[2 * k] || end < braces[2 * k + 1]) {
+                    return false;
+                }
+                if (start == braces[2 * k] && end == braces[2 * k + 1] && (types[k]
+                        ? typeOnly.contains(tree.type(node)) || typeOnly.contains(tree.type(tree.parent(node)))
+                        : BODIES.contains(tree.type(node)))) {
+                    if (++k == n) {
+                        return true;
+                    }
+                } else {
+                    if (!tree.gotoFirstChild()) {
+                        return false;
+                    }
+                    depth++;
+                    continue;
+                }
+            }
+            while (!tree.gotoNextSibling()) {
+                if (!tree.gotoParent() || --depth == 0) {
+                    return false;
+                }
+            }
+        }
     }
 
     /** How many children of the root hold at least one skipped body (given by its byte boundaries). */
