@@ -117,7 +117,7 @@ public final class ProxyBench {
             up.always((req, ex) -> (req.headers().containsKey("x-bench-pace")
                     ? FakeUpstream.sse(Map.of(), events) : FakeUpstream.paced(events, first, gap)).respond(req, ex));
             String javaBin = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+            List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
             // Extra options for the proxy's JVM, e.g. -Dbench.proxyJvmArgs=-XX:StartFlightRecording=filename=p.jfr
             String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
             if (!extra.isEmpty()) {
