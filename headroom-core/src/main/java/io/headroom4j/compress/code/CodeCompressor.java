@@ -422,7 +422,7 @@ public final class CodeCompressor implements Compressor {
                 bodies.add(b);
             }
         }
-        if (bodies.isEmpty() || hasLoneSurrogate(content)) {
+        if (bodies.isEmpty() || NativeTreeSitter.hasLoneSurrogate(content)) {
             // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
             return null;
         }
@@ -539,21 +539,6 @@ public final class CodeCompressor implements Compressor {
             }
         }
         return holders + (bytes.length - k) / 2;
-    }
-
-    private static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** UTF-8 length of {@code s[from, to)}; surrogate pairs are 4 bytes (no lone surrogates here). */

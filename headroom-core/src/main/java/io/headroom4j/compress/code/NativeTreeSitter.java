@@ -141,6 +141,7 @@ final class NativeTreeSitter {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether {@code s} holds a surrogate without its pair (such text has no UTF-8 form to parse). */
     static boolean hasLoneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
