@@ -28,14 +28,16 @@ import io.headroom4j.token.TokenCounters;
  * search-result array and 1,000 rows of a SQLite query, lossless (no store) and lossy (with a store).
  * {@code countTokens} is the cost of one exact o200k count of the same input, for scale.
  *
- * <p>Run: {@code java -jar headroom-bench/target/benchmarks.jar JsonCompressorBenchmark -wi 3 -i 5 -f 1}.
+ * <p>Run: {@code java -jar headroom-bench/target/benchmarks.jar JsonCompressorBenchmark.compress}. The defaults
+ * warm up for 8 s and use two forks because C2 still recompiles the reader and encoder 4-8 s after start
+ * (docs/BENCHMARKS.md, session 5 h-json6): a shorter warm-up measures the compiler, not the compressor.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 public class JsonCompressorBenchmark {
 
     @Param({"search10k", "search100k", "db1000"})
