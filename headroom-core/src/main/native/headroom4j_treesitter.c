@@ -53,22 +53,25 @@ static jintArray status(JNIEnv *env, jint code) {
     return a;
 }
 
-/* Symbol names by id; the error symbol (65535) is mapped to the last slot, "ERROR". */
-JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_symbolNames(
-        JNIEnv *env, jclass cls, jint lang) {
-    const TSLanguage *l = language(lang);
-    if (l == NULL) {
-        return NULL;
-    }
-    uint32_t n = ts_language_symbol_count(l);
+static const char *symbol_name(const TSLanguage *l, uint32_t i, uint32_t n) {
+    return i < n ? ts_language_symbol_name(l, (TSSymbol) i) : "ERROR";
+}
+
+static const char *field_name(const TSLanguage *l, uint32_t i, uint32_t n) {
+    return i == 0 ? "" : ts_language_field_name_for_id(l, (TSFieldId) i);
+}
+
+/* n + 1 names, name(l, i, n) for i in 0..n, as a Java String[]; a missing name is the empty string. */
+static jobjectArray names(JNIEnv *env, const TSLanguage *l, uint32_t n,
+                          const char *(*name)(const TSLanguage *, uint32_t, uint32_t)) {
     jclass string = (*env)->FindClass(env, "java/lang/String");
     jobjectArray out = (*env)->NewObjectArray(env, (jsize) n + 1, string, NULL);
     if (out == NULL) {
         return NULL;
     }
     for (uint32_t i = 0; i <= n; i++) {
-        const char *name = i < n ? ts_language_symbol_name(l, (TSSymbol) i) : "ERROR";
-        jstring s = (*env)->NewStringUTF(env, name == NULL ? "" : name);
+        const char *text = name(l, i, n);
+        jstring s = (*env)->NewStringUTF(env, text == NULL ? "" : text);
         if (s == NULL) {
             return NULL;
         }
@@ -78,29 +81,18 @@ JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter
     return out;
 }
 
+/* Symbol names by id; the error symbol (65535) is mapped to the last slot, "ERROR". */
+JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_symbolNames(
+        JNIEnv *env, jclass cls, jint lang) {
+    const TSLanguage *l = language(lang);
+    return l == NULL ? NULL : names(env, l, ts_language_symbol_count(l), symbol_name);
+}
+
 /* Field names by id (id 0 means "no field" and is the empty string). */
 JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_fieldNames(
         JNIEnv *env, jclass cls, jint lang) {
     const TSLanguage *l = language(lang);
-    if (l == NULL) {
-        return NULL;
-    }
-    uint32_t n = ts_language_field_count(l);
-    jclass string = (*env)->FindClass(env, "java/lang/String");
-    jobjectArray out = (*env)->NewObjectArray(env, (jsize) n + 1, string, NULL);
-    if (out == NULL) {
-        return NULL;
-    }
-    for (uint32_t i = 0; i <= n; i++) {
-        const char *name = i == 0 ? "" : ts_language_field_name_for_id(l, (TSFieldId) i);
-        jstring s = (*env)->NewStringUTF(env, name == NULL ? "" : name);
-        if (s == NULL) {
-            return NULL;
-        }
-        (*env)->SetObjectArrayElement(env, out, (jsize) i, s);
-        (*env)->DeleteLocalRef(env, s);
-    }
-    return out;
+    return l == NULL ? NULL : names(env, l, ts_language_field_count(l), field_name);
 }
 
 typedef struct {
