@@ -162,8 +162,8 @@ public final class ProxyBench {
                 runBoth(proxied, big, 1, 60, true, 0, fast);
                 runBoth(proxied, big, 4, 60, true, 0, fast);
                 System.out.println("| request | streams | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
-                        + " added p50 / p99 ms | proxy process CPU ms per request |");
-                System.out.println("|---|---|---|---|---|---|---|");
+                        + " added p50 / p99 ms | proxy process CPU ms per request | x-headroom-overhead-ms p50 |");
+                System.out.println("|---|---|---|---|---|---|---|---|");
                 String rows = System.getProperty("bench.rows", "small,seen,new");
                 for (int c : new int[] {1, 64}) {
                     int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
@@ -196,10 +196,11 @@ public final class ProxyBench {
         double cpu = (double) (proxyCpu.getAsLong() - cpu0) / requests;
         String[] what = {"first byte", "whole stream"};
         for (int k = 0; k < 2; k++) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s |%n", label,
-                    concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)), ms(pct(p[k], 99)),
-                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)),
-                    k == 1 ? "" : String.format(Locale.ROOT, "%.2f", cpu));
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s | %s |%n",
+                    label, concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)),
+                    ms(pct(p[k], 99)), ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)),
+                    k == 1 ? "" : String.format(Locale.ROOT, "%.2f", cpu),
+                    k == 1 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(p[2], 50))));
         }
     }
 
@@ -371,7 +372,7 @@ public final class ProxyBench {
 
     /**
      * Sends {@code requests} streaming requests, {@code concurrency} at a time; returns sorted latencies (ns)
-     * to the first body byte and to the end of the stream.
+     * to the first body byte and to the end of the stream, and the proxy's {@code x-headroom-overhead-ms}.
      */
     static long[][] runBoth(String base, String body, int concurrency, int requests, boolean unique)
             throws Exception {
@@ -387,6 +388,7 @@ public final class ProxyBench {
                             long staggerNanos, Map<String, String> headers) throws Exception {
         long[] lat = new long[requests];
         long[] first = new long[requests];
+        long[] overhead = new long[requests];   // the proxy's x-headroom-overhead-ms (on-path compression), in ns
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> fs = new ArrayList<>();
@@ -409,6 +411,8 @@ public final class ProxyBench {
                             in.transferTo(java.io.OutputStream.nullOutputStream());
                         }
                         lat[(int) i] = System.nanoTime() - t0;
+                        overhead[(int) i] = (long) (1e6 * Double.parseDouble(
+                                r.headers().firstValue("x-headroom-overhead-ms").orElse("0")));
                         if (r.statusCode() != 200) {
                             throw new IllegalStateException("status " + r.statusCode());
                         }
@@ -422,7 +426,8 @@ public final class ProxyBench {
         }
         Arrays.sort(lat);
         Arrays.sort(first);
-        return new long[][] {first, lat};
+        Arrays.sort(overhead);
+        return new long[][] {first, lat, overhead};
     }
 
     static long processCpuNanos() {
