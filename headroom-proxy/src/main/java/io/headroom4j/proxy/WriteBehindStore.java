@@ -288,7 +288,7 @@ final class WriteBehindStore implements CompressionStore {
     }
 
     /** Throws like the stock stores for a lone surrogate: such text has no exact UTF-8 form to give back. */
-    private static void requireEncodable(String text) {
+    static void requireEncodable(String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
