@@ -81,6 +81,10 @@ import io.headroom4j.token.TokenCounters;
  *   <li>With a {@link Ledger}, every model request ({@code /v1/messages}, {@code /v1/chat/completions},
  *       {@code /v1/responses}) appends one line once its response is complete, whatever the outcome (failed
  *       open, upstream error, client gone). A ledger that cannot be written never fails the request.</li>
+ *   <li>The originals behind a request's markers are written to the store while the request goes upstream
+ *       ({@link WriteBehindStore}); nothing of the upstream's answer reaches the client before they are on
+ *       disk, and if a write fails the original request is sent instead, so no key the model sees is
+ *       missing from the store.</li>
  *   <li>{@code headroom_retrieve} is added to a conversation's tools once it carries a retrieval key, and
  *       stays on every later request of that conversation. The proxy answers the model's retrieve calls
  *       itself and continues upstream (see {@link StreamRelay} for the exact rules).</li>
