@@ -716,7 +716,8 @@ public final class HeadroomProxy implements AutoCloseable {
         }
         // The store writes ran while the request went upstream; nothing of the answer reaches the client before
         // they are on disk. Should one have failed, the answer is dropped and the original request sent instead.
-        if (!durable(p)) {
+        // An error answer (4xx, 5xx) carries no model output, so nothing in it can ask for a key: it goes as is.
+        if (resp.statusCode() < 400 && !durable(p)) {
             resp.body().close();
             stats.storeWriteResends.increment();
             p = withRetrieveTool(ex.getRequestHeaders(), format, failOpen(body,
