@@ -72,9 +72,9 @@ final class StoreWriteBehindTest {
                 assertThat(writes.get(key)).contains("the exact original\nline 2\n");
                 assertThat(writes.awaitDurable(List.of(key), TimeUnit.MILLISECONDS.toNanos(200))).isFalse();
                 assertThat(rows(s, key)).isZero();
-                // Released without a commit: a commit would leave the writer's read snapshot stale, which SQLite
-                // answers with SQLITE_BUSY until the busy timeout (a limit of the store's autocommit writes).
-                s.execute("ROLLBACK");
+                s.execute("INSERT INTO memo (key, output, transform, lossless, retrieval_keys, note, digest, size,"
+                        + " expires_ms) VALUES ('other', x'00', 't', 0, '', '', 'd', 1, 0)");
+                s.execute("COMMIT");   // the other process wrote something while the writer waited
                 assertThat(writes.awaitDurable(List.of(key), TimeUnit.SECONDS.toNanos(10))).isTrue();
                 assertThat(store.get(key)).contains("the exact original\nline 2\n");
             } finally {
