@@ -217,6 +217,15 @@ final class BodyScanner {
                 while (end < n && isWordPart(s.charAt(end))) {
                     end++;
                 }
+                char next = end < n ? s.charAt(end) : '\0';
+                if (opaqueDepth > 0 && next != '"' && next != '#' && next != '\'') {
+                    // Inside a body or skipped block a word is not part of any header: only the last token
+                    // counts, for regexAllowed (JavaScript and TypeScript), which asks only whether it is one
+                    // of REGEX_AFTER_WORD. So no copy of the word (most words of a file are in bodies).
+                    lastToken = js ? regexWord(i, end) : OTHER_WORD;
+                    i = end;
+                    continue;
+                }
                 String word = s.substring(i, end);
                 if (end < n && s.charAt(end) == '"' && rawPrefix(word)) {
                     i = rawString(word, end);
@@ -705,6 +714,21 @@ final class BodyScanner {
             k++;
         }
         return -1;
+    }
+
+    /** A word that is not in {@link #REGEX_AFTER_WORD}, standing for any such word as the last token. */
+    private static final String OTHER_WORD = "w";
+    private static final String[] REGEX_AFTER_WORDS = REGEX_AFTER_WORD.toArray(new String[0]);
+
+    /** The word at {@code [from, to)} when it is in {@link #REGEX_AFTER_WORD}, else {@link #OTHER_WORD}. */
+    private String regexWord(int from, int to) {
+        int length = to - from;
+        for (String w : REGEX_AFTER_WORDS) {
+            if (w.length() == length && s.startsWith(w, from)) {
+                return w;
+            }
+        }
+        return OTHER_WORD;
     }
 
     private boolean regexAllowed() {
