@@ -70,16 +70,57 @@ final class TableSyntax {
         if (first <= ' ' || first == '"' || first == '{' || first == '[' || s.charAt(n - 1) <= ' ') {
             return false;
         }
-        // One pass for everything: a separate vectorised indexOf(',') plus this loop cost more on short cells.
-        for (int i = 0; i < n; i++) {
+        if (!(n >= LONG_CELL ? bareChars(s.toCharArray(), inHeader) : bareChars(s, inHeader))) {
+            return false;
+        }
+        if (first == 't' || first == 'f' || first == 'n') {
+            if (s.equals("true") || s.equals("false") || s.equals("null")) {
+                return false;
+            }
+        }
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            // In the header "1..200" is a sequence, so a string that looks like one is quoted there.
+            return !isJsonNumber(s, 0, n) && !(inHeader && s.contains(".."));
+        }
+        return true;
+    }
+
+    /** Cells at least this long are checked on a copy of their chars: cheaper per char than {@code charAt}. */
+    static final int LONG_CELL = 24;
+
+    /**
+     * Per ASCII char, why it may not stand in a bare cell: {@link #ANYWHERE} (control chars, comma, DEL) or
+     * {@link #IN_HEADER} (the brace that ends a header value); 0 for the rest.
+     */
+    private static final byte[] CELL_STOP = new byte[128];
+    private static final int ANYWHERE = 1;
+    private static final int IN_HEADER = 2;
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            CELL_STOP[c] = ANYWHERE;
+        }
+        CELL_STOP[','] = ANYWHERE;
+        CELL_STOP[0x7f] = ANYWHERE;
+        CELL_STOP['}'] = IN_HEADER;
+    }
+
+    /**
+     * The per-char part of {@link #isBareCell}: no control char, comma, DEL, line or paragraph separator, unpaired
+     * surrogate, nor (in the header) closing brace. One pass for everything: a separate vectorised
+     * {@code indexOf(',')} plus this loop cost more on short cells.
+     */
+    private static boolean bareChars(String s, boolean inHeader) {
+        int stop = inHeader ? ANYWHERE | IN_HEADER : ANYWHERE;
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x7f) {
-                if (c < 0x20 || c == ',' || (c == '}' && inHeader)) {
+            if (c < 0x80) {
+                if ((CELL_STOP[c] & stop) != 0) {
                     return false;
                 }
                 continue;
             }
-            if (c == 0x7f || c == '\u2028' || c == '\u2029') {
+            if (c == '\u2028' || c == '\u2029') {
                 return false;
             }
             if (Character.isSurrogate(c)) {
@@ -90,14 +131,30 @@ final class TableSyntax {
                 return false;
             }
         }
-        if (first == 't' || first == 'f' || first == 'n') {
-            if (s.equals("true") || s.equals("false") || s.equals("null")) {
+        return true;
+    }
+
+    /** {@link #bareChars(String, boolean)} of the string whose chars are {@code a}. */
+    static boolean bareChars(char[] a, boolean inHeader) {
+        int stop = inHeader ? ANYWHERE | IN_HEADER : ANYWHERE;
+        for (int i = 0, n = a.length; i < n; i++) {
+            char c = a[i];
+            if (c < 0x80) {
+                if ((CELL_STOP[c] & stop) != 0) {
+                    return false;
+                }
+                continue;
+            }
+            if (c == '\u2028' || c == '\u2029') {
                 return false;
             }
-        }
-        if (first == '-' || (first >= '0' && first <= '9')) {
-            // In the header "1..200" is a sequence, so a string that looks like one is quoted there.
-            return !isJsonNumber(s, 0, n) && !(inHeader && s.contains(".."));
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(a[i + 1])) {
+                    i++;
+                    continue;
+                }
+                return false;
+            }
         }
         return true;
     }
