@@ -62,6 +62,14 @@ final class TableSyntax {
      * break, and has no whitespace at its edges. In the header, {@code }} also ends a value.
      */
     static boolean isBareCell(String s, boolean inHeader) {
+        return isBareCell(s, inHeader, null);
+    }
+
+    /**
+     * {@link #isBareCell(String, boolean)}, with {@code scratch} (null, or at least {@code s.length()} long) to copy a
+     * long cell's chars into: one bulk copy and a loop over an array cost less than a {@code charAt} per char.
+     */
+    static boolean isBareCell(String s, boolean inHeader, char[] scratch) {
         int n = s.length();
         if (n == 0) {
             return false;
@@ -70,7 +78,14 @@ final class TableSyntax {
         if (first <= ' ' || first == '"' || first == '{' || first == '[' || s.charAt(n - 1) <= ' ') {
             return false;
         }
-        if (!(n >= LONG_CELL ? bareChars(s.toCharArray(), inHeader) : bareChars(s, inHeader))) {
+        boolean bare;
+        if (n >= LONG_CELL && scratch != null) {
+            s.getChars(0, n, scratch, 0);
+            bare = bareChars(scratch, n, inHeader);
+        } else {
+            bare = bareChars(s, inHeader);
+        }
+        if (!bare) {
             return false;
         }
         if (first == 't' || first == 'f' || first == 'n') {
@@ -85,7 +100,7 @@ final class TableSyntax {
         return true;
     }
 
-    /** Cells at least this long are checked on a copy of their chars: cheaper per char than {@code charAt}. */
+    /** Cells at least this long are checked on a copy of their chars when a scratch array is given. */
     static final int LONG_CELL = 24;
 
     /**
@@ -134,10 +149,10 @@ final class TableSyntax {
         return true;
     }
 
-    /** {@link #bareChars(String, boolean)} of the string whose chars are {@code a}. */
-    static boolean bareChars(char[] a, boolean inHeader) {
+    /** {@link #bareChars(String, boolean)} of the string whose chars are {@code a[0, n)}. */
+    private static boolean bareChars(char[] a, int n, boolean inHeader) {
         int stop = inHeader ? ANYWHERE | IN_HEADER : ANYWHERE;
-        for (int i = 0, n = a.length; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = a[i];
             if (c < 0x80) {
                 if ((CELL_STOP[c] & stop) != 0) {
