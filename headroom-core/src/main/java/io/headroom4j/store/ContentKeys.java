@@ -15,7 +15,18 @@ public final class ContentKeys {
     /** Matches a well-formed key and nothing else. */
     public static final Pattern KEY = Pattern.compile("[0-9a-f]{24}");
 
+    /** Cloned for each key: looking SHA-256 up among the security providers costs ~0.1 ms when cold. */
+    private static final MessageDigest SHA256 = lookUp();
+
     private ContentKeys() {
+    }
+
+    private static MessageDigest lookUp() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
     }
 
     /** First 24 hex digits of SHA-256 over the UTF-8 bytes of {@code text}. */
@@ -25,13 +36,14 @@ public final class ContentKeys {
 
     /** First 24 hex digits of SHA-256 over {@code utf8}, for callers that already hold the bytes. */
     public static String sha256Prefix(byte[] utf8) {
+        MessageDigest digest;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest(utf8);
-            return HexFormat.of().formatHex(hash, 0, KEY_LENGTH / 2);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            digest = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = lookUp();
         }
+        byte[] hash = digest.digest(utf8);
+        return HexFormat.of().formatHex(hash, 0, KEY_LENGTH / 2);
     }
 
     /** True when {@code key} has the shape of a key. */

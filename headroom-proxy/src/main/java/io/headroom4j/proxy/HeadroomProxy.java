@@ -81,6 +81,10 @@ import io.headroom4j.token.TokenCounters;
  *   <li>With a {@link Ledger}, every model request ({@code /v1/messages}, {@code /v1/chat/completions},
  *       {@code /v1/responses}) appends one line once its response is complete, whatever the outcome (failed
  *       open, upstream error, client gone). A ledger that cannot be written never fails the request.</li>
+ *   <li>The originals behind a request's markers are written to the store while the request goes upstream
+ *       ({@link WriteBehindStore}); nothing of the upstream's answer reaches the client before they are on
+ *       disk, and if a write fails the original request is sent instead, so no key the model sees is
+ *       missing from the store.</li>
  *   <li>{@code headroom_retrieve} is added to a conversation's tools once it carries a retrieval key, and
  *       stays on every later request of that conversation. The proxy answers the model's retrieve calls
  *       itself and continues upstream (see {@link StreamRelay} for the exact rules).</li>
@@ -123,12 +127,19 @@ public final class HeadroomProxy implements AutoCloseable {
      */
     static final int COUNT_QUEUE = 128;
 
+    /**
+     * How long a response waits at most for the store writes of its request: SQLite's busy timeout (another
+     * process holding the write lock) and then some. Beyond it the request is sent again uncompressed.
+     */
+    private static final long DURABLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     /** Bodies smaller than this are compressed on the request's own thread, without the time-budget hand-off. */
     private static final int INLINE_BODY_BYTES = 16 * 1024;
 
     private final HeadroomConfig config;
     private final ProxyConfig proxyConfig;
-    private final CompressionStore store;
+    /** The store, written behind: requests go upstream before their originals are on disk (see below). */
+    private final WriteBehindStore store;
     private final RequestCompressor compressor;
     private final Ledger ledger;
     private final HttpServer server;
@@ -153,7 +164,8 @@ public final class HeadroomProxy implements AutoCloseable {
                           RequestCompressor compressor, Ledger ledger, int countQueue) throws IOException {
         this.config = config;
         this.proxyConfig = proxyConfig;
-        this.store = store;
+        this.store = store instanceof WriteBehindStore w ? w : new WriteBehindStore(store);
+        this.stats.storeWriteFailures = this.store::failures;
         this.compressor = compressor;
         this.ledger = ledger;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -218,8 +230,11 @@ public final class HeadroomProxy implements AutoCloseable {
         Set<String> excluded = new LinkedHashSet<>(config.excludedTools());
         excluded.add(RetrieveTool.NAME);
         HeadroomConfig effective = config.toBuilder().excludedTools(excluded).build();
-        Headroom headroom = Headroom.create(effective, store);
-        return start(effective, proxyConfig, store, deferring(headroom), ledger);
+        // Originals and memo rows are written on the store's own thread while the request goes upstream; the
+        // response is relayed only once they are on disk (WriteBehindStore, providerRequest).
+        WriteBehindStore writes = new WriteBehindStore(store);
+        Headroom headroom = Headroom.create(effective, writes);
+        return start(effective, proxyConfig, writes, deferring(headroom), ledger);
     }
 
     /** {@code headroom} as the proxy's compressor, counting tokens of long new text after the request is sent. */
@@ -312,6 +327,7 @@ public final class HeadroomProxy implements AutoCloseable {
         if (blockingClient != null) {
             blockingClient.close();
         }
+        store.close();   // waits for the writes in flight; the caller's store itself stays open
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -514,6 +530,12 @@ public final class HeadroomProxy implements AutoCloseable {
             return;
         }
         CompressionResult r = c.result.result();
+        if (!r.retrievalKeys().isEmpty() && !(store.retryFailed(r.retrievalKeys())
+                && store.awaitDurable(r.retrievalKeys(), DURABLE_WAIT_NANOS))) {
+            // The client gets markers only once their originals are stored; else the messages as they came.
+            stats.storeWriteResends.increment();
+            r = CompressionResult.failOpen(body, config.model(), "an original could not be stored");
+        }
         JsonNode sent = StreamRelay.parseBytes(r.body());
         out.set("messages", sent == null ? req.path("messages") : sent.path("messages"));
         out.put("tokens_before", r.tokensBefore());
@@ -609,6 +631,17 @@ public final class HeadroomProxy implements AutoCloseable {
             return unchanged(body, info);   // not a JSON object: the provider answers it with its own error
         }
         CompressionResult.Pending r = c.result;
+        if (!r.retrievalKeys().isEmpty() && !store.retryFailed(r.retrievalKeys())) {
+            // A marker whose original could not be stored (disk full, read-only) must not reach the model.
+            stats.storeWriteResends.increment();
+            r = failOpen(body, "the store cannot be written; the original request is sent");
+        }
+        return withRetrieveTool(h, format, r, c.nanos, info);
+    }
+
+    /** The request to send for {@code r}: its body, plus the retrieve tool when the conversation has it. */
+    private Prepared withRetrieveTool(Headers h, RequestFormat format, CompressionResult.Pending r, long nanos,
+                                      RequestInfo info) {
         byte[] send = r.body();
         boolean injected = false;
         String conversation = h.getFirst("x-headroom-session-id") != null
@@ -624,7 +657,16 @@ public final class HeadroomProxy implements AutoCloseable {
                 }
             }
         }
-        return new Prepared(send, r, c.nanos, injected, info);
+        return new Prepared(send, r, nanos, injected, info);
+    }
+
+    /**
+     * Waits until the originals behind the markers {@code p} sent are on disk, so no key reaches the model (or
+     * the client) before a retrieve from any process can find it; true when they are (or there are none).
+     */
+    private boolean durable(Prepared p) {
+        List<String> keys = p.result.retrievalKeys();
+        return keys.isEmpty() || store.awaitDurable(keys, DURABLE_WAIT_NANOS);
     }
 
     private Prepared unchanged(byte[] body, RequestInfo info) {
@@ -666,10 +708,25 @@ public final class HeadroomProxy implements AutoCloseable {
         HttpRequest.Builder rb = upstreamRequest(ex, target);
         // The owed count overlaps the upstream's answer (usually done before its first byte); it starts once the
         // request is written, so it does not compete for a core with sending it.
+        CompressionResult.Pending owed = p.result;
         HttpResponse<InputStream> resp = send(ex, format, rb, p.body,
-                p.result.isCounted() ? null : () -> countInBackground(p.result));
+                owed.isCounted() ? null : () -> countInBackground(owed));
         if (resp == null) {
             return;
+        }
+        // The store writes ran while the request went upstream; nothing of the answer reaches the client before
+        // they are on disk. Should one have failed, the answer is dropped and the original request sent instead.
+        // An error answer (4xx, 5xx) carries no model output, so nothing in it can ask for a key: it goes as is.
+        if (resp.statusCode() < 400 && !durable(p)) {
+            resp.body().close();
+            stats.storeWriteResends.increment();
+            p = withRetrieveTool(ex.getRequestHeaders(), format, failOpen(body,
+                    "an original could not be stored; the original request was sent"), p.nanos, p.info);
+            trace.prepared = p;
+            resp = send(ex, format, rb, p.body, null);
+            if (resp == null) {
+                return;
+            }
         }
         Headers out = ex.getResponseHeaders();
         copyResponseHeaders(resp, out);

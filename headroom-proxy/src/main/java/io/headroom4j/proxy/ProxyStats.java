@@ -48,6 +48,10 @@ final class ProxyStats {
     final LongAdder ledgerFailures = new LongAdder();
     /** Requests whose exact token counts were not computed because the proxy's count queue was full. */
     final LongAdder countsSkipped = new LongAdder();
+    /** Requests sent again uncompressed because an original behind their markers could not be stored. */
+    final LongAdder storeWriteResends = new LongAdder();
+    /** Writes to the store that failed so far (set by the proxy). */
+    volatile java.util.function.LongSupplier storeWriteFailures = () -> 0;
     private final Map<String, LongAdder> byModel = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> savedByTransform = new ConcurrentHashMap<>();
     private final Deque<long[]> history = new ArrayDeque<>();
@@ -187,6 +191,9 @@ final class ProxyStats {
         ccr.put("calls", retrievals.sum());
         ccr.put("misses", retrievalMisses.sum());
         ccr.put("store_entries", storeEntries);
+        // Writes of originals or memo rows that failed, and the requests re-sent uncompressed because of one.
+        ccr.put("store_write_failures", storeWriteFailures.getAsLong());
+        ccr.put("store_write_resends", storeWriteResends.sum());
         root.putObject("ledger").put("write_failures", ledgerFailures.sum());
         ArrayNode hist = root.putArray("history");
         synchronized (history) {

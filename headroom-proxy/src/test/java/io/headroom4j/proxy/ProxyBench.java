@@ -162,8 +162,8 @@ public final class ProxyBench {
                 runBoth(proxied, big, 1, 60, true, 0, fast);
                 runBoth(proxied, big, 4, 60, true, 0, fast);
                 System.out.println("| request | streams | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
-                        + " added p50 / p99 ms | proxy process CPU ms per request |");
-                System.out.println("|---|---|---|---|---|---|---|");
+                        + " added p50 / p99 ms | proxy process CPU ms per request | x-headroom-overhead-ms p50 |");
+                System.out.println("|---|---|---|---|---|---|---|---|");
                 String rows = System.getProperty("bench.rows", "small,seen,new");
                 for (int c : new int[] {1, 64}) {
                     int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
@@ -196,10 +196,11 @@ public final class ProxyBench {
         double cpu = (double) (proxyCpu.getAsLong() - cpu0) / requests;
         String[] what = {"first byte", "whole stream"};
         for (int k = 0; k < 2; k++) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s |%n", label,
-                    concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)), ms(pct(p[k], 99)),
-                    ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)),
-                    k == 1 ? "" : String.format(Locale.ROOT, "%.2f", cpu));
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %s | %s |%n",
+                    label, concurrency, what[k], ms(pct(d[k], 50)), ms(pct(d[k], 99)), ms(pct(p[k], 50)),
+                    ms(pct(p[k], 99)), ms(pct(p[k], 50) - pct(d[k], 50)), ms(pct(p[k], 99) - pct(d[k], 99)),
+                    k == 1 ? "" : String.format(Locale.ROOT, "%.2f", cpu),
+                    k == 1 ? "" : String.format(Locale.ROOT, "%.3f", ms(pct(p[2], 50))));
         }
     }
 
@@ -276,7 +277,17 @@ public final class ProxyBench {
     static void onPathCpu(int rounds) throws Exception {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         HeadroomConfig config = HeadroomConfig.builder().excludedTools(java.util.Set.of(io.headroom4j.message.RetrieveTool.NAME)).build();
-        io.headroom4j.Headroom headroom = io.headroom4j.Headroom.create(config, TestProxies.store());
+        // -Dbench.oncpuStore=memory (default) | sqlite (the workspace store, written on the path) | sqlite-behind
+        // (the same file written by the proxy's WriteBehindStore, as `headroom proxy` does since session 6)
+        String kind = System.getProperty("bench.oncpuStore", "memory");
+        CompressionStore store = kind.equals("memory") ? TestProxies.store()
+                : io.headroom4j.store.SqliteCompressionStore.open(Files.createTempDirectory("headroom-oncpu")
+                .resolve("store.db"), Duration.ofHours(1));
+        if (kind.equals("sqlite-behind")) {
+            store = new WriteBehindStore(store);
+        }
+        System.out.println("store: " + kind);
+        io.headroom4j.Headroom headroom = io.headroom4j.Headroom.create(config, store);
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         for (int i = 0; i < 20; i++) {
             byte[] body = request(100_000, "pin-" + i).getBytes(StandardCharsets.UTF_8);
@@ -292,15 +303,24 @@ public final class ProxyBench {
                 bodies.add(request(100_000, "r" + round + "-" + i).getBytes(StandardCharsets.UTF_8));
             }
             long[] cpu = new long[200];
+            long[] wall = new long[200];
+            // -Dbench.oncpuGapMs=N waits N ms before each request, so it runs cold as in paced use
+            long gap = Long.getLong("bench.oncpuGapMs", 0);
             for (int i = 0; i < 300; i++) {
+                if (gap > 0 && i >= 100) {
+                    Thread.sleep(gap);
+                }
+                long w0 = System.nanoTime();
                 long t0 = threads.getCurrentThreadCpuTime();
                 headroom.compressDeferringCounts(bodies.get(i), io.headroom4j.message.RequestFormat.ANTHROPIC_MESSAGES);
                 long t = threads.getCurrentThreadCpuTime() - t0;
                 if (i >= 100) {
                     cpu[i - 100] = t;
+                    wall[i - 100] = System.nanoTime() - w0;
                 }
             }
             Arrays.sort(cpu);
+            Arrays.sort(wall);
             // Content detection alone, on the same kind of tool output (the log inside the body).
             io.headroom4j.route.ContentDetector detector = io.headroom4j.route.ContentRouter.builder().build()
                     .detector();
@@ -315,9 +335,9 @@ public final class ProxyBench {
                 }
             }
             Arrays.sort(detect);
-            System.out.printf(Locale.ROOT, "round %d: on-path CPU p50 %.2f ms, p90 %.2f ms (%d KiB body); detection "
-                    + "alone p50 %.3f ms; load %s%n", round, ms(pct(cpu, 50)), ms(pct(cpu, 90)),
-                    bodies.get(0).length / 1024, ms(pct(detect, 50)), loadAverage());
+            System.out.printf(Locale.ROOT, "round %d: on-path CPU p50 %.2f ms, p90 %.2f ms, wall p50 %.2f ms (%d KiB"
+                    + " body); detection alone p50 %.3f ms; load %s%n", round, ms(pct(cpu, 50)), ms(pct(cpu, 90)),
+                    ms(pct(wall, 50)), bodies.get(0).length / 1024, ms(pct(detect, 50)), loadAverage());
         }
     }
 
@@ -371,7 +391,7 @@ public final class ProxyBench {
 
     /**
      * Sends {@code requests} streaming requests, {@code concurrency} at a time; returns sorted latencies (ns)
-     * to the first body byte and to the end of the stream.
+     * to the first body byte and to the end of the stream, and the proxy's {@code x-headroom-overhead-ms}.
      */
     static long[][] runBoth(String base, String body, int concurrency, int requests, boolean unique)
             throws Exception {
@@ -387,6 +407,7 @@ public final class ProxyBench {
                             long staggerNanos, Map<String, String> headers) throws Exception {
         long[] lat = new long[requests];
         long[] first = new long[requests];
+        long[] overhead = new long[requests];   // the proxy's x-headroom-overhead-ms (on-path compression), in ns
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> fs = new ArrayList<>();
@@ -409,6 +430,8 @@ public final class ProxyBench {
                             in.transferTo(java.io.OutputStream.nullOutputStream());
                         }
                         lat[(int) i] = System.nanoTime() - t0;
+                        overhead[(int) i] = (long) (1e6 * Double.parseDouble(
+                                r.headers().firstValue("x-headroom-overhead-ms").orElse("0")));
                         if (r.statusCode() != 200) {
                             throw new IllegalStateException("status " + r.statusCode());
                         }
@@ -422,7 +445,8 @@ public final class ProxyBench {
         }
         Arrays.sort(lat);
         Arrays.sort(first);
-        return new long[][] {first, lat};
+        Arrays.sort(overhead);
+        return new long[][] {first, lat, overhead};
     }
 
     static long processCpuNanos() {
