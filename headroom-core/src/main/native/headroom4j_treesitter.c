@@ -6,6 +6,8 @@
  * order: every visible node, named or anonymous, exactly the nodes ts_node_child reaches).
  */
 #include <jni.h>
+#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +23,10 @@ const TSLanguage *tree_sitter_java(void);
 const TSLanguage *tree_sitter_c(void);
 const TSLanguage *tree_sitter_cpp(void);
 
-/* In the order of the SourceLanguage enum. */
-static const TSLanguage *language(jint id) {
+/* In the order of the SourceLanguage enum. Not static (but hidden, as everything here): pgo_train.c calls it. */
+const TSLanguage *h4j_language(int id);
+
+const TSLanguage *h4j_language(int id) {
     switch (id) {
         case 0: return tree_sitter_python();
         case 1: return tree_sitter_javascript();
@@ -84,15 +88,229 @@ static jobjectArray names(JNIEnv *env, const TSLanguage *l, uint32_t n,
 /* Symbol names by id; the error symbol (65535) is mapped to the last slot, "ERROR". */
 JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_symbolNames(
         JNIEnv *env, jclass cls, jint lang) {
-    const TSLanguage *l = language(lang);
+    const TSLanguage *l = h4j_language(lang);
     return l == NULL ? NULL : names(env, l, ts_language_symbol_count(l), symbol_name);
 }
 
 /* Field names by id (id 0 means "no field" and is the empty string). */
 JNIEXPORT jobjectArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_fieldNames(
         JNIEnv *env, jclass cls, jint lang) {
-    const TSLanguage *l = language(lang);
+    const TSLanguage *l = h4j_language(lang);
     return l == NULL ? NULL : names(env, l, ts_language_field_count(l), field_name);
+}
+
+/*
+ * A per-parse arena for tree-sitter's allocations. A parse allocates tens of thousands of small blocks
+ * (subtrees, child arrays, stack versions) and, when its tree is deleted, walks every subtree to free them
+ * one by one. Inside a parse, the allocator below hands out blocks from large chunks instead and free is a
+ * no-op; the tree's memory goes away with its chunks, without the deletion walk.
+ *
+ * Every block, from the arena or from malloc, starts with a Header saying which and how large, so free and
+ * realloc can tell them apart whatever thread or parse they run in. An arena is bound to the calling thread
+ * only while parse runs (thread-local), so parses on different threads never share one. Past ARENA_CAP
+ * bytes an arena hands out malloc blocks (bounded memory for huge inputs); such a tree is then deleted with
+ * ts_tree_delete before its chunks are dropped, which frees exactly those blocks. The grammars' external
+ * scanners allocate with malloc directly (their alloc.h without TREE_SITTER_REUSE_ALLOCATOR) and are freed
+ * by ts_parser_delete, which parse still calls.
+ */
+typedef struct {
+    size_t size;   /* bytes usable after the header */
+    size_t arena;  /* 1: in an arena chunk (free is a no-op), 0: from malloc */
+} Header;
+
+#define HEADER_SIZE ((sizeof(Header) + 15) & ~(size_t) 15)
+#define ALIGN16(n) (((n) + 15) & ~(size_t) 15)
+
+typedef struct Chunk {
+    struct Chunk *next;
+    size_t size;
+    size_t used;
+    char *last;        /* the last block handed out from this chunk (its header), for realloc in place */
+    char data[];
+} Chunk;
+
+typedef struct {
+    Chunk *head;
+    size_t total;      /* bytes of all chunks */
+    int overflowed;    /* some blocks of this parse came from malloc: delete the tree before dropping */
+} Arena;
+
+/*
+ * Chunks are CHUNK_SIZE bytes (a block larger than a quarter of that gets a chunk of its own), and up to
+ * SPARE_CHUNKS dropped chunks are kept for the next parse: fresh memory from malloc costs page faults on
+ * every parse (glibc maps and trims large blocks), which cost more than the allocations saved.
+ */
+enum { CHUNK_SIZE = 1024 * 1024 - 64, SPARE_CHUNKS = 16 };
+#ifndef ARENA_CAP
+#define ARENA_CAP ((size_t) 64 * 1024 * 1024)
+#endif
+
+_Static_assert(offsetof(Chunk, data) % 16 == 0, "arena blocks must stay 16-byte aligned");
+
+static __thread Arena *current_arena;
+static pthread_mutex_t spare_lock = PTHREAD_MUTEX_INITIALIZER;
+static Chunk *spare;
+static int spare_count;
+
+static Chunk *chunk_new(size_t size) {
+    Chunk *c = NULL;
+    if (size == CHUNK_SIZE) {
+        pthread_mutex_lock(&spare_lock);
+        if (spare != NULL) {
+            c = spare;
+            spare = c->next;
+            spare_count--;
+        }
+        pthread_mutex_unlock(&spare_lock);
+    }
+    if (c == NULL) {
+        c = malloc(sizeof(Chunk) + size);
+        if (c == NULL) {
+            return NULL;
+        }
+        c->size = size;
+    }
+    c->used = 0;
+    c->last = NULL;
+    c->next = NULL;
+    return c;
+}
+
+static void chunk_drop(Chunk *c) {
+    if (c->size == CHUNK_SIZE) {
+        pthread_mutex_lock(&spare_lock);
+        if (spare_count < SPARE_CHUNKS) {
+            c->next = spare;
+            spare = c;
+            spare_count++;
+            c = NULL;
+        }
+        pthread_mutex_unlock(&spare_lock);
+    }
+    free(c);
+}
+
+static void *heap_alloc(size_t size) {
+    if (size > SIZE_MAX - HEADER_SIZE) {
+        return NULL;
+    }
+    Header *h = malloc(HEADER_SIZE + size);
+    if (h == NULL) {
+        return NULL;
+    }
+    h->size = size;
+    h->arena = 0;
+    return (char *) h + HEADER_SIZE;
+}
+
+static void *arena_alloc(Arena *a, size_t size) {
+    if (size > ARENA_CAP) {
+        a->overflowed = 1;
+        return heap_alloc(size);
+    }
+    size_t need = HEADER_SIZE + ALIGN16(size);
+    Chunk *c = a->head;
+    if (c == NULL || c->size - c->used < need) {
+        size_t want = need > CHUNK_SIZE / 4 ? need : CHUNK_SIZE;
+        Chunk *n = a->total + want > ARENA_CAP ? NULL : chunk_new(want);
+        if (n == NULL) {
+            a->overflowed = 1;
+            return heap_alloc(size);
+        }
+        a->total += want;
+        if (c != NULL && want != CHUNK_SIZE) {
+            /* A chunk of its own goes second, so the current chunk keeps serving small blocks. */
+            n->next = c->next;
+            c->next = n;
+        } else {
+            n->next = c;
+            a->head = n;
+        }
+        c = n;
+    }
+    Header *h = (Header *) (c->data + c->used);
+    c->last = (char *) h;
+    c->used += need;
+    h->size = size;
+    h->arena = 1;
+    return (char *) h + HEADER_SIZE;
+}
+
+static void *ts_arena_malloc(size_t size) {
+    Arena *a = current_arena;
+    return a == NULL ? heap_alloc(size) : arena_alloc(a, size);
+}
+
+static void *ts_arena_calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) {
+        return NULL;
+    }
+    void *p = ts_arena_malloc(count * size);
+    if (p != NULL) {
+        memset(p, 0, count * size);
+    }
+    return p;
+}
+
+static void ts_arena_free(void *p) {
+    if (p != NULL) {
+        Header *h = (Header *) ((char *) p - HEADER_SIZE);
+        if (!h->arena) {
+            free(h);
+        }
+    }
+}
+
+static void *ts_arena_realloc(void *p, size_t size) {
+    if (p == NULL) {
+        return ts_arena_malloc(size);
+    }
+    Header *h = (Header *) ((char *) p - HEADER_SIZE);
+    if (!h->arena) {
+        if (size > SIZE_MAX - HEADER_SIZE) {
+            return NULL;
+        }
+        Header *g = realloc(h, HEADER_SIZE + size);
+        if (g == NULL) {
+            return NULL;
+        }
+        g->size = size;
+        return (char *) g + HEADER_SIZE;
+    }
+    Arena *a = current_arena;
+    Chunk *c = a == NULL ? NULL : a->head;
+    if (c != NULL && c->last == (char *) h && size <= ARENA_CAP) {
+        /* The last block of the current chunk grows or shrinks in place when the chunk has room. */
+        size_t start = (size_t) ((char *) h - c->data);
+        size_t need = HEADER_SIZE + ALIGN16(size);
+        if (c->size - start >= need) {
+            c->used = start + need;
+            h->size = size;
+            return p;
+        }
+    }
+    if (size <= h->size) {
+        return p;
+    }
+    void *q = ts_arena_malloc(size);
+    if (q != NULL) {
+        memcpy(q, p, h->size < size ? h->size : size);
+    }
+    return q;
+}
+
+__attribute__((constructor)) static void use_arena_allocator(void) {
+    ts_set_allocator(ts_arena_malloc, ts_arena_calloc, ts_arena_realloc, ts_arena_free);
+}
+
+static void arena_drop(Arena *a) {
+    Chunk *c = a->head;
+    while (c != NULL) {
+        Chunk *next = c->next;
+        chunk_drop(c);
+        c = next;
+    }
+    free(a);
 }
 
 typedef struct {
@@ -103,22 +321,37 @@ typedef struct {
 } Nodes;
 
 /* A parsed tree kept for later questions, with the node of each flat index and the child links. */
-typedef struct {
+typedef struct Kept {
     TSTree *tree;
+    Arena *arena;
     TSNode *nodes;
     int32_t *data;
     size_t count;
 } Kept;
 
+/* Frees a tree and everything parse allocated for it. */
+void h4j_kept_free(Kept *k);
+
+void h4j_kept_free(Kept *k) {
+    /* Frees the blocks that came from malloc (the arena's blocks are no-ops), then the arena's chunks. */
+    ts_arena_free(k->nodes);
+    ts_arena_free(k->data);
+    if (k->arena->overflowed) {
+        ts_tree_delete(k->tree);
+    }
+    arena_drop(k->arena);
+    free(k);
+}
+
 static int32_t *add_node(Nodes *nodes, TSNode node) {
     if (nodes->count == nodes->capacity) {
         size_t cap = nodes->capacity < 256 ? 256 : nodes->capacity * 2;
-        int32_t *grown = realloc(nodes->data, cap * STRIDE * sizeof(int32_t));
+        int32_t *grown = ts_arena_realloc(nodes->data, cap * STRIDE * sizeof(int32_t));
         if (grown == NULL) {
             return NULL;
         }
         nodes->data = grown;
-        TSNode *more = realloc(nodes->nodes, cap * sizeof(TSNode));
+        TSNode *more = ts_arena_realloc(nodes->nodes, cap * sizeof(TSNode));
         if (more == NULL) {
             return NULL;
         }
@@ -129,7 +362,7 @@ static int32_t *add_node(Nodes *nodes, TSNode node) {
     return nodes->data + STRIDE * nodes->count++;
 }
 
-static int fill(int32_t *r, TSNode node, uint32_t error_symbol, int32_t parent) {
+static void fill(int32_t *r, TSNode node, uint32_t error_symbol, int32_t parent) {
     TSSymbol sym = ts_node_symbol(node);
     r[SYMBOL] = sym == (TSSymbol) -1 ? (int32_t) error_symbol : (int32_t) sym;
     r[FLAGS] = (ts_node_is_named(node) ? NAMED : 0) | (ts_node_is_error(node) ? ERROR : 0)
@@ -148,55 +381,53 @@ static int fill(int32_t *r, TSNode node, uint32_t error_symbol, int32_t parent) 
     r[END_COLUMN] = (int32_t) e.column;
     r[CHILD_COUNT] = 0;
     r[NAMED_CHILD_COUNT] = 0;
-    return 0;
 }
 
 /*
- * Parses text (UTF-8) as language lang, within the included ranges when ranges is not null (6 ints per
- * range: start byte, end byte, start row, start column, end row, end column), and returns the flat tree, or a
- * one-element array holding a negative status. The tree is kept and its handle stored in tree_out[0] for
- * childByField and descendantSymbol; the caller must free it.
+ * Parses text in language l within the n included ranges (none: the whole text) and flattens the tree.
+ * Returns 0 and *out (free with h4j_kept_free), or a negative status. No JNI: the training driver of the
+ * profile-guided build (pgo_train.c) calls it too.
  */
-JNIEXPORT jintArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_parse(
-        JNIEnv *env, jclass cls, jint lang, jbyteArray text, jintArray ranges, jlongArray tree_out) {
-    const TSLanguage *l = language(lang);
-    if (l == NULL) {
-        return status(env, NO_LANGUAGE);
+int h4j_parse_flat(const TSLanguage *l, const char *text, uint32_t length, const TSRange *ranges, uint32_t n,
+                   Kept **out);
+
+int h4j_parse_flat(const TSLanguage *l, const char *text, uint32_t length, const TSRange *ranges, uint32_t n,
+                   Kept **out) {
+    Arena *arena = calloc(1, sizeof(Arena));
+    if (arena == NULL) {
+        return NO_MEMORY;
     }
+    current_arena = arena;
     TSParser *parser = ts_parser_new();
     if (!ts_parser_set_language(parser, l)) {
         ts_parser_delete(parser);
-        return status(env, NO_LANGUAGE);
+        current_arena = NULL;
+        arena_drop(arena);
+        return NO_LANGUAGE;
     }
-    if (ranges != NULL) {
-        jsize n = (*env)->GetArrayLength(env, ranges) / 6;
-        jint *r = (*env)->GetIntArrayElements(env, ranges, NULL);
-        TSRange *rs = malloc(sizeof(TSRange) * (n == 0 ? 1 : n));
-        for (jsize i = 0; i < n; i++) {
-            rs[i].start_byte = (uint32_t) r[6 * i];
-            rs[i].end_byte = (uint32_t) r[6 * i + 1];
-            rs[i].start_point = (TSPoint) {(uint32_t) r[6 * i + 2], (uint32_t) r[6 * i + 3]};
-            rs[i].end_point = (TSPoint) {(uint32_t) r[6 * i + 4], (uint32_t) r[6 * i + 5]};
-        }
-        (*env)->ReleaseIntArrayElements(env, ranges, r, JNI_ABORT);
-        bool ok = ts_parser_set_included_ranges(parser, rs, (uint32_t) n);
-        free(rs);
-        if (!ok) {
-            ts_parser_delete(parser);
-            return status(env, BAD_RANGES);
-        }
+    if (ranges != NULL && !ts_parser_set_included_ranges(parser, ranges, n)) {
+        ts_parser_delete(parser);
+        current_arena = NULL;
+        arena_drop(arena);
+        return BAD_RANGES;
     }
-    jsize length = (*env)->GetArrayLength(env, text);
-    jbyte *bytes = (*env)->GetByteArrayElements(env, text, NULL);
-    TSTree *tree = ts_parser_parse_string(parser, NULL, (const char *) bytes, (uint32_t) length);
+    TSTree *tree = ts_parser_parse_string(parser, NULL, text, length);
     ts_parser_delete(parser);
     if (tree == NULL) {
-        (*env)->ReleaseByteArrayElements(env, text, bytes, JNI_ABORT);
-        return status(env, NO_TREE);
+        current_arena = NULL;
+        arena_drop(arena);
+        return NO_TREE;
     }
 
     uint32_t error_symbol = ts_language_symbol_count(l);
-    Nodes nodes = {NULL, NULL, 0, 0};
+    /* The flat tree's arrays come from the arena too (sized by the tree's count of visible nodes, the nodes
+     * the cursor visits; add_node still grows them if that count were ever short). */
+    size_t expected = ts_node_descendant_count(ts_tree_root_node(tree));
+    Nodes nodes = {ts_arena_malloc(expected * STRIDE * sizeof(int32_t)), ts_arena_malloc(expected * sizeof(TSNode)),
+                   0, expected};
+    if (nodes.data == NULL || nodes.nodes == NULL) {
+        nodes.capacity = 0;
+    }
     /* Per depth: the index of the node at that depth on the cursor's path, and of its last child so far. */
     size_t depth_cap = 64;
     int32_t *path = malloc(depth_cap * sizeof(int32_t));
@@ -269,23 +500,72 @@ JNIEXPORT jintArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_pa
         path[depth] = index;
     }
     ts_tree_cursor_delete(&cursor);
+    current_arena = NULL;
     free(path);
     free(last_child);
-    (*env)->ReleaseByteArrayElements(env, text, bytes, JNI_ABORT);
     Kept *kept = oom ? NULL : malloc(sizeof(Kept));
-    jintArray out = kept == NULL ? NULL : (*env)->NewIntArray(env, (jsize) (nodes.count * STRIDE));
-    if (out == NULL) {
-        free(kept);
-        free(nodes.data);
-        free(nodes.nodes);
-        ts_tree_delete(tree);
-        return oom || kept == NULL ? status(env, NO_MEMORY) : NULL;
+    if (kept == NULL) {
+        ts_arena_free(nodes.nodes);
+        ts_arena_free(nodes.data);
+        if (arena->overflowed) {
+            ts_tree_delete(tree);
+        }
+        arena_drop(arena);
+        return NO_MEMORY;
     }
-    (*env)->SetIntArrayRegion(env, out, 0, (jsize) (nodes.count * STRIDE), nodes.data);
     kept->tree = tree;
+    kept->arena = arena;
     kept->nodes = nodes.nodes;
     kept->data = nodes.data;
     kept->count = nodes.count;
+    *out = kept;
+    return 0;
+}
+
+/*
+ * Parses text (UTF-8) as language lang, within the included ranges when ranges is not null (6 ints per
+ * range: start byte, end byte, start row, start column, end row, end column), and returns the flat tree, or a
+ * one-element array holding a negative status. The tree is kept and its handle stored in tree_out[0] for
+ * childByField and descendantSymbol; the caller must free it.
+ */
+JNIEXPORT jintArray JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_parse(
+        JNIEnv *env, jclass cls, jint lang, jbyteArray text, jintArray ranges, jlongArray tree_out) {
+    const TSLanguage *l = h4j_language(lang);
+    if (l == NULL) {
+        return status(env, NO_LANGUAGE);
+    }
+    TSRange *rs = NULL;
+    uint32_t n = 0;
+    if (ranges != NULL) {
+        n = (uint32_t) ((*env)->GetArrayLength(env, ranges) / 6);
+        rs = malloc(sizeof(TSRange) * (n == 0 ? 1 : n));
+        if (rs == NULL) {
+            return status(env, NO_MEMORY);
+        }
+        jint *r = (*env)->GetIntArrayElements(env, ranges, NULL);
+        for (uint32_t i = 0; i < n; i++) {
+            rs[i].start_byte = (uint32_t) r[6 * i];
+            rs[i].end_byte = (uint32_t) r[6 * i + 1];
+            rs[i].start_point = (TSPoint) {(uint32_t) r[6 * i + 2], (uint32_t) r[6 * i + 3]};
+            rs[i].end_point = (TSPoint) {(uint32_t) r[6 * i + 4], (uint32_t) r[6 * i + 5]};
+        }
+        (*env)->ReleaseIntArrayElements(env, ranges, r, JNI_ABORT);
+    }
+    jsize length = (*env)->GetArrayLength(env, text);
+    jbyte *bytes = (*env)->GetByteArrayElements(env, text, NULL);
+    Kept *kept = NULL;
+    int code = h4j_parse_flat(l, (const char *) bytes, (uint32_t) length, rs, n, &kept);
+    (*env)->ReleaseByteArrayElements(env, text, bytes, JNI_ABORT);
+    free(rs);
+    if (code != 0) {
+        return status(env, code);
+    }
+    jintArray out = (*env)->NewIntArray(env, (jsize) (kept->count * STRIDE));
+    if (out == NULL) {
+        h4j_kept_free(kept);
+        return NULL;
+    }
+    (*env)->SetIntArrayRegion(env, out, 0, (jsize) (kept->count * STRIDE), kept->data);
     jlong address = (jlong) (intptr_t) kept;
     (*env)->SetLongArrayRegion(env, tree_out, 0, 1, &address);
     return out;
@@ -339,9 +619,6 @@ JNIEXPORT jint JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_descend
 JNIEXPORT void JNICALL Java_io_headroom4j_compress_code_NativeTreeSitter_free(JNIEnv *env, jclass cls, jlong handle) {
     Kept *k = (Kept *) (intptr_t) handle;
     if (k != NULL) {
-        ts_tree_delete(k->tree);
-        free(k->nodes);
-        free(k->data);
-        free(k);
+        h4j_kept_free(k);
     }
 }

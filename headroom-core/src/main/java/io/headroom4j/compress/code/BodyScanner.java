@@ -1,6 +1,7 @@
 package io.headroom4j.compress.code;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -217,6 +218,15 @@ final class BodyScanner {
                 while (end < n && isWordPart(s.charAt(end))) {
                     end++;
                 }
+                char next = end < n ? s.charAt(end) : '\0';
+                if (opaqueDepth > 0 && next != '"' && next != '#' && next != '\'') {
+                    // Inside a body or skipped block a word is not part of any header: only the last token
+                    // counts, for regexAllowed (JavaScript and TypeScript), which asks only whether it is one
+                    // of REGEX_AFTER_WORD. So no copy of the word (most words of a file are in bodies).
+                    lastToken = js ? regexWord(i, end) : OTHER_WORD;
+                    i = end;
+                    continue;
+                }
                 String word = s.substring(i, end);
                 if (end < n && s.charAt(end) == '"' && rawPrefix(word)) {
                     i = rawString(word, end);
@@ -320,7 +330,7 @@ final class BodyScanner {
                         i += 2;
                         continue;
                     }
-                    token(String.valueOf(c));
+                    token(c < ONE_CHAR.length ? ONE_CHAR[c] : String.valueOf(c));
                 }
             }
             i++;
@@ -705,6 +715,43 @@ final class BodyScanner {
             k++;
         }
         return -1;
+    }
+
+    /** One-character tokens of ASCII punctuation, made once (tokens are compared by content only). */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
+
+    /** A word that is not in {@link #REGEX_AFTER_WORD}, standing for any such word as the last token. */
+    private static final String OTHER_WORD = "w";
+    /** {@link #REGEX_AFTER_WORD} by first character (all are ASCII words). */
+    private static final String[][] REGEX_AFTER_BY_FIRST = new String[128][];
+
+    static {
+        for (String w : REGEX_AFTER_WORD) {
+            String[] have = REGEX_AFTER_BY_FIRST[w.charAt(0)];
+            String[] more = have == null ? new String[1] : Arrays.copyOf(have, have.length + 1);
+            more[more.length - 1] = w;
+            REGEX_AFTER_BY_FIRST[w.charAt(0)] = more;
+        }
+    }
+
+    /** The word at {@code [from, to)} when it is in {@link #REGEX_AFTER_WORD}, else {@link #OTHER_WORD}. */
+    private String regexWord(int from, int to) {
+        char first = s.charAt(from);
+        String[] candidates = first < REGEX_AFTER_BY_FIRST.length ? REGEX_AFTER_BY_FIRST[first] : null;
+        if (candidates != null) {
+            for (String w : candidates) {
+                if (w.length() == to - from && s.startsWith(w, from)) {
+                    return w;
+                }
+            }
+        }
+        return OTHER_WORD;
     }
 
     private boolean regexAllowed() {

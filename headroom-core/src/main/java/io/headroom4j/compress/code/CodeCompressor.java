@@ -275,7 +275,15 @@ public final class CodeCompressor implements Compressor {
             int shorts = 0;
             int[] shortBraces = new int[bytes.length];
             boolean[] typeBlocks = new boolean[m];
+            int tails = 0;
+            int[] tailBytes = new int[bytes.length];
             for (int k = 0; k < m; k++) {
+                if (bodies.get(k).length > 3 && bodies.get(k)[3] == UNION_TAIL) {
+                    tailBytes[2 * tails] = bytes[2 * k];
+                    tailBytes[2 * tails + 1] = bytes[2 * k + 1];
+                    tails++;
+                    continue;
+                }
                 if (!plan.sure()[k]) {
                     // A short body: its braces must be exactly a body node (checked below); its inside is too
                     // short for anything in it to be elided.
@@ -299,6 +307,9 @@ public final class CodeCompressor implements Compressor {
             }
             if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts), typeBlocks,
                     TYPE_ONLY.getOrDefault(lang, Set.of()))) {
+                return null;
+            }
+            if (tails > 0 && !inTypeAliases(tree, root, Arrays.copyOf(tailBytes, 2 * tails))) {
                 return null;
             }
             // (Counted over the long bodies only: a short body holding a syntax error is the documented
@@ -422,6 +433,9 @@ public final class CodeCompressor implements Compressor {
                 bodies.add(b);
             }
         }
+        if (lang == SourceLanguage.TYPESCRIPT && skipShortBodies) {
+            sure = unionTails(lines, lang, bodies, sure);
+        }
         if (bodies.isEmpty() || NativeTreeSitter.hasLoneSurrogate(content)) {
             // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
             return null;
@@ -469,6 +483,122 @@ public final class CodeCompressor implements Compressor {
             }
         }
         return new Plan(bodies, all, ranges, Arrays.copyOf(sure, bodies.size()));
+    }
+
+    /** Marks a {@link #unionTails} entry of a plan's bodies (index 3; {@link BodyScanner#TYPE_BLOCK} is 1). */
+    static final int UNION_TAIL = 2;
+
+    /**
+     * Adds to {@code bodies} (sorted by position, {@code sure} parallel to it) the tails of TypeScript type aliases
+     * laid out as one union member per row: a row at column 0 {@code type X =} or {@code export type X =}, then
+     * rows each starting with {@code |}, the last one ending with {@code ;}. The parse keeps the first member and
+     * the {@code ;} (so the text parsed is a valid alias of one member) and leaves out the rows between, as
+     * {@code {open, semicolon, declaration start, UNION_TAIL}} with "open" the newline before the first skipped
+     * row. The walker never looks inside a {@code type_alias_declaration}; after the parse the skipped text must
+     * lie inside one (at top level, maybe exported), else the text is parsed in full ({@link #inTypeAliases}).
+     * Skipped only when no row inside starts like a comment (the comment scan would ask the tree about it) and
+     * the tail overlaps no other skipped body. Returns the new {@code sure} (false for each tail).
+     */
+    private static boolean[] unionTails(Lines lines, SourceLanguage lang, List<int[]> bodies, boolean[] sure) {
+        List<int[]> tails = null;
+        int n = lines.count();
+        for (int row = 0; row + 2 < n; row++) {
+            int ts = lines.stripStart(row);
+            int te = lines.stripEnd(row);
+            if (ts != lines.start(row) || te - ts < 8 || lines.charAt(te - 1) != '='
+                    || !(lines.regionStartsWith(ts, te, "type ") || lines.regionStartsWith(ts, te, "export type "))) {
+                continue;
+            }
+            int first = row + 1;
+            int fs = lines.stripStart(first);
+            int fe = lines.stripEnd(first);
+            if (!lines.regionStartsWith(fs, fe, "|") || lines.charAt(fe - 1) == ';') {
+                continue;
+            }
+            int last = first + 1;
+            while (last < n) {
+                int ls = lines.stripStart(last);
+                int le = lines.stripEnd(last);
+                if (!lines.regionStartsWith(ls, le, "|")) {
+                    last = n;
+                } else if (lines.charAt(le - 1) == ';') {
+                    break;
+                } else {
+                    last++;
+                }
+            }
+            if (last >= n) {
+                continue;
+            }
+            int open = lines.start(first + 1) - 1;
+            int semi = lines.stripEnd(last) - 1;
+            if (semi - open - 1 >= MIN_SHORT_SKIP && !commentLike(lines, first + 1, last, lang)) {
+                if (tails == null) {
+                    tails = new ArrayList<>();
+                }
+                tails.add(new int[] {open, semi, ts, UNION_TAIL});
+            }
+            row = last;
+        }
+        if (tails == null) {
+            return sure;
+        }
+        // Merge by position; a tail overlapping a body (it would be inside one) is dropped.
+        List<int[]> merged = new ArrayList<>(bodies.size() + tails.size());
+        boolean[] mergedSure = new boolean[bodies.size() + tails.size()];
+        int i = 0;
+        for (int[] t : tails) {
+            while (i < bodies.size() && bodies.get(i)[1] < t[0]) {
+                mergedSure[merged.size()] = sure[i];
+                merged.add(bodies.get(i++));
+            }
+            if (i < bodies.size() && bodies.get(i)[0] <= t[1]) {
+                continue;
+            }
+            merged.add(t);
+        }
+        while (i < bodies.size()) {
+            mergedSure[merged.size()] = sure[i];
+            merged.add(bodies.get(i++));
+        }
+        bodies.clear();
+        bodies.addAll(merged);
+        return mergedSure;
+    }
+
+    /**
+     * True when each pair of {@code bytes} (first skipped byte and the byte of the {@code ;}, sorted) lies inside
+     * a {@code type_alias_declaration} that is a child of the root or of an {@code export_statement} child of the
+     * root: the walker never looks inside one, and the rows of every node it does look at are the same.
+     */
+    private static boolean inTypeAliases(SyntaxTree tree, int root, int[] bytes) {
+        int n = tree.childCount(root);
+        int i = 0;
+        for (int k = 0; k < bytes.length; k += 2) {
+            while (i < n && tree.endByte(tree.child(root, i)) <= bytes[k + 1]) {
+                i++;
+            }
+            if (i == n) {
+                return false;
+            }
+            int node = tree.child(root, i);
+            if ("export_statement".equals(tree.type(node))) {
+                int m = tree.childCount(node);
+                int found = SyntaxTree.NONE;
+                for (int j = 0; j < m && found == SyntaxTree.NONE; j++) {
+                    int c = tree.child(node, j);
+                    if (tree.startByte(c) < bytes[k] && tree.endByte(c) > bytes[k + 1]) {
+                        found = c;
+                    }
+                }
+                node = found;
+            }
+            if (node == SyntaxTree.NONE || !"type_alias_declaration".equals(tree.type(node))
+                    || tree.startByte(node) >= bytes[k] || tree.endByte(node) <= bytes[k + 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -47,6 +47,11 @@ final class FlatTree implements SyntaxTree {
         this.tree = tree;
     }
 
+    /** The node array itself, {@link #STRIDE} ints a node (for tests; not to be changed). */
+    int[] nodes() {
+        return a;
+    }
+
     /** How many nodes the tree has. */
     int size() {
         return a.length / STRIDE;

@@ -18,6 +18,10 @@ final class ItemTexts {
     private final boolean lengthsFromTree;
     /** Known item lengths from the reader ({@link JsonValue.Arr#lengths}), -1 where unknown; or null. */
     private final int[] spans;
+    /** Where each item with a known span begins in {@link #source} ({@link JsonValue.Arr#starts}); or null. */
+    private final int[] starts;
+    /** The text the items were read from, or null: a known span of it is the item's text. */
+    private final String source;
     private final String[] texts;
     /** Each item's text length, -1 until measured. */
     private final int[] lengths;
@@ -41,8 +45,23 @@ final class ItemTexts {
      *     length (an item without escaped strings is written with every string plain, by either writer)
      */
     ItemTexts(List<JsonValue> items, boolean noEscapes, int[] spans) {
+        this(items, noEscapes, spans, null, null);
+    }
+
+    /**
+     * @param items the array's items
+     * @param noEscapes as above
+     * @param spans as above
+     * @param starts the array's {@link JsonValue.Arr#starts}, or null
+     * @param source the text the array was read from (where {@code starts} point), or null: an item with a known
+     *     span is then cut from it (the source span of an item with no whitespace and no escaped string in it is
+     *     exactly its compact JSON) instead of written from the tree
+     */
+    ItemTexts(List<JsonValue> items, boolean noEscapes, int[] spans, int[] starts, String source) {
         this.items = items;
         this.spans = spans;
+        this.starts = spans == null || source == null ? null : starts;
+        this.source = this.starts == null ? null : source;
         this.lengthsFromTree = noEscapes;
         this.texts = new String[items.size()];
         this.lengths = new int[texts.length];
@@ -56,6 +75,10 @@ final class ItemTexts {
     /** Item {@code i}'s compact JSON, as {@link JsonWriter#write} writes it. */
     String text(int i) {
         String t = texts[i];
+        if (t == null && starts != null && spans[i] >= 0) {
+            t = source.substring(starts[i], starts[i] + spans[i]);
+            texts[i] = t;
+        }
         if (t == null) {
             if (scratch == null) {
                 scratch = new StringBuilder(256);
@@ -70,7 +93,7 @@ final class ItemTexts {
 
     /**
      * {@link ItemSelector#shape} of item {@code i}'s text. When the text was not needed before, it is folded
-     * straight from the write buffer, without keeping it as a string.
+     * straight from its source span or the write buffer, without keeping it as a string.
      */
     String shape(int i) {
         String t = texts[i];
@@ -79,6 +102,10 @@ final class ItemTexts {
             n = t.length();
             ensureFold(n);
             t.getChars(0, n, fold, 0);
+        } else if (starts != null && spans[i] >= 0) {
+            n = spans[i];
+            ensureFold(n);
+            source.getChars(starts[i], starts[i] + n, fold, 0);
         } else {
             if (scratch == null) {
                 scratch = new StringBuilder(256);

@@ -29,6 +29,8 @@ final class JsonReader {
     static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
 
     private static final int MAX_KEY_CHARS = 50_000;
+    /** Predicted keys up to this long are compared char by char (see {@link #predictedKey}). */
+    private static final int SHORT_KEY = 16;
     private static final int MAX_NUMBER_CHARS = 10_000;
 
     /** Thrown for a raw (unescaped) unpaired surrogate inside a string: the text is not valid Unicode. */
@@ -327,6 +329,7 @@ final class JsonReader {
         // consumers need every item's length, and a span costs two subtractions where walking the item
         // touches every string in it.
         int[] lengths = new int[8];
+        int[] starts = new int[8];
         while (true) {
             int start = pos;
             int escapedBefore = escapedStrings;
@@ -335,15 +338,17 @@ final class JsonReader {
             int n = items.size();
             if (n > lengths.length) {
                 lengths = Arrays.copyOf(lengths, lengths.length * 2);
+                starts = Arrays.copyOf(starts, lengths.length);
             }
             lengths[n - 1] = escapedStrings == escapedBefore && whitespace == whitespaceBefore ? pos - start : -1;
+            starts[n - 1] = start;
             skipWhitespace();
             if (pos >= end) {
                 throw error("unterminated array");
             }
             char c = buf[pos++];
             if (c == ']') {
-                return new JsonValue.Arr(items, lengths);
+                return new JsonValue.Arr(items, lengths, starts);
             }
             if (c != ',') {
                 throw error("expected ',' or ']'");
@@ -442,7 +447,17 @@ final class JsonReader {
     private String predictedKey(String expected, char[] chars) {
         int len = chars.length;
         int close = pos + len;
-        if (close >= end || buf[close] != '"' || !Arrays.equals(buf, pos, close, chars, 0, len)) {
+        if (close >= end || buf[close] != '"') {
+            return null;
+        }
+        if (len <= SHORT_KEY) {
+            // Most keys are short: a plain loop beats the call and setup of a vectorised compare.
+            for (int k = 0, p = pos; k < len; k++, p++) {
+                if (buf[p] != chars[k]) {
+                    return null;
+                }
+            }
+        } else if (!Arrays.equals(buf, pos, close, chars, 0, len)) {
             return null;
         }
         pos = close + 1;

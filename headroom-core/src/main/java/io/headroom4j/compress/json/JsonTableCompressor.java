@@ -129,7 +129,7 @@ public final class JsonTableCompressor implements Compressor {
             return Compressed.unchanged(content, PASSTHROUGH, "no JSON object or array");
         }
 
-        Plan plan = lossyPossible ? planDocument(doc, context.query(), !escapes) : null;
+        Plan plan = lossyPossible ? planDocument(doc, content, context.query(), !escapes) : null;
         Sampled sampled = null;
         // The probe costs the same on any input, the bound below a pass over the rows: on long inputs the probe
         // goes first, and when it finds the table too long the lossless form is skipped without the bound.
@@ -210,45 +210,48 @@ public final class JsonTableCompressor implements Compressor {
     }
 
     /** The plan for the lossy output, or null when no array is long enough to sample or sampling does not help. */
-    private static Plan planDocument(List<JsonValue> doc, String query, boolean noEscapes) {
+    private static Plan planDocument(List<JsonValue> doc, String source, String query, boolean noEscapes) {
         Map<JsonValue.Arr, ItemSelector.Selection> samples = new IdentityHashMap<>();
         ItemSelector.Selection lineSample = null;
         if (doc.size() >= ItemSelector.MIN_ITEMS) {
-            lineSample = plan(doc, null, query, noEscapes);
+            lineSample = plan(doc, null, null, null, query, noEscapes);
         }
         if (lineSample == null) {
             for (JsonValue v : doc) {
-                planWithin(v, query, noEscapes, samples, 0);
+                planWithin(v, source, query, noEscapes, samples, 0);
             }
         }
         return lineSample == null && samples.isEmpty() ? null : new Plan(samples, lineSample);
     }
 
     /** Finds the arrays to sample: the outermost long ones. */
-    private static void planWithin(JsonValue v, String query, boolean noEscapes,
+    private static void planWithin(JsonValue v, String source, String query, boolean noEscapes,
                                    Map<JsonValue.Arr, ItemSelector.Selection> samples, int depth) {
         if (depth > JsonReader.MAX_DEPTH) {
             return;
         }
         if (v instanceof JsonValue.Arr a) {
             ItemSelector.Selection sel = a.items().size() >= ItemSelector.MIN_ITEMS
-                    ? plan(a.items(), a.lengths(), query, noEscapes) : null;
+                    ? plan(a.items(), a.lengths(), a.starts(), source, query, noEscapes) : null;
             if (sel != null) {
                 samples.put(a, sel);
                 return;
             }
             for (JsonValue item : a.items()) {
-                planWithin(item, query, noEscapes, samples, depth + 1);
+                planWithin(item, source, query, noEscapes, samples, depth + 1);
             }
         } else if (v instanceof JsonValue.Obj o) {
             for (JsonValue value : o.values()) {
-                planWithin(value, query, noEscapes, samples, depth + 1);
+                planWithin(value, source, query, noEscapes, samples, depth + 1);
             }
         }
     }
 
-    private static ItemSelector.Selection plan(List<JsonValue> items, int[] spans, String query, boolean noEscapes) {
-        ItemSelector.Selection sel = ItemSelector.select(items, new ItemTexts(items, noEscapes, spans), query);
+    /** {@code spans} and {@code starts} are the array's known item spans in {@code source}, or null. */
+    private static ItemSelector.Selection plan(List<JsonValue> items, int[] spans, int[] starts, String source,
+                                               String query, boolean noEscapes) {
+        ItemSelector.Selection sel = ItemSelector.select(items,
+                new ItemTexts(items, noEscapes, spans, starts, source), query);
         return sel.dropped() >= 5 ? sel : null;
     }
 

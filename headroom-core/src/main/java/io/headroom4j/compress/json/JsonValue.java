@@ -41,12 +41,20 @@ sealed interface JsonValue permits JsonValue.Str, JsonValue.Num, JsonValue.Bool,
      *     knew it from the item's span in the source (no whitespace and no escaped string inside it, so the
      *     span is exactly the item's compact JSON), and -1 where it did not; a cache only, not part of the
      *     value: {@link #equals} and {@link #hashCode} look at the items alone
+     * @param starts when not null, {@code starts[i]} is where item {@code i} begins in the text it was read from,
+     *     wherever {@code lengths[i]} is known: that text's {@code [starts[i], starts[i] + lengths[i])} is then the
+     *     item's compact JSON, so its text can be cut from the source instead of written again; a cache too
      */
-    record Arr(List<JsonValue> items, int[] lengths) implements JsonValue {
+    record Arr(List<JsonValue> items, int[] lengths, int[] starts) implements JsonValue {
 
         /** An array without known lengths. */
         Arr(List<JsonValue> items) {
-            this(items, null);
+            this(items, null, null);
+        }
+
+        /** An array with known lengths but no source offsets. */
+        Arr(List<JsonValue> items, int[] lengths) {
+            this(items, lengths, null);
         }
 
         /** {@link JsonLength#of} item {@code i}: from the source span when the reader knew it. */

@@ -93,6 +93,9 @@ final class TableEncoder {
     /** Number of tables written so far; informative only. */
     private int tables;
 
+    /** Scratch for {@link TableSyntax#isBareCell(String, boolean, char[])}: one array for every long cell. */
+    private char[] cellChars = new char[256];
+
     String encodeDocument(List<JsonValue> document) {
         StringBuilder sb = new StringBuilder(Math.max(256, capacity));
         if (lineSample != null) {
@@ -354,8 +357,8 @@ final class TableEncoder {
         return Math.min(len, cap);
     }
 
-    private static void writeTable(int n, boolean jsonLines, List<Column> schema, List<Column> leaves,
-                                   JsonValue.Obj[] rows, boolean[] irregular, StringBuilder sb) {
+    private void writeTable(int n, boolean jsonLines, List<Column> schema, List<Column> leaves,
+                            JsonValue.Obj[] rows, boolean[] irregular, StringBuilder sb) {
         sb.append('[').append(n);
         if (jsonLines) {
             sb.append(" lines");
@@ -419,9 +422,13 @@ final class TableEncoder {
     }
 
     /** Writes one cell: bare text when unambiguous, otherwise JSON. */
-    static void writeCell(JsonValue v, boolean inHeader, StringBuilder sb) {
+    private void writeCell(JsonValue v, boolean inHeader, StringBuilder sb) {
         if (v instanceof JsonValue.Str s) {
-            if (TableSyntax.isBareCell(s.value(), inHeader)) {
+            int n = s.value().length();
+            if (n >= TableSyntax.LONG_CELL && n > cellChars.length) {
+                cellChars = new char[Math.max(n, 2 * cellChars.length)];
+            }
+            if (TableSyntax.isBareCell(s.value(), inHeader, cellChars)) {
                 sb.append(s.value());
             } else {
                 JsonWriter.writeString(s.value(), sb);

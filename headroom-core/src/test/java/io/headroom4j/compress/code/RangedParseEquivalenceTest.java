@@ -219,6 +219,56 @@ final class RangedParseEquivalenceTest {
         }
     }
 
+    /**
+     * The members after the first of a type alias laid out one per row ({@code type X =} then rows of
+     * {@code | member}, the last ending with {@code ;}) are left out of the parse: on the TypeScript fixture
+     * its two such unions, with the full parse's output. Look-alikes are checked after the parse and parsed in
+     * full: the same rows inside a template string, a union whose middle member ends the statement, and one
+     * with a comment row inside (not proposed at all).
+     */
+    @Test
+    void unionTailsOfTypeAliasesAreSkippedWithTheFullParsesOutput() {
+        String ts = CodeCompressorTest.fixture("zod_ZodError.ts");
+        CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
+        List<int[]> tails = plan.bodies().stream()
+                .filter(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL).toList();
+        assertThat(tails).hasSize(2);
+        assertThat(ts.substring(tails.get(0)[0] + 1, tails.get(0)[1])).startsWith("  | \"url\"\n")
+                .endsWith("| { endsWith: string }");
+        assertThat(ranged.analyse(ts, "a.ts").ranged()).isTrue();
+        assertSameAsFullParse(ts, null);
+        assertSameAsFullParse(ts.replace("\n", "\r\n"), "a.ts");
+
+        String body = "export function convert(input: string): Kind {\n"
+                + "  const trimmed = input.trim().toLowerCase();\n"
+                + "  if (trimmed.length === 0) {\n    throw new Error(\"empty input: \" + input);\n  }\n"
+                + "  const found = KINDS.find((k) => k === trimmed);\n"
+                + "  return found === undefined ? \"unknown\" : found;\n}\n";
+        String union = "export type Kind =\n  | \"alpha\"\n  | \"beta\"\n  | \"gamma\"\n  | \"delta\"\n"
+                + "  | { other: string; weight?: number };\n";
+        String plain = union + "\n" + body;
+        CodeCompressor.Plan p = CodeCompressor.plan(plain, SourceLanguage.TYPESCRIPT,
+                new CodeCompressor.Lines(plain));
+        assertThat(p.bodies()).anyMatch(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL);
+        assertThat(ranged.analyse(plain, "a.ts").ranged()).isTrue();
+        assertSameAsFullParse(plain, "a.ts");
+
+        String inTemplate = "const doc = `\n" + union.replace("export ", "") + "`;\n\n" + body;
+        assertThat(CodeCompressor.plan(inTemplate, SourceLanguage.TYPESCRIPT,
+                new CodeCompressor.Lines(inTemplate)).bodies()).anyMatch(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL);
+        assertThat(ranged.analyse(inTemplate, "a.ts").ranged()).isFalse();
+        assertSameAsFullParse(inTemplate, "a.ts");
+
+        String commented = union.replace("  | \"gamma\"\n", "  // the third\n  | \"gamma\"\n") + "\n" + body;
+        assertThat(CodeCompressor.plan(commented, SourceLanguage.TYPESCRIPT,
+                new CodeCompressor.Lines(commented)).bodies()).noneMatch(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL);
+        assertSameAsFullParse(commented, "a.ts");
+
+        String broken = union.replace("  | \"beta\"\n", "  | \"beta\";\n") + "\n" + body;
+        assertSameAsFullParseWhenItParsesCleanly(broken, "a.ts");
+        assertSameAsFullParseWhenItParsesCleanly(ts.replace("  | \"url\"\n", "  | \"url\";\n"), "a.ts");
+    }
+
     /** The Python corpus files of the benchmark module (real files, see its README). */
     @ParameterizedTest
     @ValueSource(strings = {"py-click-core.py", "py-requests-sessions.py"})

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compressor's fast paths give exactly what the slower code they replace gave: number parsing, error words,
- * item lengths taken from the tree or from the reader's source spans, keys predicted from the previous row, and
- * number fields collected with paths cached per key list.
+ * item lengths taken from the tree or from the reader's source spans, item texts and shapes cut from the source,
+ * the bare-cell check, keys predicted from the previous row, and number fields collected with paths cached per
+ * key list.
  */
 final class FastPathEquivalenceProperties {
 
@@ -127,10 +128,12 @@ final class FastPathEquivalenceProperties {
             spaced(v, false, text);
             text.append('\n');
         }
-        JsonReader.Document doc = JsonReader.read(text.toString());
+        String source = text.toString();
+        JsonReader.Document doc = JsonReader.read(source);
         List<JsonValue> stripped = new ArrayList<>();
         for (JsonValue v : doc.values()) {
             assertSpansExact(v, !doc.hasEscapes());
+            assertTextsFromSourceExact(v, source, !doc.hasEscapes());
             stripped.add(withoutSpans(v));
         }
         // The encoder and the compressor's bound give the same answers as on a tree without spans.
@@ -142,6 +145,7 @@ final class FastPathEquivalenceProperties {
         JsonReader.Document plain = JsonReader.read(compact);
         for (JsonValue v : plain.values()) {
             assertSpansExact(v, !plain.hasEscapes());
+            assertTextsFromSourceExact(v, compact, !plain.hasEscapes());
             if (!plain.hasEscapes()) {
                 assertAllSpansKnown(v);
             }
@@ -195,6 +199,114 @@ final class FastPathEquivalenceProperties {
                 assertSpansExact(value, noEscapes);
             }
         }
+    }
+
+    /**
+     * Item texts and near-duplicate shapes cut from the source ({@link ItemTexts} given the array's starts and the
+     * text read) equal those written from the tree, asked for in either order, and every known span of the source
+     * is the item's compact JSON.
+     */
+    private static void assertTextsFromSourceExact(JsonValue v, String source, boolean noEscapes) {
+        if (v instanceof JsonValue.Arr a) {
+            List<JsonValue> items = a.items();
+            ItemTexts textsFirst = new ItemTexts(items, noEscapes, a.lengths(), a.starts(), source);
+            ItemTexts shapesFirst = new ItemTexts(items, noEscapes, a.lengths(), a.starts(), source);
+            for (int i = 0; i < items.size(); i++) {
+                String written = JsonWriter.toJson(items.get(i));
+                if (a.lengths()[i] >= 0) {
+                    assertThat(source.substring(a.starts()[i], a.starts()[i] + a.lengths()[i])).isEqualTo(written);
+                }
+                assertThat(shapesFirst.shape(i)).isEqualTo(ItemSelector.shape(written));
+                assertThat(shapesFirst.text(i)).isEqualTo(written);
+                assertThat(textsFirst.text(i)).isEqualTo(written);
+                assertThat(textsFirst.shape(i)).isEqualTo(ItemSelector.shape(written));
+                assertThat(textsFirst.length(i)).isEqualTo(written.length());
+                assertTextsFromSourceExact(items.get(i), source, noEscapes);
+            }
+        } else if (v instanceof JsonValue.Obj o) {
+            for (JsonValue value : o.values()) {
+                assertTextsFromSourceExact(value, source, noEscapes);
+            }
+        }
+    }
+
+    @Property(tries = 3000)
+    void bareCellCheckMatchesTheCharAtLoop(@ForAll("cellTexts") String cell) {
+        // A scratch array of exactly the cell's length, and a longer one left holding another cell's chars.
+        char[] exact = new char[cell.length()];
+        char[] stale = ("{,}\u0001" + cell + "\u2028x,y}").toCharArray();
+        for (boolean inHeader : new boolean[] {false, true}) {
+            boolean slow = slowIsBareCell(cell, inHeader);
+            assertThat(TableSyntax.isBareCell(cell, inHeader)).as("%s %s", cell, inHeader).isEqualTo(slow);
+            assertThat(TableSyntax.isBareCell(cell, inHeader, exact)).as("%s %s", cell, inHeader).isEqualTo(slow);
+            assertThat(TableSyntax.isBareCell(cell, inHeader, stale)).as("%s %s", cell, inHeader).isEqualTo(slow);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> cellTexts() {
+        // Lengths on both sides of TableSyntax.LONG_CELL, with every char class the check treats apart.
+        Arbitrary<Character> chars = Arbitraries.oneOf(
+                Arbitraries.chars().range('a', 'z'), Arbitraries.chars().range('0', '9'),
+                Arbitraries.of(' ', ',', '}', '{', '[', '"', '.', '-', '\t', '\n', '\u0000', '\u001f', '\u007f',
+                        '\u0080', '\u00e9', '\u2028', '\u2029', '\ud83d', '\ude00', '\uffff', 't', 'r', 'u', 'e'));
+        Arbitrary<String> random = chars.list().ofMaxSize(3 * TableSyntax.LONG_CELL)
+                .map(cs -> {
+                    StringBuilder sb = new StringBuilder(cs.size());
+                    cs.forEach(sb::append);
+                    return sb.toString();
+                });
+        // Long plain cells with one special char somewhere: the loop must look at every position.
+        Arbitrary<String> oneSpecial = net.jqwik.api.Combinators.combine(
+                Arbitraries.integers().between(TableSyntax.LONG_CELL, 4 * TableSyntax.LONG_CELL),
+                Arbitraries.integers().between(1, 4 * TableSyntax.LONG_CELL),
+                Arbitraries.of(',', '}', '\u0001', '\u007f', '\u2028', '\ud83d', '\ude00', '\u00e9'))
+                .as((len, at, c) -> {
+                    StringBuilder sb = new StringBuilder("x".repeat(len));
+                    sb.setCharAt(Math.min(at, len - 2), c);
+                    return sb.toString();
+                });
+        return Arbitraries.oneOf(random, oneSpecial, Arbitraries.of("true", "null", "-1.5", "1..200", "12345"));
+    }
+
+    /** {@link TableSyntax#isBareCell} as it was before long cells were checked on a char array. */
+    private static boolean slowIsBareCell(String s, boolean inHeader) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        char first = s.charAt(0);
+        if (first <= ' ' || first == '"' || first == '{' || first == '[' || s.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x7f) {
+                if (c < 0x20 || c == ',' || (c == '}' && inHeader)) {
+                    return false;
+                }
+                continue;
+            }
+            if (c == 0x7f || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return false;
+            }
+        }
+        if (first == 't' || first == 'f' || first == 'n') {
+            if (s.equals("true") || s.equals("false") || s.equals("null")) {
+                return false;
+            }
+        }
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            return !TableSyntax.isJsonNumber(s, 0, n) && !(inHeader && s.contains(".."));
+        }
+        return true;
     }
 
     private static void assertAllSpansKnown(JsonValue v) {
@@ -365,6 +477,21 @@ final class FastPathEquivalenceProperties {
         String text = "[" + row + "," + row + "," + row.replace("\"id\"", "\"i\\u0064\"") + ","
                 + row.replace("\"name\"", "\"nam\"") + "," + row.replace("\"id\"", "\"ID\"") + "," + row + "]";
         assertThat(JsonReader.readAll(text)).isEqualTo(List.of(JsonReaderTest.jackson(text).get(0)));
+    }
+
+    @Example
+    void predictedKeysOfEveryLengthDifferAtEveryPosition() throws IOException {
+        // Keys up to JsonReader's short-key limit are compared char by char, longer ones with Arrays.equals: a
+        // change at any position of either must be read as a different key.
+        for (int len = 1; len <= 40; len++) {
+            String key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH".substring(0, len);
+            for (int at = 0; at < len; at++) {
+                String other = key.substring(0, at) + '_' + key.substring(at + 1);
+                String row = "{\"" + key + "\":1,\"z\":2}";
+                String text = "[" + row + "," + row + "," + row + ",{\"" + other + "\":1,\"z\":2}," + row + "]";
+                assertThat(JsonReader.readAll(text)).as(text).isEqualTo(List.of(JsonReaderTest.jackson(text).get(0)));
+            }
+        }
     }
 
     @Example
