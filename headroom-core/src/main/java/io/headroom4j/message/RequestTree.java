@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,7 +131,7 @@ final class RequestTree {
         }
         System.arraycopy(body, copied, out, o, n - copied);
         o += n - copied;
-        return java.util.Arrays.copyOf(out, o);
+        return Arrays.copyOf(out, o);
     }
 
     /**

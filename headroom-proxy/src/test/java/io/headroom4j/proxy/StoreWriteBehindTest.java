@@ -58,6 +58,12 @@ final class StoreWriteBehindTest {
         }
     }
 
+    private static int memoRows(Statement s) throws Exception {
+        try (var rs = s.executeQuery("SELECT COUNT(*) FROM memo")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+
     private static HeadroomProxy proxy(FakeUpstream up, SqliteCompressionStore store) {
         ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         return HeadroomProxy.start(HeadroomConfig.defaults(), pc, store);
@@ -104,6 +110,11 @@ final class StoreWriteBehindTest {
                 String warmKey = Markers.keysIn(up.take().text()).get(0);
                 try (SqliteCompressionStore fresh = SqliteCompressionStore.open(file, TTL)) {
                     assertThat(fresh.get(warmKey)).isPresent();
+                }
+                // The warm request's memo row is written after its answer: wait for it, or the writer would hold the
+                // store while it waits for the lock below, and the next request's memo lookup would wait behind it.
+                for (int i = 0; i < 200 && memoRows(s) == 0; i++) {
+                    Thread.sleep(50);
                 }
                 String body = request("pending");
                 s.execute("BEGIN IMMEDIATE");   // the store's writer waits for this lock
