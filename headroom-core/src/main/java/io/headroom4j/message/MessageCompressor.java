@@ -100,7 +100,7 @@ public final class MessageCompressor {
         }
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(body);
+            tree = RequestTree.read(body);
         } catch (IOException | RuntimeException e) {
             // Not ours to judge: the provider will answer with its own error for a malformed body.
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),

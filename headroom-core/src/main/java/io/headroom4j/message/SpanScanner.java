@@ -139,6 +139,9 @@ final class SpanScanner {
                 }
                 i += 8;
             }
+            if (i >= n) {
+                break;   // unterminated (the request tree's scan meets malformed bodies too)
+            }
             byte b = body[i];
             if (b == '"') {
                 return i + 1;

@@ -35,8 +35,9 @@ import io.headroom4j.compress.Compressed;
  * <p>Each original is kept as the exact UTF-8 bytes of its text (a BLOB) under its content-hash key, with
  * the transform that stored it, when it was stored, when it expires, its size and how often it was
  * retrieved. Expired rows are never returned; they are deleted when read, and all at once at most every
- * {@link #PURGE_INTERVAL} (checked on each call, so no background thread is needed). The same sweep
- * evicts the oldest rows while the total size is above the byte cap.
+ * {@link #PURGE_INTERVAL} (checked on each call, so no background thread is needed; a caller with a thread
+ * to spare turns that off with {@link #purgeOnlyWhenAsked()} and calls {@link #purge()} itself). The same
+ * sweep evicts the oldest rows while the total size is above the byte cap.
  *
  * <p>The same file holds the {@linkplain #memo() memo} (table {@code memo}): what each original was
  * compressed to, so a conversation's earlier turns keep their exact bytes across restarts and between
@@ -83,7 +84,12 @@ public final class SqliteCompressionStore implements CompressionStore {
     private final PreparedStatement memoDelete;
     private final Memo memo = new Memo();
     private long nextPurgeMillis;
-    private boolean closed;
+    private volatile boolean closed;
+    /** False once {@link #purgeOnlyWhenAsked()} was called: calls no longer sweep. */
+    private volatile boolean purgeOnCalls = true;
+    /** Guards {@link #sweeper}: {@link #purge()} runs on its own connection, outside {@link #lock}. */
+    private final ReentrantLock sweepLock = new ReentrantLock();
+    private Connection sweeper;
 
     private SqliteCompressionStore(Path file, Duration ttl, long maxBytes, InstantSource clock) {
         this.file = file;
@@ -394,17 +400,41 @@ public final class SqliteCompressionStore implements CompressionStore {
      * how many rows went. Runs by itself every {@link #PURGE_INTERVAL}; call it to force a sweep.
      */
     public int purge() {
-        lock.lock();
+        // Its own connection, so the calls of other threads (a memo lookup on a request's path) neither wait for
+        // the sweep nor, while another process holds the write lock that the sweep waits for, for that lock.
+        sweepLock.lock();
         try {
             ensureOpen();
-            long now = clock.millis();
-            nextPurgeMillis = now + PURGE_INTERVAL.toMillis();
-            return sweep(now);
+            if (sweeper == null) {
+                Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                } catch (SQLException e) {
+                    closeQuietly(c);
+                    throw e;
+                }
+                sweeper = c;
+            }
+            return sweep(sweeper, clock.millis());
         } catch (SQLException e) {
             throw failure("cannot purge", e);
         } finally {
-            lock.unlock();
+            sweepLock.unlock();
         }
+    }
+
+    /**
+     * Stops the sweep that otherwise runs inside whichever call comes first every {@link #PURGE_INTERVAL}; from
+     * now on only {@link #purge()} sweeps, for a caller that runs it on a thread of its own (the proxy does, on
+     * its store writer thread), so that no lookup on a request's path waits for a sweep.
+     */
+    public void purgeOnlyWhenAsked() {
+        purgeOnCalls = false;
+    }
+
+    /** Lets calls sweep again every {@link #PURGE_INTERVAL}, undoing {@link #purgeOnlyWhenAsked()}. */
+    public void purgeOnCalls() {
+        purgeOnCalls = true;
     }
 
     @Override
@@ -418,6 +448,13 @@ public final class SqliteCompressionStore implements CompressionStore {
         } finally {
             lock.unlock();
         }
+        sweepLock.lock();
+        try {
+            closeQuietly(sweeper);
+            sweeper = null;
+        } finally {
+            sweepLock.unlock();
+        }
     }
 
     @Override
@@ -426,17 +463,17 @@ public final class SqliteCompressionStore implements CompressionStore {
     }
 
     private void maybePurge(long now) throws SQLException {
-        if (now >= nextPurgeMillis) {
+        if (purgeOnCalls && now >= nextPurgeMillis) {
             nextPurgeMillis = now + PURGE_INTERVAL.toMillis();
-            sweep(now);
+            sweep(connection, now);
         }
     }
 
-    private int sweep(long now) throws SQLException {
+    private int sweep(Connection connection, long now) throws SQLException {
         // Originals go oldest first; remembered compressions least recently used first (their expiry moves
         // forward on every use).
-        int removed = sweepTable("entries", "created_ms", maxBytes, now)
-                + sweepTable("memo", "expires_ms", DEFAULT_MAX_MEMO_BYTES, now);
+        int removed = sweepTable(connection, "entries", "created_ms", maxBytes, now)
+                + sweepTable(connection, "memo", "expires_ms", DEFAULT_MAX_MEMO_BYTES, now);
         if (removed > 0) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA incremental_vacuum");
@@ -446,7 +483,8 @@ public final class SqliteCompressionStore implements CompressionStore {
     }
 
     /** Deletes the expired rows of {@code table}, then rows in {@code order} until it holds at most {@code cap}. */
-    private int sweepTable(String table, String order, long cap, long now) throws SQLException {
+    private static int sweepTable(Connection connection, String table, String order, long cap, long now)
+            throws SQLException {
         int removed;
         try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE expires_ms <= ?")) {
             s.setLong(1, now);

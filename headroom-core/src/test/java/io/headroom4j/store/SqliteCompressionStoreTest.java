@@ -118,6 +118,56 @@ final class SqliteCompressionStoreTest {
     }
 
     @Test
+    void purgeOnlyWhenAskedLeavesExpiredRowsToPurgeAndPurgeOnCallsSweepsAgain() throws Exception {
+        try (var store = open(Duration.ofHours(1), 1 << 20)) {
+            store.purgeOnlyWhenAsked();
+            String a = store.put("alpha", "t");
+            store.put("beta", "t");
+            clock.advance(Duration.ofHours(2));
+            assertThat(store.memo().recall("0".repeat(24))).isEmpty();
+            store.put("gamma", "t");
+            assertThat(store.size()).isEqualTo(1);
+            assertThat(rawRowCount()).isEqualTo(3);       // no call swept
+            assertThat(store.purge()).isEqualTo(2);
+            assertThat(rawRowCount()).isEqualTo(1);
+            store.purgeOnCalls();
+            clock.advance(Duration.ofHours(2));
+            assertThat(store.get(a)).isEmpty();             // this call sweeps again
+            assertThat(rawRowCount()).isZero();
+        }
+    }
+
+    @Test
+    void aPurgeWaitingForAnotherConnectionsWriteLockHoldsUpNoLookup() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (var store = open(Duration.ofHours(1), 1 << 20);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            store.purgeOnlyWhenAsked();
+            String a = store.put("alpha", "t");
+            clock.advance(Duration.ofHours(2));
+            String b = store.put("beta", "t");
+            try (Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");               // holds the write lock, as another process can
+                Future<Integer> purge = pool.submit(store::purge);
+                Thread.sleep(300);                          // lets the purge reach the lock (not a timing check)
+                // Lookups on this store's connection read while the purge waits for the lock.
+                for (int i = 0; i < 20; i++) {
+                    assertThat(store.memo().recall("0".repeat(24))).isEmpty();
+                    assertThat(store.entry(b)).isPresent();
+                    assertThat(store.size()).isEqualTo(1);
+                }
+                assertThat(purge.isDone()).isFalse();
+                s.execute("COMMIT");
+                assertThat(purge.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            assertThat(store.get(a)).isEmpty();
+            assertThat(rawRowCount()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void byteCapEvictsOldestEntriesOnSweep() {
         try (var store = open(Duration.ofHours(1), 10_000)) {
             List<String> keys = new ArrayList<>();

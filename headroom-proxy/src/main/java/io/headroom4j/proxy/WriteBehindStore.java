@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.store.CompressionMemo;
 import io.headroom4j.store.CompressionStore;
+import io.headroom4j.store.SqliteCompressionStore;
 import io.headroom4j.store.StoreEntry;
 
 /**
@@ -42,7 +44,12 @@ import io.headroom4j.store.StoreEntry;
  * memo row whose originals were not written is not written either. When more than {@link #PENDING_MAX_CHARS}
  * chars wait for the writer, {@link #put} writes on the caller's thread, as it did before (back-pressure).
  *
- * <p>Thread-safe. It does not own the store: {@link #close} waits for the writer and leaves the store open.
+ * <p>For a {@link SqliteCompressionStore}, the writer thread also sweeps expired rows (every
+ * {@link SqliteCompressionStore#PURGE_INTERVAL}, the first right away), instead of the store doing it inside
+ * whichever call comes first: a memo lookup on a request's path never waits for a sweep.
+ *
+ * <p>Thread-safe. It does not own the store: {@link #close} waits for the writer and leaves the store open
+ * (sweeping on its calls again).
  */
 final class WriteBehindStore implements CompressionStore {
 
@@ -55,6 +62,8 @@ final class WriteBehindStore implements CompressionStore {
 
     private final CompressionStore store;
     private final ExecutorService writer;
+    /** The periodic sweep of a SQLite store on the writer thread, or null. */
+    private final ScheduledFuture<?> sweeps;
     private final ConcurrentHashMap<String, Write> writes = new ConcurrentHashMap<>();
     private final CompressionMemo memo;
     private final AtomicLong pendingChars = new AtomicLong();
@@ -84,10 +93,31 @@ final class WriteBehindStore implements CompressionStore {
 
     WriteBehindStore(CompressionStore store) {
         this.store = store;
-        this.writer = Executors.newSingleThreadExecutor(
+        // One thread, first in first out (tasks run now are ordered by submission), that also runs the sweeps.
+        ScheduledThreadPoolExecutor one = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().name("headroom-store-writer").daemon(true).factory());
+        one.setRemoveOnCancelPolicy(true);
+        this.writer = one;
+        if (store instanceof SqliteCompressionStore sqlite) {
+            // The sweep of expired rows would otherwise run inside whichever call comes first each minute, a memo
+            // lookup on a request's path included, and wait there for another process's write lock.
+            sqlite.purgeOnlyWhenAsked();
+            this.sweeps = one.scheduleWithFixedDelay(() -> sweep(sqlite), 0,
+                    SqliteCompressionStore.PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            this.sweeps = null;
+        }
         CompressionMemo behind = store.memo();
         this.memo = behind == CompressionMemo.none() ? behind : new Memo(behind);
+    }
+
+    private static void sweep(SqliteCompressionStore sqlite) {
+        try {
+            sqlite.purge();
+        } catch (RuntimeException e) {
+            // A later sweep tries again; expired rows are never returned meanwhile.
+            LOG.log(System.Logger.Level.WARNING, "sweep of expired store rows failed: {0}", e.toString());
+        }
     }
 
     /** The store behind. */
@@ -272,6 +302,12 @@ final class WriteBehindStore implements CompressionStore {
     /** Waits (up to 30 s) for the writes handed to the writer; the store behind stays open. */
     @Override
     public void close() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+            if (store instanceof SqliteCompressionStore sqlite) {
+                sqlite.purgeOnCalls();   // the store may be used on without this writer
+            }
+        }
         writer.shutdown();
         try {
             if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {

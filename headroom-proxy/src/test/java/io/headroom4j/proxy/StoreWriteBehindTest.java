@@ -10,10 +10,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +54,12 @@ final class StoreWriteBehindTest {
     /** Rows under {@code key} as another connection sees them (the store itself is busy writing). */
     private static int rows(Statement s, String key) throws Exception {
         try (var rs = s.executeQuery("SELECT COUNT(*) FROM entries WHERE key = '" + key + "'")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+
+    private static int memoRows(Statement s) throws Exception {
+        try (var rs = s.executeQuery("SELECT COUNT(*) FROM memo")) {
             return rs.next() ? rs.getInt(1) : -1;
         }
     }
@@ -102,6 +111,11 @@ final class StoreWriteBehindTest {
                 try (SqliteCompressionStore fresh = SqliteCompressionStore.open(file, TTL)) {
                     assertThat(fresh.get(warmKey)).isPresent();
                 }
+                // The warm request's memo row is written after its answer: wait for it, or the writer would hold the
+                // store while it waits for the lock below, and the next request's memo lookup would wait behind it.
+                for (int i = 0; i < 200 && memoRows(s) == 0; i++) {
+                    Thread.sleep(50);
+                }
                 String body = request("pending");
                 s.execute("BEGIN IMMEDIATE");   // the store's writer waits for this lock
                 CompletableFuture<HttpResponse<byte[]>> answer = TestProxies.CLIENT.sendAsync(
@@ -125,6 +139,44 @@ final class StoreWriteBehindTest {
                 try (SqliteCompressionStore fresh = SqliteCompressionStore.open(file, TTL)) {
                     assertThat(fresh.get(key)).contains(original);   // on disk for any process
                 }
+            } finally {
+                proxy.close();
+            }
+        }
+    }
+
+    @Test
+    void theWriterSweepsExpiredRowsAndARequestGoesOutCompressedWhileTheSweepWaitsForAnotherProcessesLock()
+            throws Exception {
+        Path file = dir.resolve("store.db");
+        AtomicLong now = new AtomicLong(1_000_000_000_000L);
+        InstantSource clock = () -> Instant.ofEpochMilli(now.get());
+        try (FakeUpstream up = new FakeUpstream();
+             SqliteCompressionStore store = SqliteCompressionStore.open(file, TTL,
+                     SqliteCompressionStore.DEFAULT_MAX_BYTES, clock);
+             Connection other = second(file);
+             Statement s = other.createStatement()) {
+            up.always(FakeUpstream.json(200, java.util.Map.of(), "{\"type\":\"message\",\"content\":[]}"));
+            String old = store.put("an original of yesterday\n", "test");
+            now.addAndGet(TTL.toMillis() * 2);
+            s.execute("BEGIN IMMEDIATE");   // another process holds the write lock; the first sweep waits for it
+            HeadroomProxy proxy = proxy(up, store);
+            try {
+                CompletableFuture<HttpResponse<byte[]>> answer = TestProxies.CLIENT.sendAsync(
+                        TestProxies.post(proxy, "/v1/messages", request("swept")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                // The memo lookup on the request's path did not wait for the lock: the request went up compressed.
+                FakeUpstream.Received sent = up.take();
+                assertThat(Markers.keysIn(sent.text())).isNotEmpty();
+                assertThat(rows(s, old)).isEqualTo(1);
+                s.execute("ROLLBACK");
+                HttpResponse<byte[]> r = answer.get(20, TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("x-headroom-compression-failed")).isEmpty();
+                for (int i = 0; i < 200 && rows(s, old) != 0; i++) {
+                    Thread.sleep(50);   // the writer's sweep runs once the lock is free
+                }
+                assertThat(rows(s, old)).isZero();
             } finally {
                 proxy.close();
             }
