@@ -133,7 +133,7 @@ public final class Ledger {
 
     private static Map<String, Long> longs(JsonNode n) {
         Map<String, Long> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asLong()));
+        n.properties().forEach(x -> m.put(x.getKey(), x.getValue().asLong()));
         return m;
     }
 }

@@ -56,18 +56,3 @@ public interface CompressionMemo {
         return new InMemoryCompressionMemo(ttl, maxBytes, store, clock);
     }
 }
-
-/** The memo that remembers nothing. */
-enum NoMemo implements CompressionMemo {
-    INSTANCE;
-
-    @Override
-    public Optional<Compressed> recall(String key) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Compressed remember(String key, Compressed value) {
-        return value;
-    }
-}

@@ -1056,7 +1056,6 @@ public final class CodeCompressor implements Compressor {
             return type != null && type.contains("comment");
         }
 
-        /** Elides the body of one function; returns the last row elided or covered, or -1. */
         /** Set by {@link #function} when nothing inside the function it looked at can be elided. */
         private boolean sealed;
 

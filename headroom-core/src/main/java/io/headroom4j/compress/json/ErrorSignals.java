@@ -96,7 +96,7 @@ final class ErrorSignals {
      * one key list between consecutive rows with the same keys, so on a table's rows each key's roles are
      * looked up once, not once per row; a different list just replaces the entry.
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final List<String>[] cachedKeys = new List[MAX_DEPTH + 2];
     private final int[][] cachedRoles = new int[MAX_DEPTH + 2][];
 

@@ -237,7 +237,7 @@ final class ItemSelector {
          * once per row; a column, once made, never changes, and a path refused at the 64-path cap is looked up
          * again each time, as before.
          */
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         private final List<String>[] keysAt = new List[MAX_DEPTH];
         private final String[] pathAt = new String[MAX_DEPTH];
         private final String[][] subPathsAt = new String[MAX_DEPTH][];

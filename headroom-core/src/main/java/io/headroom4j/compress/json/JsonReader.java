@@ -81,7 +81,7 @@ final class JsonReader {
     /** Scratch buffer for strings with escapes. */
     private char[] scratch = new char[64];
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private JsonReader(String text, int limit) {
         this.buf = new char[limit];
         text.getChars(0, limit, buf, 0);

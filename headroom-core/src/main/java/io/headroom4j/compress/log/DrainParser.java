@@ -56,7 +56,7 @@ public final class DrainParser {
             DELIMITER[c] = true;
         }
         for (char c = 0; c < 128; c++) {
-            CLASS[c] = (byte) (DELIMITER[c] || c == 0x1b || isSpace(c) ? STOP : c >= '0' && c <= '9' ? DIGIT : 0);
+            CLASS[c] = DELIMITER[c] || c == 0x1b || isSpace(c) ? STOP : c >= '0' && c <= '9' ? DIGIT : 0;
         }
     }
 
