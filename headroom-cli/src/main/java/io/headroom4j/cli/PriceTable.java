@@ -93,7 +93,7 @@ final class PriceTable {
     static PriceTable parse(JsonNode root, String source) {
         Map<String, Price> m = new LinkedHashMap<>();
         JsonNode models = root.path("models");
-        Iterator<Map.Entry<String, JsonNode>> it = models.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = models.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();

@@ -115,7 +115,7 @@ public final class FactExtractor {
 
     private static void scanNode(String field, JsonNode node, Buckets b) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 scanNode(e.getKey(), e.getValue(), b);

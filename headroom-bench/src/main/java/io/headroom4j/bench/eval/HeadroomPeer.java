@@ -155,7 +155,7 @@ final class HeadroomPeer {
         for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
             JsonNode n = JSON.readTree(line);
             Map<String, String> originals = new LinkedHashMap<>();
-            n.path("originals").fields().forEachRemaining(e -> originals.put(e.getKey(), e.getValue().asText()));
+            n.path("originals").properties().forEach(e -> originals.put(e.getKey(), e.getValue().asText()));
             outputs.put(n.path("id").asText(), new Output(n.path("output").isNull() ? null : n.path("output").asText(),
                     n.path("seconds").asDouble(), originals, n.path("error").isNull() ? null
                             : n.path("error").asText()));
