@@ -141,7 +141,7 @@ final class RequestTreeProperties {
     }
 
     /** {@code value} as a JSON literal with control, non-ASCII (or only those above Latin-1) chars and '/' escaped. */
-    private static String asciiEscaped(String value, boolean latin1Raw) {
+    static String asciiEscaped(String value, boolean latin1Raw) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
