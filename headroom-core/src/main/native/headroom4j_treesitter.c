@@ -3,7 +3,9 @@
  * tree as a flat int array, so the Java walk makes no per-node JNI call.
  *
  * Layout of the array (see NativeTreeSitter.java): STRIDE ints per node, in pre-order (a tree cursor's
- * order: every visible node, named or anonymous, exactly the nodes ts_node_child reaches).
+ * order: every visible node, named or anonymous, exactly the nodes ts_node_child reaches). The tree is
+ * flattened by reading tree-sitter's subtrees directly (flatten below), which needs the runtime's internal
+ * headers: the runtime is the fixed version build.sh checks by SHA-256, so its layout cannot change under us.
  */
 #include <jni.h>
 #include <pthread.h>
@@ -13,6 +15,13 @@
 #include <string.h>
 
 #include "tree_sitter/api.h"
+
+/* Runtime internals (the subtree layout), for flattening the tree without a cursor. */
+#include "language.h"
+#include "length.h"
+#include "point.h"
+#include "subtree.h"
+#include "tree.h"
 
 const TSLanguage *tree_sitter_python(void);
 const TSLanguage *tree_sitter_javascript(void);
@@ -316,6 +325,7 @@ static void arena_drop(Arena *a) {
 typedef struct {
     int32_t *data;
     TSNode *nodes;
+    int32_t *last;     /* per node: the index of its last child so far (-1: none), while flattening */
     size_t count;
     size_t capacity;
 } Nodes;
@@ -343,44 +353,168 @@ void h4j_kept_free(Kept *k) {
     free(k);
 }
 
-static int32_t *add_node(Nodes *nodes, TSNode node) {
-    if (nodes->count == nodes->capacity) {
-        size_t cap = nodes->capacity < 256 ? 256 : nodes->capacity * 2;
-        int32_t *grown = ts_arena_realloc(nodes->data, cap * STRIDE * sizeof(int32_t));
-        if (grown == NULL) {
-            return NULL;
-        }
-        nodes->data = grown;
-        TSNode *more = ts_arena_realloc(nodes->nodes, cap * sizeof(TSNode));
-        if (more == NULL) {
-            return NULL;
-        }
-        nodes->nodes = more;
-        nodes->capacity = cap;
+static int grow(Nodes *nodes) {
+    size_t cap = nodes->capacity < 256 ? 256 : nodes->capacity * 2;
+    int32_t *grown = ts_arena_realloc(nodes->data, cap * STRIDE * sizeof(int32_t));
+    if (grown == NULL) {
+        return 0;
     }
-    nodes->nodes[nodes->count] = node;
-    return nodes->data + STRIDE * nodes->count++;
+    nodes->data = grown;
+    TSNode *more = ts_arena_realloc(nodes->nodes, cap * sizeof(TSNode));
+    if (more == NULL) {
+        return 0;
+    }
+    nodes->nodes = more;
+    int32_t *last = ts_arena_realloc(nodes->last, cap * sizeof(int32_t));
+    if (last == NULL) {
+        return 0;
+    }
+    nodes->last = last;
+    nodes->capacity = cap;
+    return 1;
 }
 
-static void fill(int32_t *r, TSNode node, uint32_t error_symbol, int32_t parent) {
-    TSSymbol sym = ts_node_symbol(node);
-    r[SYMBOL] = sym == (TSSymbol) -1 ? (int32_t) error_symbol : (int32_t) sym;
-    r[FLAGS] = (ts_node_is_named(node) ? NAMED : 0) | (ts_node_is_error(node) ? ERROR : 0)
-            | (ts_node_is_missing(node) ? MISSING : 0) | (ts_node_has_error(node) ? HAS_ERROR : 0);
+/*
+ * Appends the node of subtree s at position pos with alias symbol alias (0: none), a child of the node at flat
+ * index parent (-1: the root), and links it to its parent and previous sibling. What is written for it is what
+ * the ts_node_* accessors answer for ts_node_new(tree, s, pos, alias), the node a tree cursor returns there.
+ * Returns its index, or -1 when out of memory.
+ */
+static int32_t add_node(Nodes *nodes, const TSTree *tree, const Subtree *s, Length pos, TSSymbol alias,
+                        uint32_t error_symbol, int32_t parent) {
+    if (nodes->count == nodes->capacity && !grow(nodes)) {
+        return -1;
+    }
+    int32_t index = (int32_t) nodes->count++;
+    nodes->nodes[index] = (TSNode) {{pos.bytes, pos.extent.row, pos.extent.column, alias}, s, tree};
+    Subtree t = *s;
+    const TSLanguage *l = tree->language;
+    TSSymbol sym = ts_language_public_symbol(l, alias ? alias : ts_subtree_symbol(t));
+    int named = alias ? ts_language_symbol_metadata(l, alias).named : ts_subtree_named(t);
+    Length size = ts_subtree_size(t);
+    TSPoint end = point_add(pos.extent, size.extent);
+    int32_t *r = nodes->data + STRIDE * (size_t) index;
+    r[SYMBOL] = sym == ts_builtin_sym_error ? (int32_t) error_symbol : (int32_t) sym;
+    r[FLAGS] = (named ? NAMED : 0) | (sym == ts_builtin_sym_error ? ERROR : 0)
+            | (ts_subtree_missing(t) ? MISSING : 0) | (ts_subtree_error_cost(t) > 0 ? HAS_ERROR : 0);
     r[PARENT] = parent;
     r[FIRST_CHILD] = -1;
     r[NEXT_SIBLING] = -1;
     r[PREV_SIBLING] = -1;
-    r[START_BYTE] = (int32_t) ts_node_start_byte(node);
-    r[END_BYTE] = (int32_t) ts_node_end_byte(node);
-    TSPoint s = ts_node_start_point(node);
-    TSPoint e = ts_node_end_point(node);
-    r[START_ROW] = (int32_t) s.row;
-    r[START_COLUMN] = (int32_t) s.column;
-    r[END_ROW] = (int32_t) e.row;
-    r[END_COLUMN] = (int32_t) e.column;
+    r[START_BYTE] = (int32_t) pos.bytes;
+    r[END_BYTE] = (int32_t) (pos.bytes + size.bytes);
+    r[START_ROW] = (int32_t) pos.extent.row;
+    r[START_COLUMN] = (int32_t) pos.extent.column;
+    r[END_ROW] = (int32_t) end.row;
+    r[END_COLUMN] = (int32_t) end.column;
     r[CHILD_COUNT] = 0;
     r[NAMED_CHILD_COUNT] = 0;
+    nodes->last[index] = -1;
+    if (parent >= 0) {
+        int32_t *p = nodes->data + STRIDE * (size_t) parent;
+        int32_t prev = nodes->last[parent];
+        if (prev < 0) {
+            p[FIRST_CHILD] = index;
+        } else {
+            nodes->data[STRIDE * (size_t) prev + NEXT_SIBLING] = index;
+            r[PREV_SIBLING] = prev;
+        }
+        p[CHILD_COUNT]++;
+        if (named) {
+            p[NAMED_CHILD_COUNT]++;
+        }
+        nodes->last[parent] = index;
+    }
+    return index;
+}
+
+/* The children of one subtree being visited: where the next one starts, and whose (visible) children they are. */
+typedef struct {
+    const Subtree *children;
+    const TSSymbol *aliases;
+    uint32_t count;
+    uint32_t next;
+    uint32_t structural;
+    int32_t parent;
+    Length position;
+} Frame;
+
+/*
+ * Flattens the tree's visible nodes in pre-order, the nodes and order a tree cursor visits (the root, then
+ * every visible child, with hidden nodes' visible children in their place), by reading the subtrees directly:
+ * the same steps as tree_cursor.c's child iterator (positions from paddings and sizes, a child made visible by
+ * its alias, extras taking no alias), without a cursor's repeated climbs through hidden nodes. Returns 0, or
+ * -1 when out of memory.
+ */
+static int flatten(Nodes *nodes, const TSTree *tree, uint32_t error_symbol) {
+    const Subtree *root = &tree->root;
+    Length pos = ts_subtree_padding(*root);
+    if (add_node(nodes, tree, root, pos, 0, error_symbol, -1) < 0) {
+        return -1;
+    }
+    size_t cap = 64;
+    Frame *stack = malloc(cap * sizeof(Frame));
+    if (stack == NULL) {
+        return -1;
+    }
+    const TSLanguage *l = tree->language;
+    size_t depth = 0;
+    if (ts_subtree_child_count(*root) > 0) {
+        stack[0] = (Frame) {ts_subtree_children(*root), ts_language_alias_sequence(l, root->ptr->production_id),
+                            root->ptr->child_count, 0, 0, 0, pos};
+        depth = 1;
+    }
+    int oom = 0;
+    while (depth > 0) {
+        Frame *f = &stack[depth - 1];
+        if (f->next == f->count) {
+            depth--;
+            continue;
+        }
+        const Subtree *child = &f->children[f->next];
+        Subtree c = *child;
+        if (f->next > 0) {
+            f->position = length_add(f->position, ts_subtree_padding(c));
+        }
+        Length at = f->position;
+        f->position = length_add(f->position, ts_subtree_size(c));
+        f->next++;
+        int visible = ts_subtree_visible(c);
+        TSSymbol alias = 0;
+        if (!ts_subtree_extra(c)) {
+            if (f->aliases != NULL) {
+                alias = f->aliases[f->structural];
+                visible |= alias != 0;
+            }
+            f->structural++;
+        }
+        int32_t parent = f->parent;
+        if (visible) {
+            parent = add_node(nodes, tree, child, at, alias, error_symbol, parent);
+            if (parent < 0) {
+                oom = 1;
+                break;
+            }
+            if (ts_subtree_child_count(c) == 0) {
+                continue;
+            }
+        } else if (ts_subtree_visible_child_count(c) == 0) {
+            continue;
+        }
+        if (depth == cap) {
+            Frame *more = realloc(stack, 2 * cap * sizeof(Frame));
+            if (more == NULL) {
+                oom = 1;
+                break;
+            }
+            stack = more;
+            cap *= 2;
+        }
+        stack[depth++] = (Frame) {ts_subtree_children(c), ts_language_alias_sequence(l, c.ptr->production_id),
+                                  c.ptr->child_count, 0, 0, parent, at};
+    }
+    free(stack);
+    return oom ? -1 : 0;
 }
 
 /*
@@ -421,88 +555,16 @@ int h4j_parse_flat(const TSLanguage *l, const char *text, uint32_t length, const
 
     uint32_t error_symbol = ts_language_symbol_count(l);
     /* The flat tree's arrays come from the arena too (sized by the tree's count of visible nodes, the nodes
-     * the cursor visits; add_node still grows them if that count were ever short). */
+     * the walk visits; add_node still grows them if that count were ever short). */
     size_t expected = ts_node_descendant_count(ts_tree_root_node(tree));
     Nodes nodes = {ts_arena_malloc(expected * STRIDE * sizeof(int32_t)), ts_arena_malloc(expected * sizeof(TSNode)),
-                   0, expected};
-    if (nodes.data == NULL || nodes.nodes == NULL) {
+                   ts_arena_malloc(expected * sizeof(int32_t)), 0, expected};
+    if (nodes.data == NULL || nodes.nodes == NULL || nodes.last == NULL) {
         nodes.capacity = 0;
     }
-    /* Per depth: the index of the node at that depth on the cursor's path, and of its last child so far. */
-    size_t depth_cap = 64;
-    int32_t *path = malloc(depth_cap * sizeof(int32_t));
-    int32_t *last_child = malloc(depth_cap * sizeof(int32_t));
-    int oom = path == NULL || last_child == NULL;
-    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-    size_t depth = 0;
-    int32_t *root = oom ? NULL : add_node(&nodes, ts_tree_root_node(tree));
-    if (root == NULL) {
-        oom = 1;
-    } else {
-        fill(root, ts_tree_root_node(tree), error_symbol, -1);
-        path[0] = 0;
-        last_child[0] = -1;
-    }
-    while (!oom) {
-        int descended = ts_tree_cursor_goto_first_child(&cursor);
-        if (descended) {
-            depth++;
-            if (depth == depth_cap) {
-                depth_cap *= 2;
-                int32_t *p = realloc(path, depth_cap * sizeof(int32_t));
-                if (p != NULL) {
-                    path = p;
-                }
-                int32_t *c = realloc(last_child, depth_cap * sizeof(int32_t));
-                if (c != NULL) {
-                    last_child = c;
-                }
-                if (p == NULL || c == NULL) {
-                    oom = 1;
-                    break;
-                }
-            }
-            last_child[depth] = -1;
-        } else {
-            while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-                if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
-                    depth = 0;
-                    break;
-                }
-                depth--;
-            }
-            if (depth == 0) {
-                break;
-            }
-        }
-        int32_t parent = path[depth - 1];
-        int32_t index = (int32_t) nodes.count;
-        TSNode node = ts_tree_cursor_current_node(&cursor);
-        int32_t *r = add_node(&nodes, node);
-        if (r == NULL) {
-            oom = 1;
-            break;
-        }
-        fill(r, node, error_symbol, parent);
-        int32_t prev = last_child[depth];
-        int32_t *p = nodes.data + STRIDE * parent;
-        if (prev < 0) {
-            p[FIRST_CHILD] = index;
-        } else {
-            nodes.data[STRIDE * prev + NEXT_SIBLING] = index;
-            r[PREV_SIBLING] = prev;
-        }
-        p[CHILD_COUNT]++;
-        if (r[FLAGS] & NAMED) {
-            p[NAMED_CHILD_COUNT]++;
-        }
-        last_child[depth] = index;
-        path[depth] = index;
-    }
-    ts_tree_cursor_delete(&cursor);
+    int oom = flatten(&nodes, tree, error_symbol) != 0;
+    ts_arena_free(nodes.last);
     current_arena = NULL;
-    free(path);
-    free(last_child);
     Kept *kept = oom ? NULL : malloc(sizeof(Kept));
     if (kept == NULL) {
         ts_arena_free(nodes.nodes);
