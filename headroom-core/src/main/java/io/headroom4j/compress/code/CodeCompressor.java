@@ -502,11 +502,25 @@ public final class CodeCompressor implements Compressor {
     private static boolean[] unionTails(Lines lines, SourceLanguage lang, List<int[]> bodies, boolean[] sure) {
         List<int[]> tails = null;
         int n = lines.count();
-        for (int row = 0; row + 2 < n; row++) {
+        for (int row = 0; row < n; row++) {
             int ts = lines.stripStart(row);
             int te = lines.stripEnd(row);
-            if (ts != lines.start(row) || te - ts < 8 || lines.charAt(te - 1) != '='
+            if (ts != lines.start(row) || te - ts < 8
                     || !(lines.regionStartsWith(ts, te, "type ") || lines.regionStartsWith(ts, te, "export type "))) {
+                continue;
+            }
+            if (lines.charAt(te - 1) != '=') {
+                int[] tail = aliasTail(lines, row, ts, te);
+                if (tail != null) {
+                    if (tails == null) {
+                        tails = new ArrayList<>();
+                    }
+                    tails.add(tail);
+                    row = lines.rowOf(tail[1]);
+                }
+                continue;
+            }
+            if (row + 2 >= n) {
                 continue;
             }
             int first = row + 1;
@@ -543,7 +557,8 @@ public final class CodeCompressor implements Compressor {
         if (tails == null) {
             return sure;
         }
-        // Merge by position; a tail overlapping a body (it would be inside one) is dropped.
+        // Merge by position. A tail overlapping a body (it would be inside one) is dropped, except that an alias
+        // tail takes the place of the type blocks that lie wholly inside it (its skipped text holds them).
         List<int[]> merged = new ArrayList<>(bodies.size() + tails.size());
         boolean[] mergedSure = new boolean[bodies.size() + tails.size()];
         int i = 0;
@@ -552,10 +567,16 @@ public final class CodeCompressor implements Compressor {
                 mergedSure[merged.size()] = sure[i];
                 merged.add(bodies.get(i++));
             }
-            if (i < bodies.size() && bodies.get(i)[0] <= t[1]) {
+            int inside = i;
+            while (t.length > 4 && inside < bodies.size() && bodies.get(inside)[0] > t[0]
+                    && bodies.get(inside)[1] < t[1] && bodies.get(inside).length > 3 && !sure[inside]) {
+                inside++;
+            }
+            if (inside < bodies.size() && bodies.get(inside)[0] <= t[1]) {
                 continue;
             }
-            merged.add(t);
+            i = inside;
+            merged.add(t.length > 4 ? Arrays.copyOf(t, 4) : t);
         }
         while (i < bodies.size()) {
             mergedSure[merged.size()] = sure[i];
@@ -564,6 +585,98 @@ public final class CodeCompressor implements Compressor {
         bodies.clear();
         bodies.addAll(merged);
         return mergedSure;
+    }
+
+    /** Keywords that cannot stand alone as a type: {@code type X = keyof;} would not parse. */
+    private static final Set<String> TYPE_OPERATORS = Set.of("keyof", "typeof", "readonly", "unique", "infer", "new",
+            "abstract", "asserts", "is", "extends", "import");
+
+    /**
+     * The tail of a TypeScript type alias that starts at column 0 on {@code row} ({@code ts..te} its stripped
+     * text, starting with {@code type } or {@code export type }) as {@code type X<...> = Name<rest>;}: the alias's
+     * value starts with a plain name, so the parse can keep {@code type X<...> = Name} and the {@code ;} (a valid
+     * alias of that one name, with the same first and last rows) and leave out the rest. Returns {@code {last char
+     * of the name, the ;, ts, UNION_TAIL, 1}} (the fifth int marks an alias tail for the merge in
+     * {@link #unionTails}), or null. Only when the rest is plain: no quote, backtick or slash (no string, template
+     * or comment whose text could fool the bracket count), brackets that never close more than they open, the
+     * first {@code ;} outside them ending its row, every row after the first indented or starting with a closing
+     * bracket (a statement at column 0 means the alias ended without a {@code ;}), and at least
+     * {@link #MIN_SHORT_SKIP} chars left out. After the parse the left-out text must lie inside a top-level
+     * {@code type_alias_declaration}, as for a union tail ({@link #inTypeAliases}), else the text is parsed in full.
+     */
+    private static int[] aliasTail(Lines lines, int row, int ts, int te) {
+        int p = ts + (lines.charAt(ts) == 'e' ? "export type ".length() : "type ".length());
+        int nameStart = p;
+        while (p < te && isNameChar(lines.charAt(p))) {
+            p++;
+        }
+        if (p == nameStart) {
+            return null;
+        }
+        if (p < te && lines.charAt(p) == '<') {
+            // Type parameters, with defaults ("U = string") and arrows ("=>") inside.
+            int depth = 0;
+            for (; p < te; p++) {
+                char c = lines.charAt(p);
+                if (c == '<') {
+                    depth++;
+                } else if (c == '>' && lines.charAt(p - 1) != '=' && --depth == 0) {
+                    p++;
+                    break;
+                }
+            }
+            if (depth != 0) {
+                return null;
+            }
+        }
+        if (p + 3 >= te || lines.charAt(p) != ' ' || lines.charAt(p + 1) != '=' || lines.charAt(p + 2) != ' ') {
+            return null;
+        }
+        int value = p + 3;
+        int q = value;
+        while (q < te && isNameChar(lines.charAt(q))) {
+            q++;
+        }
+        char first = lines.charAt(value);
+        if (q == value || first >= '0' && first <= '9'
+                || TYPE_OPERATORS.contains(lines.text(row).substring(value - ts, q - ts))) {
+            return null;
+        }
+        int open = q - 1;
+        int depth = 0;
+        int end = lines.length(lines.count() - 1) + lines.start(lines.count() - 1);
+        int r = row;
+        int rowEnd = te;
+        for (int i = q; i < end; i++) {
+            char c = lines.charAt(i);
+            if (c == '\n') {
+                r++;
+                int s = lines.stripStart(r);
+                rowEnd = lines.stripEnd(r);
+                char c0 = s < rowEnd ? lines.charAt(s) : '\n';
+                if (s == rowEnd || s == lines.start(r) && c0 != '}' && c0 != ')' && c0 != ']') {
+                    return null;
+                }
+            } else if (c == '\'' || c == '"' || c == '`' || c == '/') {
+                return null;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (--depth < 0) {
+                    return null;
+                }
+            } else if (c == ';' && depth == 0) {
+                if (i != rowEnd - 1 || i - open - 1 < MIN_SHORT_SKIP) {
+                    return null;
+                }
+                return new int[] {open, i, ts, UNION_TAIL, 1};
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
     }
 
     /**

@@ -230,8 +230,9 @@ final class RangedParseEquivalenceTest {
     void unionTailsOfTypeAliasesAreSkippedWithTheFullParsesOutput() {
         String ts = CodeCompressorTest.fixture("zod_ZodError.ts");
         CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
+        // (Union tails start at a row's end; the others are alias tails, see the test below.)
         List<int[]> tails = plan.bodies().stream()
-                .filter(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL).toList();
+                .filter(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL && ts.charAt(b[0]) == '\n').toList();
         assertThat(tails).hasSize(2);
         assertThat(ts.substring(tails.get(0)[0] + 1, tails.get(0)[1])).startsWith("  | \"url\"\n")
                 .endsWith("| { endsWith: string }");
@@ -267,6 +268,67 @@ final class RangedParseEquivalenceTest {
         String broken = union.replace("  | \"beta\"\n", "  | \"beta\";\n") + "\n" + body;
         assertSameAsFullParseWhenItParsesCleanly(broken, "a.ts");
         assertSameAsFullParseWhenItParsesCleanly(ts.replace("  | \"url\"\n", "  | \"url\";\n"), "a.ts");
+    }
+
+    /**
+     * A type alias whose value starts with a plain name ({@code type X<T> = Name<...> & {...};}) keeps
+     * {@code type X<T> = Name} and the {@code ;} in the parse: zod_ZodError.ts has four (a conditional type, two
+     * intersections, a one-row conditional), with the full parse's output. Look-alikes are not proposed (a string,
+     * a comment or a keyword value, a statement at column 0 before any {@code ;}) or are checked after the parse
+     * and parsed in full (the same rows inside a template string).
+     */
+    @Test
+    void aliasTailsAfterAPlainNameAreSkippedWithTheFullParsesOutput() {
+        String ts = CodeCompressorTest.fixture("zod_ZodError.ts");
+        CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
+        List<String> tails = plan.bodies().stream()
+                .filter(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL && ts.charAt(b[0]) != '\n')
+                .map(b -> ts.substring(b[0] + 1, b[1])).toList();
+        assertThat(tails).hasSize(4);
+        assertThat(tails.get(0)).isEqualTo(" extends any ? keyof T : never");
+        assertThat(tails.get(1)).isEqualTo(" & {\n  fatal?: boolean | undefined;\n  message: string;\n}");
+        assertThat(tails.get(2)).startsWith(" extends [any, ...any[]]\n").endsWith("\n      : unknown");
+        assertThat(tails.get(3)).startsWith("<ZodIssueOptionalMessage> & {\n");
+        assertThat(ranged.analyse(ts, "a.ts").ranged()).isTrue();
+        assertSameAsFullParse(ts, null);
+        assertSameAsFullParse(ts.replace("\n", "\r\n"), "a.ts");
+
+        String body = "export function convert(input: string): Kind {\n"
+                + "  const trimmed = input.trim().toLowerCase();\n"
+                + "  if (trimmed.length === 0) {\n    throw new Error(\"empty input: \" + input);\n  }\n"
+                + "  const found = KINDS.find((k) => k === trimmed);\n"
+                + "  return found === undefined ? \"unknown\" : found;\n}\n";
+        String alias = "export type Kind<T extends object, U = string> = Base<T> & {\n  weight?: (n: number) => U;\n"
+                + "  nested: { deep: [T, U] };\n} & Extra;\n";
+        String plain = alias + "\n" + body;
+        assertThat(aliasTails(plain)).containsExactly(
+                "<T> & {\n  weight?: (n: number) => U;\n  nested: { deep: [T, U] };\n} & Extra");
+        assertThat(ranged.analyse(plain, "a.ts").ranged()).isTrue();
+        assertSameAsFullParse(plain, "a.ts");
+
+        String inTemplate = "const doc = `\n" + alias.replace("export ", "") + "`;\n\n" + body;
+        assertThat(aliasTails(inTemplate)).hasSize(1);
+        assertThat(ranged.analyse(inTemplate, "a.ts").ranged()).isFalse();
+        assertSameAsFullParse(inTemplate, "a.ts");
+
+        for (String lookAlike : new String[] {
+            alias.replace("nested:", "// nested\n  nested:"),
+            alias.replace("(n: number)", "(n: \"a;b\")"),
+            alias.replace("= Base<T>", "= keyof Base<T>"),
+            alias.replace("} & Extra;", "}\nconst extra = 1;"),
+            alias.replace("  nested", "nested"),
+        }) {
+            String text = lookAlike + "\n" + body;
+            assertThat(aliasTails(text)).as(lookAlike).isEmpty();
+            assertSameAsFullParseWhenItParsesCleanly(text, "a.ts");
+        }
+    }
+
+    private static List<String> aliasTails(String ts) {
+        CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
+        return plan == null ? List.of() : plan.bodies().stream()
+                .filter(b -> b.length > 3 && b[3] == CodeCompressor.UNION_TAIL && ts.charAt(b[0]) != '\n')
+                .map(b -> ts.substring(b[0] + 1, b[1])).toList();
     }
 
     /** The Python corpus files of the benchmark module (real files, see its README). */
