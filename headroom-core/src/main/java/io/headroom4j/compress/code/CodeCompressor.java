@@ -274,7 +274,7 @@ public final class CodeCompressor implements Compressor {
             int[] sureBytes = new int[bytes.length];
             int shorts = 0;
             int[] shortBraces = new int[bytes.length];
-            boolean[] typeBlocks = new boolean[m];
+            int[] kinds = new int[m];
             int tails = 0;
             int[] tailBytes = new int[bytes.length];
             for (int k = 0; k < m; k++) {
@@ -287,7 +287,7 @@ public final class CodeCompressor implements Compressor {
                 if (!plan.sure()[k]) {
                     // A short body: its braces must be exactly a body node (checked below); its inside is too
                     // short for anything in it to be elided.
-                    typeBlocks[shorts] = bodies.get(k).length > 3;
+                    kinds[shorts] = bodies.get(k).length > 3 ? bodies.get(k)[3] : 0;
                     shortBraces[2 * shorts] = bytes[2 * k] - 1;
                     shortBraces[2 * shorts + 1] = bytes[2 * k + 1] + 1;
                     shorts++;
@@ -305,7 +305,7 @@ public final class CodeCompressor implements Compressor {
                     return null;
                 }
             }
-            if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts), typeBlocks,
+            if (shorts > 0 && !areBodyNodes(tree, Arrays.copyOf(shortBraces, 2 * shorts), kinds,
                     TYPE_ONLY.getOrDefault(lang, Set.of()))) {
                 return null;
             }
@@ -435,6 +435,9 @@ public final class CodeCompressor implements Compressor {
         }
         if (lang == SourceLanguage.TYPESCRIPT && skipShortBodies) {
             sure = unionTails(lines, lang, bodies, sure);
+        }
+        if ((lang == SourceLanguage.TYPESCRIPT || lang == SourceLanguage.JAVASCRIPT) && skipShortBodies) {
+            sure = stringArrays(lines, bodies, sure);
         }
         if (bodies.isEmpty() || NativeTreeSitter.hasLoneSurrogate(content)) {
             // Lone surrogates are encoded as one '?' byte by the bindings: byte offsets would be guesswork.
@@ -587,6 +590,93 @@ public final class CodeCompressor implements Compressor {
         return mergedSure;
     }
 
+    /** Marks a {@link #stringArrays} entry of a plan's bodies (index 3). */
+    static final int STRING_ARRAY = 3;
+
+    /**
+     * Adds to {@code bodies} (sorted by position, {@code sure} parallel to it) the insides of JavaScript and
+     * TypeScript array literals laid out as one string per row: a row ending with {@code [}, then rows each
+     * holding only a quoted string without escapes or quotes of the other kind inside and a comma, then a row
+     * starting with {@code ]}, as {@code {open bracket, close bracket, open bracket, STRING_ARRAY}}. Nothing inside
+     * such an array can be elided or asked about (no function, no comment, no node of three rows), so the parse
+     * leaves it out; after the parse the brackets must be exactly an {@code array} node ({@link #areBodyNodes}),
+     * else the text is parsed in full (a look-alike inside a comment or template string). Skipped only when the
+     * inside holds at least {@link #MIN_SHORT_SKIP} chars and overlaps nothing else skipped. Returns the new
+     * {@code sure} (false for each array).
+     */
+    private static boolean[] stringArrays(Lines lines, List<int[]> bodies, boolean[] sure) {
+        List<int[]> arrays = null;
+        int n = lines.count();
+        for (int row = 0; row + 2 < n; row++) {
+            int te = lines.stripEnd(row);
+            if (te <= lines.start(row) || lines.charAt(te - 1) != '[') {
+                continue;
+            }
+            int last = row + 1;
+            while (last < n && isStringRow(lines, last)) {
+                last++;
+            }
+            int cs = last < n ? lines.stripStart(last) : -1;
+            if (last == row + 1 || last == n || cs >= lines.stripEnd(last) || lines.charAt(cs) != ']') {
+                continue;
+            }
+            if (cs - te >= MIN_SHORT_SKIP) {
+                if (arrays == null) {
+                    arrays = new ArrayList<>();
+                }
+                arrays.add(new int[] {te - 1, cs, te - 1, STRING_ARRAY});
+            }
+            row = last;
+        }
+        if (arrays == null) {
+            return sure;
+        }
+        List<int[]> merged = new ArrayList<>(bodies.size() + arrays.size());
+        boolean[] mergedSure = new boolean[bodies.size() + arrays.size()];
+        int i = 0;
+        for (int[] a : arrays) {
+            while (i < bodies.size() && bodies.get(i)[1] < a[0]) {
+                mergedSure[merged.size()] = sure[i];
+                merged.add(bodies.get(i++));
+            }
+            if (i < bodies.size() && bodies.get(i)[0] <= a[1]) {
+                continue;
+            }
+            merged.add(a);
+        }
+        while (i < bodies.size()) {
+            mergedSure[merged.size()] = sure[i];
+            merged.add(bodies.get(i++));
+        }
+        bodies.clear();
+        bodies.addAll(merged);
+        return mergedSure;
+    }
+
+    /** True when the row holds only a string literal ('...' or "..." without backslashes) and a comma, indented. */
+    private static boolean isStringRow(Lines lines, int row) {
+        int s = lines.stripStart(row);
+        int e = lines.stripEnd(row);
+        if (s == lines.start(row) || e - s < 3) {
+            return false;
+        }
+        char q = lines.charAt(s);
+        if (q != '"' && q != '\'') {
+            return false;
+        }
+        int end = lines.charAt(e - 1) == ',' ? e - 1 : e;
+        if (end - s < 2 || lines.charAt(end - 1) != q) {
+            return false;
+        }
+        for (int i = s + 1; i < end - 1; i++) {
+            char c = lines.charAt(i);
+            if (c == q || c == '\\' || c == '`') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Keywords that cannot stand alone as a type: {@code type X = keyof;} would not parse. */
     private static final Set<String> TYPE_OPERATORS = Set.of("keyof", "typeof", "readonly", "unique", "infer", "new",
             "abstract", "asserts", "is", "extends", "import");
@@ -716,12 +806,13 @@ public final class CodeCompressor implements Compressor {
 
     /**
      * True when each pair of {@code braces} (start and end byte, sorted, disjoint) is exactly a node of a body
-     * type ({@link #BODIES}), or for the k-th pair when {@code types[k]}, a node that is or whose parent is of a
-     * type in {@code typeOnly} (which the walker never looks inside): the pre-pass paired those braces as
-     * tree-sitter did. One pass of the cursor, which must be at the root, over the nodes before and around the
-     * pairs; leaves the cursor anywhere.
+     * type ({@link #BODIES}); for the k-th pair when {@code kinds[k]} is {@link BodyScanner#TYPE_BLOCK}, a node
+     * that is or whose parent is of a type in {@code typeOnly} (which the walker never looks inside); when it is
+     * {@link #STRING_ARRAY}, an {@code array} node: the pre-pass paired those braces as tree-sitter did. One pass
+     * of the cursor, which must be at the root, over the nodes before and around the pairs; leaves the cursor
+     * anywhere.
      */
-    private static boolean areBodyNodes(SyntaxTree tree, int[] braces, boolean[] types, Set<String> typeOnly) {
+    private static boolean areBodyNodes(SyntaxTree tree, int[] braces, int[] kinds, Set<String> typeOnly) {
         int n = braces.length / 2;
         // (At the root the cursor has no parent; anywhere else, give up rather than guess.)
         if (tree.gotoParent() || !tree.gotoFirstChild()) {
@@ -737,8 +828,9 @@ public final class CodeCompressor implements Compressor {
                 if (start > braces[2 * k] || end < braces[2 * k + 1]) {
                     return false;
                 }
-                if (start == braces[2 * k] && end == braces[2 * k + 1] && (types[k]
+                if (start == braces[2 * k] && end == braces[2 * k + 1] && (kinds[k] == BodyScanner.TYPE_BLOCK
                         ? typeOnly.contains(tree.type(node)) || typeOnly.contains(tree.type(tree.parent(node)))
+                        : kinds[k] == STRING_ARRAY ? "array".equals(tree.type(node))
                         : BODIES.contains(tree.type(node)))) {
                     if (++k == n) {
                         return true;

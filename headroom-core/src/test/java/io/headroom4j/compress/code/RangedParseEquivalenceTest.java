@@ -324,6 +324,58 @@ final class RangedParseEquivalenceTest {
         }
     }
 
+    /**
+     * An array literal laid out as one plain string per row (zod_ZodError.ts's {@code arrayToEnum([...])}) is left
+     * out of the parse, in TypeScript and JavaScript, with the full parse's output; the same rows inside a comment
+     * or a template string are checked after the parse and parsed in full; a row with an escape, a template or a
+     * second value is not proposed.
+     */
+    @Test
+    void arraysOfStringsOnePerRowAreSkippedWithTheFullParsesOutput() {
+        String ts = CodeCompressorTest.fixture("zod_ZodError.ts");
+        assertThat(stringArrays(ts, SourceLanguage.TYPESCRIPT)).containsExactly(
+                ts.substring(ts.indexOf("arrayToEnum([") + "arrayToEnum([".length(), ts.indexOf("]);",
+                        ts.indexOf("\"invalid_type\""))));
+        assertThat(ranged.analyse(ts, "a.ts").ranged()).isTrue();
+        assertSameAsFullParse(ts, null);
+        assertSameAsFullParse(ts.replace("\n", "\r\n"), "a.ts");
+
+        String body = "function convert(input) {\n"
+                + "  const trimmed = input.trim().toLowerCase();\n"
+                + "  if (trimmed.length === 0) {\n    throw new Error(\"empty input: \" + input);\n  }\n"
+                + "  const found = KINDS.find((k) => k === trimmed);\n"
+                + "  return found === undefined ? \"unknown\" : found;\n}\n";
+        String array = "const KINDS = [\n  \"alpha\",\n  'beta',\n  \"gamma\",\n  \"delta\"\n];\n";
+        String js = array + "\n" + body;
+        assertThat(stringArrays(js, SourceLanguage.JAVASCRIPT)).hasSize(1);
+        assertThat(ranged.analyse(js, "a.js").ranged()).isTrue();
+        assertSameAsFullParse(js, "a.js");
+
+        for (String hidden : new String[] {"/*\n" + array + "*/\n", "const doc = `\n" + array + "`;\n"}) {
+            String text = hidden + "\n" + body;
+            assertThat(stringArrays(text, SourceLanguage.JAVASCRIPT)).hasSize(1);
+            assertThat(ranged.analyse(text, "a.js").ranged()).isFalse();
+            assertSameAsFullParse(text, "a.js");
+        }
+        for (String lookAlike : new String[] {
+            array.replace("'beta'", "'be\\'ta'"),
+            array.replace("'beta'", "`beta`"),
+            array.replace("'beta',", "'beta', f(),"),
+            array.replace("  \"gamma\",\n", "  // gamma\n"),
+        }) {
+            String text = lookAlike + "\n" + body;
+            assertThat(stringArrays(text, SourceLanguage.JAVASCRIPT)).as(lookAlike).isEmpty();
+            assertSameAsFullParseWhenItParsesCleanly(text, "a.js");
+        }
+    }
+
+    private static List<String> stringArrays(String text, SourceLanguage lang) {
+        CodeCompressor.Plan plan = CodeCompressor.plan(text, lang, new CodeCompressor.Lines(text));
+        return plan == null ? List.of() : plan.bodies().stream()
+                .filter(b -> b.length > 3 && b[3] == CodeCompressor.STRING_ARRAY)
+                .map(b -> text.substring(b[0] + 1, b[1])).toList();
+    }
+
     private static List<String> aliasTails(String ts) {
         CodeCompressor.Plan plan = CodeCompressor.plan(ts, SourceLanguage.TYPESCRIPT, new CodeCompressor.Lines(ts));
         return plan == null ? List.of() : plan.bodies().stream()
