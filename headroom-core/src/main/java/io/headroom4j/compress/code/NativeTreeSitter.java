@@ -100,10 +100,12 @@ final class NativeTreeSitter {
     /**
      * Parses {@code content} (as UTF-8) in {@code lang}, within {@code ranges} when not null (six ints per
      * range: start byte, end byte, start row, start column, end row, end column). Returns null when
-     * tree-sitter refuses the language or the ranges.
+     * tree-sitter refuses the language or the ranges. Text holding a lone surrogate is refused with an
+     * exception, as the bonede bindings do; with ranges the caller must have checked that it holds none.
      */
     static FlatTree parse(SourceLanguage lang, String content, int[] ranges) {
-        if (hasLoneSurrogate(content)) {
+        // (Ranges come only from CodeCompressor.plan, which has checked already: no second pass over the text.)
+        if (ranges == null && hasLoneSurrogate(content)) {
             // What the bonede bindings do (their UTF-16 to UTF-8 conversion is strict); both paths must agree.
             throw new RuntimeException("Invalid UTF-8 source input");
         }
