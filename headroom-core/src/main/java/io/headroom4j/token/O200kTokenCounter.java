@@ -13,7 +13,12 @@ final class O200kTokenCounter implements TokenCounter {
     private final String name;
 
     O200kTokenCounter(Encoding o200k) {
-        this.pieces = new PieceCounter(o200k);
+        this(o200k, true);
+    }
+
+    /** A counter whose piece counter remembers short pieces when {@code remember}. */
+    O200kTokenCounter(Encoding o200k, boolean remember) {
+        this.pieces = new PieceCounter(o200k, remember);
         this.name = o200k.getName();
     }
 

@@ -1,13 +1,8 @@
 package io.headroom4j.token;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * Counts the tokens of one pre-token piece with jtokkit's own byte-pair encoder, remembering the counts of short
@@ -18,10 +13,10 @@ final class PieceCounter {
     /*
      * The byte-pair step is jtokkit's TokenEncoder.addTokensAndGetCount, the exact call its countTokensOrdinary makes
      * for each piece (on piece.getBytes(UTF_8), so a lone surrogate becomes '?' in both). It is package-private, so
-     * it is reached through a private MethodHandle; when that is refused (a module path, another jtokkit version),
+     * it is reached through JtokkitInternals' handles; when those are refused (a module path, another jtokkit version),
      * countTokensOrdinary(piece) is used instead: it re-splits the piece, which gives the piece itself (no
      * alternative of the pattern that failed in the text can match a prefix of it, and the one lookahead only
-     * loosens at the end of text), so it is exact too, only slower. PieceCounterProperties checks both agree.
+     * loosens at the end of text), so it is exact too, only slower. O200kPiecesProperties checks both claims.
      *
      * The table is direct-mapped and written racily: an entry is an immutable object with final fields, so a
      * reader sees a whole entry or a stale one or none, and a miss only recomputes. Logs and code repeat their
@@ -33,20 +28,26 @@ final class PieceCounter {
     private static final int SLOTS = 1 << 13;
 
     private final Encoding encoding;
-    private final MethodHandle bpe;
-    private final Entry[] table = new Entry[SLOTS];
+    private final Object encoder;
+    private final Entry[] table;
 
     private record Entry(String piece, int hash, int count) {
     }
 
     PieceCounter(Encoding encoding) {
+        this(encoding, true);
+    }
+
+    /** A counter that remembers short pieces' counts when {@code remember} (benchmarks compare both). */
+    PieceCounter(Encoding encoding, boolean remember) {
         this.encoding = encoding;
-        this.bpe = byteEncoder(encoding);
+        this.encoder = JtokkitInternals.encoderOf(encoding);
+        this.table = remember ? new Entry[SLOTS] : null;
     }
 
     /** True when the byte-pair encoder is reached directly rather than through the public API. */
     boolean isDirect() {
-        return bpe != null;
+        return encoder != null;
     }
 
     /** Tokens in {@code text[start, end)}, a whole piece of the encoding's pre-tokenizer. */
@@ -55,7 +56,7 @@ final class PieceCounter {
         if (len == 1 && text.charAt(start) < 0x80) {
             return 1;   // every single byte is a token
         }
-        if (len > MAX_CACHED_CHARS) {
+        if (len > MAX_CACHED_CHARS || table == null) {
             return encode(text.substring(start, end));
         }
         int h = 0;
@@ -75,41 +76,9 @@ final class PieceCounter {
 
     /** Tokens in {@code piece}, a whole piece, without the table. */
     int encode(String piece) {
-        if (bpe == null) {
+        if (encoder == null) {
             return encoding.countTokensOrdinary(piece);
         }
-        try {
-            return (int) bpe.invokeExact(Integer.MAX_VALUE, false, piece.getBytes(StandardCharsets.UTF_8),
-                    new IntArrayList(), new IntArrayList());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    /** jtokkit's {@code encoder.addTokensAndGetCount} bound to {@code encoding}'s encoder, or null when refused. */
-    private static MethodHandle byteEncoder(Encoding encoding) {
-        try {
-            Field field = null;
-            for (Class<?> k = encoding.getClass(); k != null && field == null; k = k.getSuperclass()) {
-                try {
-                    field = k.getDeclaredField("encoder");
-                } catch (NoSuchFieldException next) {
-                    // look in the superclass: cl100k's encoding subclasses the generic one
-                }
-            }
-            if (field == null) {
-                return null;
-            }
-            field.setAccessible(true);
-            Object encoder = field.get(encoding);
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getType(), MethodHandles.lookup());
-            MethodHandle m = lookup.findVirtual(field.getType(), "addTokensAndGetCount", MethodType.methodType(
-                    int.class, int.class, boolean.class, byte[].class, IntArrayList.class, IntArrayList.class));
-            return m.bindTo(encoder);
-        } catch (ReflectiveOperationException | RuntimeException refused) {
-            return null;
-        }
+        return JtokkitInternals.countPiece(encoder, piece.getBytes(StandardCharsets.UTF_8));
     }
 }

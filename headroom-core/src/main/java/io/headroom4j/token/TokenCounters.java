@@ -26,9 +26,11 @@ public final class TokenCounters {
         static final Encoding O200K_ENCODING = REGISTRY.getEncoding(EncodingType.O200K_BASE);
         // Same counts as jtokkit's countTokensOrdinary, without its regular expression (TokenCounterBenchmark).
         static final TokenCounter O200K = new O200kTokenCounter(O200K_ENCODING);
-        static final TokenCounter CL100K = new JtokkitTokenCounter(REGISTRY.getEncoding(EncodingType.CL100K_BASE));
-        static final TokenCounter CLAUDE_ESTIMATE = new JtokkitTokenCounter(
-                REGISTRY.getEncoding(EncodingType.CL100K_BASE), "cl100k_base (Claude estimate)");
+        static final Encoding CL100K_ENCODING = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
+        // jtokkit's parser and encoder, with repeated pieces' counts remembered (TokenCounterBenchmark).
+        static final TokenCounter CL100K = new Cl100kTokenCounter(CL100K_ENCODING, CL100K_ENCODING.getName());
+        static final TokenCounter CLAUDE_ESTIMATE = new Cl100kTokenCounter(CL100K_ENCODING,
+                "cl100k_base (Claude estimate)");
     }
 
     private TokenCounters() {

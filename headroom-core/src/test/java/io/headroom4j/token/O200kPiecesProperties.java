@@ -143,7 +143,7 @@ final class O200kPiecesProperties {
     }
 
     /** Code points that sit on the edges of the pattern's classes. */
-    private static final String[] TRICKY = {
+    static final String[] TRICKY = {
         "a", "b", "z", "A", "Q", "\u00E9", "\u00C9", "\u00DF", "\u03B1", "\u0391", "\u0436", "\u0416",
         "\u01C5", "\u1F88",                     // Lt
         "\u02B0", "\u3005", "\uFF70",           // Lm
@@ -163,11 +163,21 @@ final class O200kPiecesProperties {
 
     @Provide
     Arbitrary<String> tricky() {
-        return Arbitraries.of(TRICKY).list().ofMaxSize(40).map(l -> String.join("", l));
+        return trickyText();
     }
 
     @Provide
     Arbitrary<String> wordy() {
+        return wordyText();
+    }
+
+    /** Up to 40 code points from {@link #TRICKY}. */
+    static Arbitrary<String> trickyText() {
+        return Arbitraries.of(TRICKY).list().ofMaxSize(40).map(l -> String.join("", l));
+    }
+
+    /** Words, numbers, contractions, paths and markup of several scripts, with spaces, newlines and punctuation. */
+    static Arbitrary<String> wordyText() {
         Arbitrary<String> word = Arbitraries.oneOf(
                 Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8),
                 Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(5),
@@ -219,12 +229,16 @@ final class O200kPiecesProperties {
         }
     }
 
+    /** Every file under the test fixtures (all types), as read. */
+    static List<Path> fixtureFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/fixtures"))) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
     @Test
     void everyFixtureSplitsAndCountsLikeJtokkit() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(Path.of("src/test/resources/fixtures"))) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = fixtureFiles();
         assertThat(files).hasSizeGreaterThan(50);
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
