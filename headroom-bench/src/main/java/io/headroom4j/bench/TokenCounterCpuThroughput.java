@@ -14,7 +14,8 @@ import io.headroom4j.token.TokenCounterVariants;
  * change in machine load hits every counter alike; the best round is reported. Checks that every counter of an
  * encoding gives the same count. Run from the repository root:
  * <pre>{@code
- * java -cp headroom-bench/target/benchmarks.jar io.headroom4j.bench.TokenCounterCpuThroughput [seconds] [rounds]
+ * java -XX:ActiveProcessorCount=1 -cp headroom-bench/target/benchmarks.jar io.headroom4j.bench.TokenCounterCpuThroughput
+ *     [seconds] [rounds] [counters] [what]
  * }</pre>
  */
 public final class TokenCounterCpuThroughput {
@@ -24,11 +25,16 @@ public final class TokenCounterCpuThroughput {
     private TokenCounterCpuThroughput() {
     }
 
-    /** Entry point: {@code [CPU seconds per counter per round, default 1] [rounds, default 3] [counters, csv]}. */
+    /**
+     * Entry point: {@code [CPU seconds per counter per round, default 1] [rounds, default 3] [counters, csv, or "all"]
+     * [what: "all" (default), "fixtures" or "owed"]}; prints the fixtures' table, then the proxy's owed count
+     * ({@link #owedCount}).
+     */
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        String[] names = args.length > 2 ? args[2].split(",")
+        String what = args.length > 3 ? args[3] : "all";
+        String[] names = args.length > 2 && !args[2].equals("all") ? args[2].split(",")
                 : new String[] {"jtokkit-o200k", "o200k", "o200k-cold", "o200k-nocache", "jtokkit-cl100k", "cl100k",
                     "cl100k-cold"};
         String[] fixtures = {"log/app.log", "log/access.log", "json/github-issues-100.json",
@@ -44,7 +50,7 @@ public final class TokenCounterCpuThroughput {
                 + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(header);
         System.out.println(rule);
-        for (String f : fixtures) {
+        for (String f : what.equals("owed") ? new String[0] : fixtures) {
             String text = Fixtures.read(f);
             int bytes = text.getBytes(StandardCharsets.UTF_8).length;
             double[] best = new double[names.length];
@@ -72,6 +78,52 @@ public final class TokenCounterCpuThroughput {
                 }
             }
         }
+        if (!what.equals("fixtures")) {
+            owedCount(names, rounds, 5);
+        }
+    }
+
+    /**
+     * CPU milliseconds per count of the proxy bench's "100K tokens, new each time" log (the text of
+     * {@code ProxyBench.request(100_000, salt)}, a new salt per call, so every count sees new pieces), the count the
+     * proxy owes after sending a request for an OpenAI model (o200k) or for Claude (cl100k). Best of rounds.
+     */
+    static void owedCount(String[] names, int rounds, int callsPerRound) {
+        System.out.println();
+        System.out.println("| Counter | CPU ms per count of the new 100K-token log (best round) | tokens |");
+        System.out.println("|---|---:|---:|");
+        long salt = 0;
+        for (String name : names) {
+            Supplier<TokenCounter> counter = TokenCounterVariants.of(name);
+            double best = Double.MAX_VALUE;
+            int tokens = 0;
+            for (int r = 0; r < rounds + 1; r++) {   // round 0 warms up
+                long cpu = 0;
+                for (int i = 0; i < callsPerRound; i++) {
+                    String text = proxyBenchLog(100_000, "s" + (salt++));
+                    long start = THREADS.getCurrentThreadCpuTime();
+                    tokens = counter.get().count(text);
+                    cpu += THREADS.getCurrentThreadCpuTime() - start;
+                }
+                if (r > 0) {
+                    best = Math.min(best, cpu / 1e6 / callsPerRound);
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %,d |%n", name, best, tokens);
+        }
+    }
+
+    /** The tool output of {@code ProxyBench.request(tokens, salt)} (headroom-proxy's test scope), copied. */
+    static String proxyBenchLog(int tokens, String salt) {
+        StringBuilder log = new StringBuilder();
+        int i = 0;
+        while (log.length() < tokens * 24L / 10) {
+            log.append("2026-11-24T06:").append(i % 60).append(':').append(i % 59).append(" INFO http GET /api/v2/items/")
+                    .append(i * 31 % 100_000).append(" status=200 dur=").append(i % 97).append("ms req=")
+                    .append(salt).append('-').append(i).append('\n');
+            i++;
+        }
+        return log.toString();
     }
 
     private static double cpuSecondsPerCall(Supplier<TokenCounter> counter, String text, double seconds,
