@@ -100,7 +100,7 @@ public final class TokenCounterCpuThroughput {
             for (int r = 0; r < rounds + 1; r++) {   // round 0 warms up
                 long cpu = 0;
                 for (int i = 0; i < callsPerRound; i++) {
-                    String text = proxyBenchLog(100_000, "s" + (salt++));
+                    String text = proxyBenchLog(100_000, String.format(Locale.ROOT, "s%06d", salt++));   // same length
                     long start = THREADS.getCurrentThreadCpuTime();
                     tokens = counter.get().count(text);
                     cpu += THREADS.getCurrentThreadCpuTime() - start;

@@ -25,7 +25,7 @@ final class Cl100kTokenCounter implements TokenCounter {
     private final Encoding encoding;
     private final Object encoder;
     private final String name;
-    private final Entry[] table = new Entry[SLOTS];
+    private final Entry[] table;
 
     private record Entry(byte[] piece, int hash, int count) {
     }
@@ -36,6 +36,15 @@ final class Cl100kTokenCounter implements TokenCounter {
         this.encoder = JtokkitInternals.CL100K_SPLIT != null && JtokkitInternals.BYTES_ARRAY != null
                 && JtokkitInternals.BYTES_SIZE != null ? e : null;
         this.name = name;
+        this.table = new Entry[SLOTS];
+    }
+
+    /** A counter named {@code name} sharing {@code other}'s encoding and piece table. */
+    Cl100kTokenCounter(Cl100kTokenCounter other, String name) {
+        this.encoding = other.encoding;
+        this.encoder = other.encoder;
+        this.name = name;
+        this.table = other.table;
     }
 
     /** True when jtokkit's parser and encoder are reached directly, so the piece table is in use. */
@@ -62,7 +71,7 @@ final class Cl100kTokenCounter implements TokenCounter {
         if (text == null || text.length() * 4L < n) {
             return false;   // a token is at least one UTF-8 byte, a char at most four
         }
-        if (text.length() >= (long) TokenCounters.JtokkitTokenCounter.MAX_TOKEN_BYTES * n) {
+        if (text.length() >= (long) TokenCounters.MAX_TOKEN_BYTES * n) {
             return true;    // a token is at most MAX_TOKEN_BYTES UTF-8 bytes, a char at least one
         }
         if (encoder == null) {

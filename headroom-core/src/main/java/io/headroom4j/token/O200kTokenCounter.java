@@ -45,7 +45,7 @@ final class O200kTokenCounter implements TokenCounter {
         if (text == null || text.length() * 4L < n) {
             return false;   // a token is at least one UTF-8 byte, a char at most four
         }
-        if (text.length() >= (long) TokenCounters.JtokkitTokenCounter.MAX_TOKEN_BYTES * n) {
+        if (text.length() >= (long) TokenCounters.MAX_TOKEN_BYTES * n) {
             return true;    // a token is at most MAX_TOKEN_BYTES UTF-8 bytes, a char at least one
         }
         // the pieces of a text are counted independently, so the running total only grows toward count(text)
