@@ -14,8 +14,8 @@ import io.headroom4j.token.TokenCounterVariants;
  * change in machine load hits every counter alike; the best round is reported. Checks that every counter of an
  * encoding gives the same count. Run from the repository root:
  * <pre>{@code
- * java -XX:ActiveProcessorCount=1 -cp headroom-bench/target/benchmarks.jar io.headroom4j.bench.TokenCounterCpuThroughput
- *     [seconds] [rounds] [counters] [what]
+ * java -XX:ActiveProcessorCount=1 -cp headroom-bench/target/benchmarks.jar \
+ *     io.headroom4j.bench.TokenCounterCpuThroughput [seconds] [rounds] [counters] [what]
  * }</pre>
  */
 public final class TokenCounterCpuThroughput {
@@ -118,7 +118,8 @@ public final class TokenCounterCpuThroughput {
         StringBuilder log = new StringBuilder();
         int i = 0;
         while (log.length() < tokens * 24L / 10) {
-            log.append("2026-11-24T06:").append(i % 60).append(':').append(i % 59).append(" INFO http GET /api/v2/items/")
+            log.append("2026-11-24T06:").append(i % 60).append(':').append(i % 59)
+                    .append(" INFO http GET /api/v2/items/")
                     .append(i * 31 % 100_000).append(" status=200 dur=").append(i % 97).append("ms req=")
                     .append(salt).append('-').append(i).append('\n');
             i++;

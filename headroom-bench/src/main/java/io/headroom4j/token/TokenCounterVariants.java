@@ -23,8 +23,8 @@ public final class TokenCounterVariants {
     /**
      * The counter named {@code name}: {@code jtokkit-o200k} and {@code jtokkit-cl100k} are jtokkit's
      * {@code countTokensOrdinary}; {@code o200k} and {@code cl100k} are {@link TokenCounters}' (shared, warm piece
-     * table); {@code o200k-cold} and {@code cl100k-cold} get a new, empty piece table on every call of the supplier; {@code o200k-nocache}
-     * has none.
+     * table); {@code o200k-cold} and {@code cl100k-cold} get a new, empty piece table on every call of the
+     * supplier; {@code o200k-nocache} has none.
      */
     public static java.util.function.Supplier<TokenCounter> of(String name) {
         switch (name) {
