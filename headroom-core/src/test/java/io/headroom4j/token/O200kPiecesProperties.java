@@ -252,4 +252,38 @@ final class O200kPiecesProperties {
             }
         }
     }
+
+    @Test
+    void threadsSharingOnePieceTableCountExactly() throws Exception {
+        // The table is written racily by design; readers must only ever see whole entries.
+        O200kTokenCounter shared = new O200kTokenCounter(JTOKKIT);
+        List<String> texts = new ArrayList<>();
+        for (Path file : fixtureFiles()) {
+            if (texts.size() < 12 && Files.size(file) < 120_000) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        int[] expected = texts.stream().mapToInt(JTOKKIT::countTokensOrdinary).toArray();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < texts.size(); i++) {
+                            int k = (i + offset * 3) % texts.size();
+                            assertThat(shared.count(texts.get(k))).isEqualTo(expected[k]);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+    }
 }
