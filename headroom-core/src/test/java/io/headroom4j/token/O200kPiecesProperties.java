@@ -93,6 +93,15 @@ final class O200kPiecesProperties {
     }
 
     @Test
+    void everySingleByteIsOneTokenAsThePieceCountersAssume() {
+        Encoding cl100k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+        for (char c = 0; c < 0x80; c++) {
+            assertThat(JTOKKIT.countTokensOrdinary(String.valueOf(c))).as("o200k U+%04X", (int) c).isEqualTo(1);
+            assertThat(cl100k.countTokensOrdinary(String.valueOf(c))).as("cl100k U+%04X", (int) c).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyCodePointIsClassedAsTheRegexClassesIt() {
         Matcher space = Pattern.compile("\\s", Pattern.UNICODE_CHARACTER_CLASS).matcher("");
         Matcher letter = Pattern.compile("\\p{L}", Pattern.UNICODE_CHARACTER_CLASS).matcher("");
