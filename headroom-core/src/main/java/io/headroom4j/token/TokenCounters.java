@@ -5,14 +5,16 @@ import java.util.Locale;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
-import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
  * Chooses a {@link TokenCounter} for a model name.
  *
- * <p>OpenAI models are counted exactly with jtokkit: {@code o200k_base} for the GPT-4o, GPT-4.1, GPT-5
- * and o-series families, {@code cl100k_base} for GPT-4 and GPT-3.5. Anthropic publishes no tokenizer,
+ * <p>OpenAI models are counted exactly, with jtokkit's vocabularies and byte-pair encoder: {@code o200k_base} for
+ * the GPT-4o, GPT-4.1, GPT-5 and o-series families, {@code cl100k_base} for GPT-4 and GPT-3.5. Counts equal
+ * jtokkit's {@code countTokensOrdinary} for every string ({@code <|endoftext|>} and friends are plain text); the
+ * {@code o200k_base} pre-tokenizer is our own character scan instead of jtokkit's regular expression, several
+ * times faster (docs/architecture.md, "Token counting"). Anthropic publishes no tokenizer,
  * so Claude models are an <em>estimate</em>: the {@code cl100k_base} count, which tracks Claude's counts
  * within roughly 10-20% on English text and code (Claude usually counts more). Reports name the counter
  * used, so an estimate is never presented as a measurement. Anything else is counted with
@@ -20,13 +22,23 @@ import com.knuddels.jtokkit.api.EncodingType;
  */
 public final class TokenCounters {
 
+    /**
+     * The longest token of {@code o200k_base} and {@code cl100k_base}, in UTF-8 bytes (pinned by a test that
+     * reads both vocabularies). It bounds the count from below, so a long text is decided without
+     * tokenizing it: a 1 GB single line would otherwise be encoded as one piece.
+     */
+    static final int MAX_TOKEN_BYTES = 128;
+
     private static final class Holder {
         // Loaded on first use: building both encodings takes about half a second.
         static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
-        static final TokenCounter O200K = new JtokkitTokenCounter(REGISTRY.getEncoding(EncodingType.O200K_BASE));
-        static final TokenCounter CL100K = new JtokkitTokenCounter(REGISTRY.getEncoding(EncodingType.CL100K_BASE));
-        static final TokenCounter CLAUDE_ESTIMATE = new JtokkitTokenCounter(
-                REGISTRY.getEncoding(EncodingType.CL100K_BASE), "cl100k_base (Claude estimate)");
+        static final Encoding O200K_ENCODING = REGISTRY.getEncoding(EncodingType.O200K_BASE);
+        // Same counts as jtokkit's countTokensOrdinary, without its regular expression (TokenCounterBenchmark).
+        static final TokenCounter O200K = new O200kTokenCounter(O200K_ENCODING);
+        static final Encoding CL100K_ENCODING = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
+        // jtokkit's parser and encoder, with repeated pieces' counts remembered (TokenCounterBenchmark).
+        static final Cl100kTokenCounter CL100K = new Cl100kTokenCounter(CL100K_ENCODING, CL100K_ENCODING.getName());
+        static final TokenCounter CLAUDE_ESTIMATE = new Cl100kTokenCounter(CL100K, "cl100k_base (Claude estimate)");
     }
 
     private TokenCounters() {
@@ -64,58 +76,5 @@ public final class TokenCounters {
             return cl100k();
         }
         return o200k();
-    }
-
-    /** Counts with one jtokkit encoding, through its count-only path. */
-    static final class JtokkitTokenCounter implements TokenCounter {
-        /**
-         * The longest token of {@code o200k_base} and {@code cl100k_base}, in UTF-8 bytes (pinned by a test that
-         * reads both vocabularies). It bounds the count from below, so a long text is decided without
-         * tokenizing it: a 1 GB single line would otherwise be encoded as one piece.
-         */
-        static final int MAX_TOKEN_BYTES = 128;
-
-        private final Encoding encoding;
-        private final String name;
-
-        JtokkitTokenCounter(Encoding encoding) {
-            this(encoding, encoding.getName());
-        }
-
-        JtokkitTokenCounter(Encoding encoding, String name) {
-            this.encoding = encoding;
-            this.name = name;
-        }
-
-        @Override
-        public int count(String text) {
-            if (text == null || text.isEmpty()) {
-                return 0;
-            }
-            // countTokensOrdinary treats "<|endoftext|>" and friends as plain text instead of throwing.
-            return encoding.countTokensOrdinary(text);
-        }
-
-        @Override
-        public boolean atLeast(String text, int n) {
-            if (n <= 0) {
-                return true;
-            }
-            if (text == null || text.length() * 4L < n) {
-                return false;   // a token is at least one UTF-8 byte, a char at most four
-            }
-            if (text.length() >= (long) MAX_TOKEN_BYTES * n) {
-                return true;    // a token is at most MAX_TOKEN_BYTES UTF-8 bytes, a char at least one
-            }
-            // Encoding stops once n tokens are reached; a prefix's pieces are the whole text's first pieces,
-            // so reaching n there means the whole text has at least n.
-            EncodingResult r = encoding.encodeOrdinary(text, n);
-            return r.isTruncated() || r.getTokens().size() >= n;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
     }
 }

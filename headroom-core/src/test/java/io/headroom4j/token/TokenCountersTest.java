@@ -45,7 +45,7 @@ final class TokenCountersTest {
                     // ids past the vocabulary, and gaps in it
                 }
             }
-            assertThat(longest).as("%s", type).isEqualTo(TokenCounters.JtokkitTokenCounter.MAX_TOKEN_BYTES);
+            assertThat(longest).as("%s", type).isEqualTo(TokenCounters.MAX_TOKEN_BYTES);
         }
     }
 

@@ -1,0 +1,111 @@
+package io.headroom4j.token;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.Predicate;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.IntArrayList;
+
+/**
+ * Handles on the package-private parts of jtokkit 1.1.0 that count one piece: its byte-pair encoder and its
+ * {@code cl100k_base} parser. Each handle is null when the JVM refuses it (a module path, another jtokkit version);
+ * callers then fall back to jtokkit's public API, which gives the same counts, slower.
+ */
+final class JtokkitInternals {
+
+    /*
+     * Names are resolved from jtokkit's own package (taken from a public class), so a relocating shade plugin that
+     * renames the package keeps them valid. The handles live in static finals so the JIT inlines them like direct
+     * calls; their types use Object for jtokkit's package-private classes.
+     */
+
+    /** {@code (Encoding) -> Object}: the encoding's {@code TokenEncoder}, or null. */
+    static final MethodHandle ENCODER;
+    /**
+     * {@code (Object encoder, int maxTokens, boolean keepTokens, byte[] piece, IntArrayList out, IntArrayList ranks)
+     * -> int}: {@code TokenEncoder.addTokensAndGetCount}, the count of one piece's UTF-8 bytes, or null.
+     */
+    static final MethodHandle ADD_TOKENS;
+    /** {@code (String, Predicate) -> void}: {@code Cl100kParser.split}, or null. */
+    static final MethodHandle CL100K_SPLIT;
+    /** {@code (Object byteArrayList) -> byte[]}: the backing array of jtokkit's {@code ByteArrayList}, or null. */
+    static final MethodHandle BYTES_ARRAY;
+    /** {@code (Object byteArrayList) -> int}: its size, or null. */
+    static final MethodHandle BYTES_SIZE;
+
+    static {
+        String pkg = Encodings.class.getPackageName();
+        MethodHandles.Lookup own = MethodHandles.lookup();
+        MethodHandle encoder = null;
+        MethodHandle addTokens = null;
+        try {
+            Class<?> bpe = Class.forName(pkg + ".GptBytePairEncoding");
+            Class<?> tokenEncoder = Class.forName(pkg + ".TokenEncoder");
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(bpe, own);
+            encoder = lookup.findGetter(bpe, "encoder", tokenEncoder)
+                    .asType(MethodType.methodType(Object.class, Encoding.class));
+            addTokens = lookup.findVirtual(tokenEncoder, "addTokensAndGetCount", MethodType.methodType(int.class,
+                            int.class, boolean.class, byte[].class, IntArrayList.class, IntArrayList.class))
+                    .asType(MethodType.methodType(int.class, Object.class, int.class, boolean.class, byte[].class,
+                            IntArrayList.class, IntArrayList.class));
+        } catch (ReflectiveOperationException | RuntimeException refused) {
+            encoder = null;
+            addTokens = null;
+        }
+        ENCODER = encoder;
+        ADD_TOKENS = addTokens;
+
+        MethodHandle split = null;
+        MethodHandle array = null;
+        MethodHandle size = null;
+        try {
+            Class<?> parser = Class.forName(pkg + ".Cl100kParser");
+            Class<?> bytes = Class.forName(pkg + ".ByteArrayList");
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(parser, own);
+            split = lookup.findStatic(parser, "split", MethodType.methodType(void.class, String.class,
+                    Predicate.class));
+            MethodHandles.Lookup inBytes = MethodHandles.privateLookupIn(bytes, own);   // its fields are private
+            array = inBytes.findGetter(bytes, "array", byte[].class)
+                    .asType(MethodType.methodType(byte[].class, Object.class));
+            size = inBytes.findGetter(bytes, "size", int.class)
+                    .asType(MethodType.methodType(int.class, Object.class));
+        } catch (ReflectiveOperationException | RuntimeException refused) {
+            split = null;
+            array = null;
+            size = null;
+        }
+        CL100K_SPLIT = split;
+        BYTES_ARRAY = array;
+        BYTES_SIZE = size;
+    }
+
+    private JtokkitInternals() {
+    }
+
+    /** {@code encoding}'s byte-pair encoder, or null when it cannot be reached. */
+    static Object encoderOf(Encoding encoding) {
+        if (ENCODER == null) {
+            return null;
+        }
+        try {
+            return (Object) ENCODER.invokeExact(encoding);
+        } catch (Throwable notOurs) {
+            return null;   // an Encoding that is not jtokkit's GptBytePairEncoding
+        }
+    }
+
+    /** Tokens in one whole piece, {@code utf8} (all of the array), by {@code encoder} from {@link #encoderOf}. */
+    static int countPiece(Object encoder, byte[] utf8) {
+        try {
+            return (int) ADD_TOKENS.invokeExact(encoder, Integer.MAX_VALUE, false, utf8, new IntArrayList(),
+                    new IntArrayList());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.headroom4j.token;
+
+import java.nio.charset.StandardCharsets;
+
+import com.knuddels.jtokkit.api.Encoding;
+
+/**
+ * Counts the tokens of one pre-token piece with jtokkit's own byte-pair encoder, remembering the counts of short
+ * pieces in a small shared table. Thread-safe.
+ */
+final class PieceCounter {
+
+    /*
+     * The byte-pair step is jtokkit's TokenEncoder.addTokensAndGetCount, the exact call its countTokensOrdinary makes
+     * for each piece (on piece.getBytes(UTF_8), so a lone surrogate becomes '?' in both). It is package-private, so
+     * it is reached through JtokkitInternals' handles; when those are refused (a module path, another jtokkit version),
+     * countTokensOrdinary(piece) is used instead: it re-splits the piece, which gives the piece itself (no
+     * alternative of the pattern that failed in the text can match a prefix of it, and the one lookahead only
+     * loosens at the end of text), so it is exact too, only slower. O200kPiecesProperties checks both claims.
+     *
+     * The table is direct-mapped and written racily: an entry is an immutable object with final fields, so a
+     * reader sees a whole entry or a stale one or none, and a miss only recomputes. Logs and code repeat their
+     * pieces (timestamps' digits, keys, indentation), so most lookups hit; TokenCounterBenchmark measures it.
+     */
+
+    /** Pieces longer than this (in chars) are never remembered: they are rare and their keys would be large. */
+    static final int MAX_CACHED_CHARS = 24;
+    private static final int SLOTS = 1 << 13;
+
+    private final Encoding encoding;
+    private final Object encoder;
+    private final Entry[] table;
+
+    private record Entry(String piece, int hash, int count) {
+    }
+
+    PieceCounter(Encoding encoding) {
+        this(encoding, true);
+    }
+
+    /** A counter that remembers short pieces' counts when {@code remember} (benchmarks compare both). */
+    PieceCounter(Encoding encoding, boolean remember) {
+        this.encoding = encoding;
+        this.encoder = JtokkitInternals.encoderOf(encoding);
+        this.table = remember ? new Entry[SLOTS] : null;
+    }
+
+    /** True when the byte-pair encoder is reached directly rather than through the public API. */
+    boolean isDirect() {
+        return encoder != null;
+    }
+
+    /** Tokens in {@code text[start, end)}, a whole piece of the encoding's pre-tokenizer. */
+    int count(String text, int start, int end) {
+        int len = end - start;
+        if (len == 1 && text.charAt(start) < 0x80) {
+            return 1;   // every single byte is a token
+        }
+        if (len > MAX_CACHED_CHARS || table == null) {
+            return encode(text.substring(start, end));
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
+        Entry e = table[slot];
+        if (e != null && e.hash == h && e.piece.length() == len && text.regionMatches(start, e.piece, 0, len)) {
+            return e.count;
+        }
+        String piece = text.substring(start, end);
+        int count = encode(piece);
+        table[slot] = new Entry(piece, h, count);
+        return count;
+    }
+
+    /** Tokens in {@code piece}, a whole piece, without the table. */
+    int encode(String piece) {
+        if (encoder == null) {
+            return encoding.countTokensOrdinary(piece);
+        }
+        return JtokkitInternals.countPiece(encoder, piece.getBytes(StandardCharsets.UTF_8));
+    }
+}
