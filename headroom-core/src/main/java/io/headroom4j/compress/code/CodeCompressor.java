@@ -396,6 +396,44 @@ public final class CodeCompressor implements Compressor {
         return Math.max("anonymous function".length(), Math.min(MAX_NAME, header));
     }
 
+    /**
+     * The chars of a Go function's name when its declaration ({@code from} to the body's brace {@code to}) reads
+     * {@code func Name(} or {@code func (receiver) Name(}, as the walker names it; else {@link #nameBound}.
+     */
+    static int goNameBound(String content, int from, int to) {
+        int fallback = nameBound(to - from);
+        if (from < 0 || !content.startsWith("func", from)) {
+            return fallback;
+        }
+        int k = from + 4;
+        while (k < to && content.charAt(k) == ' ') {
+            k++;
+        }
+        if (k < to && content.charAt(k) == '(') {
+            int depth = 0;
+            for (; k < to; k++) {
+                char c = content.charAt(k);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                } else if (c == '\n') {
+                    return fallback;
+                }
+            }
+            k++;
+            while (k < to && content.charAt(k) == ' ') {
+                k++;
+            }
+        }
+        int start = k;
+        while (k < to && (Character.isLetterOrDigit(content.charAt(k)) || content.charAt(k) == '_')) {
+            k++;
+        }
+        return k == start || k - start > MAX_NAME || k >= to || content.charAt(k) != '(' && content.charAt(k) != '['
+                ? fallback : k - start;
+    }
+
     /** What a ranged parse of {@code content} would skip, or null when nothing or the pre-pass is unsure. */
     static Plan plan(String content, SourceLanguage lang, Lines lines) {
         List<int[]> found = BodyScanner.find(content, lang);
@@ -403,12 +441,24 @@ public final class CodeCompressor implements Compressor {
             return null;
         }
         boolean python = lang == SourceLanguage.PYTHON;
+        boolean go = lang == SourceLanguage.GO;
         int min = python ? MIN_SKIPPED_PYTHON_BODY : MIN_SKIPPED_BODY;
         List<int[]> bodies = new ArrayList<>(found.size());
         boolean[] sure = new boolean[found.size()];
         for (int[] b : found) {
             int first = lines.rowOf(b[0]) + 1;
             int last = lines.rowOf(b[1]) - 1;
+            if (python) {
+                // A function whose elided range is surely long enough for its marker (checked after the parse
+                // like the brace languages' long bodies); each left-out range worth a range of its own.
+                int chars = last >= first ? lines.start(last) + lines.length(last) - lines.start(first) : 0;
+                if (last >= first && (skipShortBodies ? b[3] >= 80 + b[4] && b[1] - b[0] - 1 >= MIN_SHORT_SKIP
+                        : chars >= min)) {
+                    sure[bodies.size()] = true;
+                    bodies.add(new int[] {b[0], b[1], b[2]});
+                }
+                continue;
+            }
             if (b.length > 3) {
                 // A block of types (TYPE_ONLY: the walker never looks inside), skipped when the comment scan
                 // would not ask the tree about any row inside it either.
@@ -424,7 +474,8 @@ public final class CodeCompressor implements Compressor {
             // it to be elided (under MIN_ELIDABLE) is skipped too: no range inside it is ever elided, so its
             // inside does not matter either (checked after the parse: its braces must be a body node).
             boolean isLong = last >= first && (chars >= min || !python && skipShortBodies
-                    && chars >= 80 + "body of ()".length() + nameBound(b[0] - b[2]));
+                    && chars >= 80 + "body of ()".length() + (go ? goNameBound(content, b[2], b[0])
+                    : nameBound(b[0] - b[2])));
             boolean isShort = !python && skipShortBodies && chars < MIN_ELIDABLE
                     && b[1] - b[0] - 1 >= MIN_SHORT_SKIP;
             // (The Python pre-pass checks the layout itself: its ranges are whole lines between statements.)

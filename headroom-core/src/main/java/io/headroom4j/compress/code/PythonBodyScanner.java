@@ -1,6 +1,7 @@
 package io.headroom4j.compress.code;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -48,10 +49,12 @@ final class PythonBodyScanner {
     }
 
     /**
-     * Ranges to skip as char offsets {@code [open, close, def start]}: the text strictly between {@code open}
-     * (the '\n' ending a body's first statement) and {@code close} (the start of the line of its last
-     * statement) is whole lines of statements of one function body; in document order, not nested. Null
-     * when the lexer is unsure of the text.
+     * Ranges to skip as char offsets {@code [open, close, def start, elided at least, description at most]}:
+     * the text strictly between {@code open} (a '\n') and {@code close} (the start of a line) is whole lines
+     * of one function body, between its first statement and the tail of its last (see {@link #tail}); a body
+     * may give several ranges, each with the function's fewest chars the walker's elided range can hold and
+     * the most chars of its marker's description. In document order, not nested. Null when the lexer is
+     * unsure of the text.
      */
     static List<int[]> find(String content) {
         try {
@@ -143,13 +146,155 @@ final class PythonBodyScanner {
         if (opened || k < logical.size() && !defIndent.startsWith(indent(logical.get(k)))) {
             return -1;
         }
-        if (statements.size() < 3) {
+        if (statements.isEmpty()) {
             return -1;
         }
-        int from = logical.get(statements.get(1)).lineStart();
-        int to = logical.get(statements.get(statements.size() - 1)).lineStart();
-        out.add(new int[] {from - 1, to, def.lineStart()});
+        // Kept in the parse: the first statement whole (its rows start the body and may be the docstring) and
+        // the tail of the last one (its last line ends the body); everything else in between is left out.
+        boolean[] keep = new boolean[k - j];
+        if (statements.size() >= 2) {
+            Arrays.fill(keep, statements.get(0) - j, statements.get(1) - j, true);
+        }
+        tail(statements.get(statements.size() - 1), k, keep, j);
+        int lastLine = k - 1;
+        while (logical.get(lastLine).comment()) {
+            lastLine--;
+        }
+        int firstRowEnd = s.indexOf('\n', logical.get(statements.get(0)).lineStart());
+        // Fewest chars the walker's elided range can hold (rows after the first statement's first row up to
+        // the body's last line) and most chars of its description: plan() proposes the function on these.
+        int elidedAtLeast = firstRowEnd < 0 ? 0 : logical.get(lastLine).end() - firstRowEnd - 2;
+        int description = "rest of docstring and body of ()".length() + Math.min(MAX_NAME, nameLength(def));
+        List<int[]> gaps = new ArrayList<>();
+        int open = -1;
+        for (int x = j; x < k; x++) {
+            Logical line = logical.get(x);
+            if (keep[x - j]) {
+                if (open >= 0) {
+                    gaps.add(new int[] {open, line.lineStart(), def.lineStart(), elidedAtLeast, description});
+                    open = -1;
+                }
+            } else if (open < 0 && !line.comment()) {
+                open = line.lineStart() - 1;
+            }
+        }
+        if (open >= 0 || gaps.isEmpty()) {
+            return -1;
+        }
+        out.addAll(gaps);
         return k;
+    }
+
+    /** The most chars of a function name the walker writes in a marker (longer names become anonymous). */
+    private static final int MAX_NAME = 80;
+
+    /** Chars of the name after {@code def} on a definition's line (MAX_NAME when it cannot tell). */
+    private int nameLength(Logical def) {
+        int k = def.indentEnd();
+        if (s.startsWith("async", k)) {
+            k += "async".length();
+            while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+                k++;
+            }
+        }
+        if (!s.startsWith("def", k)) {
+            return MAX_NAME;
+        }
+        k += 3;
+        while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k++;
+        }
+        int from = k;
+        while (k < n && isWordPart(s.charAt(k))) {
+            k++;
+        }
+        return k == from ? MAX_NAME : k - from;
+    }
+
+    /**
+     * Marks in {@code keep} (indexed from logical line {@code j}) the lines of the statement starting at logical
+     * line {@code a} (and ending before {@code b}) that a parse needs so the statement still ends on its last
+     * line: a simple statement whole; of a compound one, every clause's header, one simple statement of each
+     * clause but the last (or the whole clause when its block holds only compound statements), and the tail
+     * of the last clause's last statement. The kept lines are valid Python with the same nesting at the last
+     * line (the same enclosing blocks, so the same indentation stack).
+     */
+    private void tail(int a, int b, boolean[] keep, int j) {
+        String level = indent(logical.get(a));
+        boolean compound = false;
+        for (int y = a; y < b; y++) {
+            Logical line = logical.get(y);
+            if (!line.comment() && indent(line).equals(level) && line.opensBlock()) {
+                compound = true;
+                break;
+            }
+        }
+        if (!compound) {
+            markLines(a, b, keep, j);
+            return;
+        }
+        int clauseStart = a;
+        for (int y = a + 1; y <= b; y++) {
+            Logical line = y < b ? logical.get(y) : null;
+            if (line != null && (line.comment() || !indent(line).equals(level) || !CLAUSES.contains(line.first()))) {
+                continue;
+            }
+            clause(clauseStart, y, level, y == b, keep, j);
+            clauseStart = y;
+        }
+    }
+
+    /** {@link #tail} for one clause (header lines at {@code level}, then its block) of lines cs..ce-1. */
+    private void clause(int cs, int ce, String level, boolean last, boolean[] keep, int j) {
+        List<Integer> statements = new ArrayList<>();
+        String blockLevel = null;
+        boolean afterDecorator = false;
+        for (int y = cs; y < ce; y++) {
+            Logical line = logical.get(y);
+            if (line.comment()) {
+                continue;
+            }
+            String indent = indent(line);
+            if (indent.equals(level)) {
+                keep[y - j] = true;
+                continue;
+            }
+            if (blockLevel == null) {
+                blockLevel = indent;
+            }
+            if (indent.equals(blockLevel)) {
+                if (!afterDecorator && !CLAUSES.contains(line.first())) {
+                    statements.add(y);
+                }
+                afterDecorator = line.first().equals("@");
+            }
+        }
+        if (blockLevel == null) {
+            return;
+        }
+        if (statements.isEmpty()) {
+            markLines(cs, ce, keep, j);
+        } else if (last) {
+            tail(statements.get(statements.size() - 1), ce, keep, j);
+        } else {
+            // Any one simple statement of the block will do (it sits at the block's level).
+            for (int st : statements) {
+                Logical line = logical.get(st);
+                if (!line.opensBlock() && !line.first().equals("@")) {
+                    keep[st - j] = true;
+                    return;
+                }
+            }
+            markLines(cs, ce, keep, j);
+        }
+    }
+
+    private void markLines(int from, int to, boolean[] keep, int j) {
+        for (int y = from; y < to; y++) {
+            if (!logical.get(y).comment()) {
+                keep[y - j] = true;
+            }
+        }
     }
 
     /** True when a non-comment line after comment line {@code k} is still indented with {@code base}. */
