@@ -406,6 +406,168 @@ final class RangedParseEquivalenceTest {
                 .endsWith("    # note\n");
     }
 
+    /** Python functions whose last statement is compound, in every clause shape the tail keeps. */
+    static final String PYTHON_TAILS = """
+            import os
+
+
+            def walk(root, seen):
+                \"\"\"Walks the tree.
+
+                Returns the names.
+                \"\"\"
+                names = []
+                for entry in os.scandir(root):
+                    if entry.name in seen:
+                        continue
+                    seen.add(entry.name)
+                    # a comment between statements
+                    if entry.is_dir():
+                        names.extend(walk(entry.path, seen))
+                        count = len(names)
+                    elif entry.is_symlink():
+                        names.append("link:" + entry.name)
+                    else:
+                        stat = entry.stat()
+                        names.append(entry.name)
+                        names.append(str(stat.st_size))
+                else:
+                    names.append("done")
+
+
+            def guarded(path, retries=3):
+                while retries > 0:
+                    retries -= 1
+                    try:
+                        handle = open(path)
+                        data = handle.read()
+                        handle.close()
+                    except OSError as error:
+                        print("retrying", error)
+                        continue
+                    else:
+                        data = data.strip()
+                        print("read", len(data))
+                    finally:
+                        print("attempt over")
+                        retries = retries
+
+
+            async def served(request, handlers):
+                if request is None:
+                    for handler in handlers:
+                        handler.reset()
+                    return None
+                else: pass
+                async with handlers[0] as h:
+                    result = await h.handle(request)
+                    result.finish()
+                    match result.status:
+                        case 200:
+                            print("ok")
+                        case 404:
+                            print("missing")
+                            result.log()
+                        case _:
+                            print("other")
+                            result.log()
+                            result.raise_for_status()
+
+
+            def decorating(fn):
+                name = fn.__name__
+                print("decorating", name)
+
+                @functools.wraps(fn)
+                def wrapper(*args, **kwargs):
+                    print("calling", name)
+                    value = fn(*args, **kwargs)
+                    print("called", name)
+                    return value
+            """;
+
+    @Test
+    void pythonBodiesKeepOnlyTheTailOfACompoundLastStatement() {
+        List<int[]> ranges = BodyScanner.find(PYTHON_TAILS, SourceLanguage.PYTHON);
+        StringBuilder parsed = new StringBuilder();
+        int at = 0;
+        for (int[] r : ranges) {
+            parsed.append(PYTHON_TAILS, at, r[0] + 1);
+            at = r[1];
+        }
+        String kept = parsed.append(PYTHON_TAILS.substring(at)).toString();
+        // Clause headers, one simple statement of each clause but the last, and the last line of each
+        // function stay; the first statement of each body stays whole.
+        assertThat(kept).isEqualTo("""
+                import os
+
+
+                def walk(root, seen):
+                    \"\"\"Walks the tree.
+
+                    Returns the names.
+                    \"\"\"
+                    for entry in os.scandir(root):
+                        seen.add(entry.name)
+                        # a comment between statements
+                    else:
+                        names.append("done")
+
+
+                def guarded(path, retries=3):
+                    while retries > 0:
+                        try:
+                            handle = open(path)
+                        except OSError as error:
+                            print("retrying", error)
+                        else:
+                            data = data.strip()
+                        finally:
+                            retries = retries
+
+
+                async def served(request, handlers):
+                    if request is None:
+                        for handler in handlers:
+                            handler.reset()
+                        return None
+                    else: pass
+                    async with handlers[0] as h:
+                        match result.status:
+                            case _:
+                                result.raise_for_status()
+
+
+                def decorating(fn):
+                    name = fn.__name__
+                    @functools.wraps(fn)
+                    def wrapper(*args, **kwargs):
+                        return value
+                """);
+        CodeCompressor.Analysis analysis = ranged.analyse(PYTHON_TAILS, null);
+        assertThat(analysis.ranged()).isTrue();
+        assertThat(analysis.elisions()).hasSize(4).isEqualTo(full.analyse(PYTHON_TAILS, null).elisions());
+        assertSameAsFullParse(PYTHON_TAILS, null);
+        assertSameAsFullParse(PYTHON_TAILS.replace("\n", "\r\n"), "a.py");
+    }
+
+    /** {@link #PYTHON_TAILS} mutated as in {@link #mutatedFiles}. */
+    @Provide
+    Arbitrary<String[]> mutatedTails() {
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(0, 6),
+                Arbitraries.of("", "\r\n", "tool")).as((seed, edits, twist) -> mutated(PYTHON_TAILS,
+                        TRICKY.get("py"), seed, edits, twist, "x/a.py"));
+    }
+
+    @Property(tries = 200)
+    void mutatedPythonTailsGiveTheSameOutputAsTheFullParseUnlessABodyIsBroken(
+            @ForAll("mutatedTails") String[] input) {
+        assertSameAsFullParseWhenItParsesCleanly(input[0], input[1]);
+        boolean same = ranged.compress(input[0], context(input[1])).equals(full.compress(input[0], context(input[1])));
+        Statistics.collect(ranged.analyse(input[0], input[1]).ranged() ? "ranged parse" : "full parse",
+                same ? "same output" : "differs (a skipped body does not parse)");
+    }
+
     @Test
     void pythonTextTheLexerIsUnsureOfIsLeftToTheFullParse() {
         String body = "    a = 1\n    b = 2\n    c = 3\n";
