@@ -40,12 +40,17 @@ final class LineScan {
 
     /** Scans {@code lines}: single-line verdicts, neighbour frames ({@link LineSignals#neighbours}), masks. */
     static LineScan of(LogLines lines) {
+        return of(lines, SPLIT_MIN_CHARS);
+    }
+
+    /** {@link #of(LogLines)} splitting texts of {@code splitMinChars} chars or more (tests split small ones). */
+    static LineScan of(LogLines lines, int splitMinChars) {
         int n = lines.count();
         byte[] kinds = new byte[n];
         int[] signature = new int[n];
         String text = lines.text();
         LineScan scan;
-        if (text.length() >= SPLIT_MIN_CHARS && n >= 2 && SideWork.hasHelper()) {
+        if (text.length() >= splitMinChars && n >= 2 && SideWork.hasHelper()) {
             int mid = firstLineFrom(lines, text.length() / 2);
             Part first = new Part(0, mid, text.length() / 2);
             Part second = new Part(mid, n, text.length() / 2);
