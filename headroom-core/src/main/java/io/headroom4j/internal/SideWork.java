@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  *
  * <p>How it is used: the compressing thread runs its work inside {@link #run}; compression code calls
  * {@link #both(Runnable, Runnable)} wherever two parts are independent. The waiting thread calls {@link #help},
- * which runs the second part of each {@code both} as soon as it is posted, spinning (never parking) in between,
+ * which runs the second part of each {@code both} as soon as it is posted, spinning (yielding, never parking) in
+ * between,
  * because a parked thread takes 0.3-0.5 ms to wake on a small VM, which is as long as the part itself.
  * Without a helper (no {@code run}, or the helper stopped listening), {@code both} runs both parts on the calling
  * thread, one after the other: the result never depends on whether, or where, the second part ran. A part
@@ -88,15 +89,12 @@ public final class SideWork {
                     p.run();
                     continue;
                 }
-                if ((spins & 63) == 0) {
-                    if (System.nanoTime() - until > 0) {
-                        break;
-                    }
-                    // Lets a runnable thread (the store writer, a count) have this core; costs ~1 µs otherwise.
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
+                if ((spins & 15) == 0 && System.nanoTime() - until > 0) {
+                    break;
                 }
+                // Lets any runnable thread have this core first: on a busy machine the compressing thread itself
+                // may be waiting for it (a yield costs ~1 µs when nothing else is runnable).
+                Thread.yield();
             }
         } finally {
             listening = false;
