@@ -67,6 +67,7 @@ final class ProxyLease implements AutoCloseable {
      * @throws IllegalStateException when the port is taken by something else or the proxy does not become
      *                               healthy within {@code timeout}
      */
+    @SuppressWarnings("try")   // the file lock is held for the block's scope and never referenced
     static ProxyLease acquire(Path workspace, int port, List<String> command, Map<String, String> env, Path log,
                               Duration timeout) {
         Path dir = workspace.resolve("proxy_clients").resolve(Integer.toString(port));
@@ -99,6 +100,7 @@ final class ProxyLease implements AutoCloseable {
 
     /** Gives the lease back; stops a wrap-started proxy when no other live lease remains. Idempotent. */
     @Override
+    @SuppressWarnings("try")   // the file lock is held for the block's scope and never referenced
     public void close() {
         if (released) {
             return;
