@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  *
  * <p>How it is used: the compressing thread runs its work inside {@link #run}; compression code calls
  * {@link #both(Runnable, Runnable)} wherever two parts are independent. The waiting thread calls {@link #help},
- * which runs the second part of each {@code both} as soon as it is posted, spinning (yielding, never parking) in
- * between,
- * because a parked thread takes 0.3-0.5 ms to wake on a small VM, which is as long as the part itself.
+ * which runs the second part of each {@code both} as soon as it is posted, spinning in between (yielding the core
+ * on every turn, never parking), because a parked thread takes 0.3-0.5 ms to wake on a small VM, about as long
+ * as the part itself. Whether this pays depends on a free second core: on a machine whose cores are busy with
+ * other work the helper rarely gets one in time, and the parts run one after the other (BENCHMARKS.md, session 7).
  * Without a helper (no {@code run}, or the helper stopped listening), {@code both} runs both parts on the calling
  * thread, one after the other: the result never depends on whether, or where, the second part ran. A part
  * posted but not yet taken when the first one finishes is taken back and run on the calling thread, so a late
