@@ -24,6 +24,7 @@ import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Markers;
 import io.headroom4j.compress.code.CodeCompressor;
+import io.headroom4j.internal.SideWork;
 import io.headroom4j.route.ContentRouter;
 import io.headroom4j.route.ContentType;
 import io.headroom4j.store.CompressionMemo;
@@ -61,6 +62,8 @@ public final class MessageCompressor {
     private static final int ERROR_RESULT_PROTECT_CHARS = 8_000;
     /** Text never counted before, up to this many chars in all, is counted at once even when deferring. */
     static final int INLINE_COUNT_CHARS = 16 * 1024;
+    /** Texts from this many chars on have their memo key and content type worked out side by side (helper lent). */
+    private static final int OVERLAP_MIN_CHARS = 32 * 1024;
 
     private final HeadroomConfig config;
     private final CompressionStore store;
@@ -142,8 +145,21 @@ public final class MessageCompressor {
             }
             boolean remembered = false;
             String memoKey = null;
+            ContentType early = null;
             if (why == null) {
-                memoKey = memoKey(s.text(), base);
+                if (s.text().length() >= OVERLAP_MIN_CHARS && SideWork.hasHelper()) {
+                    // With a helper lent (the proxy's waiting thread), content detection runs beside the memo
+                    // key's hash: both read the whole text, and the helper is idle otherwise. On a memo hit the
+                    // detection is not used; it is deterministic, so where it ran changes nothing.
+                    String[] key = new String[1];
+                    ContentType[] type0 = new ContentType[1];
+                    SideWork.both(() -> key[0] = memoKey(s.text(), base),
+                            () -> type0[0] = router.detector().detect(s.text()));
+                    memoKey = key[0];
+                    early = type0[0];
+                } else {
+                    memoKey = memoKey(s.text(), base);
+                }
                 c = recall(memoKey, base);
                 if (c != null) {
                     remembered = true;
@@ -153,7 +169,7 @@ public final class MessageCompressor {
                     outOfTime = true;
                     why = "time budget of " + config.compressionTimeout().toMillis() + " ms used up";
                 } else {
-                    ContentType detected = router.detector().detect(s.text());
+                    ContentType detected = early != null ? early : router.detector().detect(s.text());
                     type = detected.name();
                     if (detected == ContentType.CODE && protectsCode(s, view)) {
                         why = "protected: recent or asked-about code";

@@ -47,15 +47,12 @@ public final class ContentKeys {
      * Strings are immutable, so the same object always has the same key.
      */
     public static String sha256Prefix(String text) {
-        if (text.length() < LAST_MIN_CHARS) {
-            return sha256Prefix(text.getBytes(StandardCharsets.UTF_8));
-        }
-        LastKey last = LAST.get();
-        if (last != null && last.text.refersTo(text)) {
-            return last.key;
+        String known = lastKeyOf(text);
+        if (known != null) {
+            return known;
         }
         String key = sha256Prefix(text.getBytes(StandardCharsets.UTF_8));
-        LAST.set(new LastKey(new WeakReference<>(text), key));
+        remember(text, key);
         return key;
     }
 
@@ -69,6 +66,39 @@ public final class ContentKeys {
         }
         byte[] hash = digest.digest(utf8);
         return HexFormat.of().formatHex(hash, 0, KEY_LENGTH / 2);
+    }
+
+    /**
+     * The key of {@code text}, as {@link #sha256Prefix(String)} gives it, after checking that the text has an exact
+     * UTF-8 form, as the stock stores' {@code put} does.
+     *
+     * @throws IllegalArgumentException when {@code text} holds a lone surrogate
+     */
+    public static String keyOfEncodable(String text) {
+        String known = lastKeyOf(text);
+        if (known != null) {
+            InMemoryCompressionStore.requireEncodable(text);
+            return known;
+        }
+        // ASCII text, most tool output, is checked by its UTF-8 bytes (vectorised), not char by char.
+        String key = sha256Prefix(InMemoryCompressionStore.encodableUtf8(text));
+        remember(text, key);
+        return key;
+    }
+
+    /** The key last computed on this thread for this very string object, or null. */
+    private static String lastKeyOf(String text) {
+        if (text.length() < LAST_MIN_CHARS) {
+            return null;
+        }
+        LastKey last = LAST.get();
+        return last != null && last.text.refersTo(text) ? last.key : null;
+    }
+
+    private static void remember(String text, String key) {
+        if (text.length() >= LAST_MIN_CHARS) {
+            LAST.set(new LastKey(new WeakReference<>(text), key));
+        }
     }
 
     /** True when {@code key} has the shape of a key. */

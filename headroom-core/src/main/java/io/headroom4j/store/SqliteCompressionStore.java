@@ -45,7 +45,9 @@ import io.headroom4j.compress.Compressed;
  * ({@link #DEFAULT_MAX_MEMO_BYTES}), and are swept with the originals.
  *
  * <p>Concurrency: the file is in WAL mode with a busy timeout, so several processes can read and write
- * it together; within a process all calls share one connection behind a lock. Every failure of SQLite or
+ * it together; within a process all calls share one connection behind a lock, except the sweep and the memo's
+ * first look for a live row (each on a connection of its own, so neither waits behind a write that waits for
+ * another process's lock; a lookup of new content then answers at once). Every failure of SQLite or
  * the file system surfaces as an {@link UncheckedIOException} naming the file, which callers treat as a
  * reason to fail open.
  */
@@ -90,6 +92,14 @@ public final class SqliteCompressionStore implements CompressionStore {
     /** Guards {@link #sweeper}: {@link #purge()} runs on its own connection, outside {@link #lock}. */
     private final ReentrantLock sweepLock = new ReentrantLock();
     private Connection sweeper;
+    /**
+     * A connection of its own for the memo's first look (is there a live row at all?), so that a lookup of new
+     * content never waits for this store's connection while it waits for another process's write lock: in WAL
+     * mode readers never wait for a writer. Opened on first use.
+     */
+    private final ReentrantLock readLock = new ReentrantLock();
+    private Connection reader;
+    private PreparedStatement memoProbe;
 
     private SqliteCompressionStore(Path file, Duration ttl, long maxBytes, InstantSource clock) {
         this.file = file;
@@ -455,6 +465,13 @@ public final class SqliteCompressionStore implements CompressionStore {
         } finally {
             sweepLock.unlock();
         }
+        readLock.lock();
+        try {
+            closeQuietly(reader);
+            reader = null;
+        } finally {
+            readLock.unlock();
+        }
     }
 
     @Override
@@ -527,6 +544,9 @@ public final class SqliteCompressionStore implements CompressionStore {
             if (key == null) {
                 return Optional.empty();
             }
+            if (!mayHold(key)) {
+                return Optional.empty();   // new content, the common case: answered without the store's lock
+            }
             lock.lock();
             try {
                 ensureOpen();
@@ -595,6 +615,36 @@ public final class SqliteCompressionStore implements CompressionStore {
                 return value;
             } finally {
                 lock.unlock();
+            }
+        }
+
+        /**
+         * False when the memo holds no live row under {@code key}, looked up on the reader connection; true when it
+         * does or the look failed (the locked path then reads, renews and touches the row as before).
+         */
+        private boolean mayHold(String key) {
+            readLock.lock();
+            try {
+                ensureOpen();
+                if (reader == null) {
+                    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                    try (Statement st = c.createStatement()) {
+                        st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                        memoProbe = c.prepareStatement("SELECT expires_ms FROM memo WHERE key = ?");
+                    } catch (SQLException e) {
+                        closeQuietly(c);
+                        throw e;
+                    }
+                    reader = c;
+                }
+                memoProbe.setString(1, key);
+                try (ResultSet rs = memoProbe.executeQuery()) {
+                    return rs.next() && rs.getLong(1) > clock.millis();
+                }
+            } catch (SQLException | RuntimeException e) {
+                return true;
+            } finally {
+                readLock.unlock();
             }
         }
 

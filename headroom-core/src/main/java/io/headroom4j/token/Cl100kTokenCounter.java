@@ -65,14 +65,9 @@ final class Cl100kTokenCounter implements TokenCounter {
 
     @Override
     public boolean atLeast(String text, int n) {
-        if (n <= 0) {
-            return true;
-        }
-        if (text == null || text.length() * 4L < n) {
-            return false;   // a token is at least one UTF-8 byte, a char at most four
-        }
-        if (text.length() >= (long) TokenCounters.MAX_TOKEN_BYTES * n) {
-            return true;    // a token is at most MAX_TOKEN_BYTES UTF-8 bytes, a char at least one
+        int bound = TokenCounters.decidedByLength(text, n);
+        if (bound >= 0) {
+            return bound == 1;
         }
         if (encoder == null) {
             return encoding.countTokensOrdinary(text) >= n;

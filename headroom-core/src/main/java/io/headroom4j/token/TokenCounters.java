@@ -29,6 +29,21 @@ public final class TokenCounters {
      */
     static final int MAX_TOKEN_BYTES = 128;
 
+    /**
+     * Whether {@code text} has at least {@code n} tokens, when its length alone decides it: 1 yes, 0 no, -1 when
+     * the text has to be tokenized. A token is at least one UTF-8 byte (a char is at most four) and at most
+     * {@link #MAX_TOKEN_BYTES} (a char is at least one).
+     */
+    static int decidedByLength(String text, int n) {
+        if (n <= 0) {
+            return 1;
+        }
+        if (text == null || text.length() * 4L < n) {
+            return 0;
+        }
+        return text.length() >= (long) MAX_TOKEN_BYTES * n ? 1 : -1;
+    }
+
     private static final class Holder {
         // Loaded on first use: building both encodings takes about half a second.
         static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();

@@ -50,4 +50,22 @@ final class ContentKeysTest {
         assertThat(ContentKeys.sha256Prefix("hello")).isEqualTo(expected("hello"));
         assertThat(ContentKeys.sha256Prefix("hellp")).isEqualTo(expected("hellp"));
     }
+
+    @Test
+    void theEncodableKeyIsTheSameKeyAndRefusesALoneSurrogate() throws Exception {
+        String ascii = "GET /api/items/1 200\n".repeat(500);
+        String latin = "caf\u00e9 \u00e9t\u00e9\n".repeat(500);
+        String wide = "\u65e5\u672c \ud83d\ude00\n".repeat(500);
+        for (String text : new String[] {ascii, latin, wide, "short"}) {
+            assertThat(ContentKeys.keyOfEncodable(text)).isEqualTo(expected(text));
+            // Hashed before on this thread (the memo key): the remembered key, still checked.
+            assertThat(ContentKeys.sha256Prefix(text)).isEqualTo(ContentKeys.keyOfEncodable(text));
+        }
+        String lone = ascii + "\ud83d" + ascii;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContentKeys.keyOfEncodable(lone))
+                .isInstanceOf(IllegalArgumentException.class);
+        ContentKeys.sha256Prefix(lone);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ContentKeys.keyOfEncodable(lone))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.headroom4j.compress.Compressed;
+
 final class SqliteCompressionStoreTest {
 
     @TempDir
@@ -134,6 +136,34 @@ final class SqliteCompressionStoreTest {
             clock.advance(Duration.ofHours(2));
             assertThat(store.get(a)).isEmpty();             // this call sweeps again
             assertThat(rawRowCount()).isZero();
+        }
+    }
+
+    @Test
+    void aMemoLookupOfNewContentDoesNotWaitBehindAWriteThatWaitsForAnotherConnectionsLock() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (var store = open(Duration.ofHours(1), 1 << 20);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            store.purgeOnlyWhenAsked();
+            String kept = store.put("remembered original", "t");
+            Compressed value = Compressed.lossy("short [retrieve: " + kept + "]", "t", List.of(kept), "");
+            store.memo().remember("1".repeat(24), value);
+            try (Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");               // holds the write lock, as another process can
+                // A write on this store's connection now waits for that lock, holding the store's own lock.
+                Future<String> put = pool.submit(() -> store.put("written while locked", "t"));
+                Thread.sleep(300);                          // lets the put reach the lock (not a timing check)
+                for (int i = 0; i < 20; i++) {
+                    assertThat(store.memo().recall("0".repeat(24))).isEmpty();
+                }
+                assertThat(put.isDone()).isFalse();          // the lookups above answered while it waited
+                s.execute("COMMIT");
+                assertThat(put.get(30, TimeUnit.SECONDS)).isNotNull();
+            }
+            // A hit still goes through the store's connection: renewed, touched, the same value.
+            assertThat(store.memo().recall("1".repeat(24))).contains(value);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.store.CompressionMemo;
 import io.headroom4j.store.CompressionStore;
+import io.headroom4j.store.ContentKeys;
 import io.headroom4j.store.SqliteCompressionStore;
 import io.headroom4j.store.StoreEntry;
 
@@ -132,8 +133,9 @@ final class WriteBehindStore implements CompressionStore {
 
     @Override
     public String put(String original, String transform) {
-        requireEncodable(original);
-        String key = CompressionStore.keyOf(original);
+        // The check and the key on the caller's thread: the marker needs the key now, and a lone surrogate must be
+        // refused here, as the stock stores do. The write itself (encoding again, the copy into SQLite) is behind.
+        String key = ContentKeys.keyOfEncodable(original);
         Write w = new Write(key, original, transform);
         Write[] submit = new Write[1];
         writes.compute(key, (k, old) -> {
@@ -321,21 +323,6 @@ final class WriteBehindStore implements CompressionStore {
     @Override
     public String toString() {
         return "WriteBehindStore[" + store + "]";
-    }
-
-    /** Throws like the stock stores for a lone surrogate: such text has no exact UTF-8 form to give back. */
-    static void requireEncodable(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    throw new IllegalArgumentException("content holds a lone surrogate at char " + i
-                            + "; it has no exact UTF-8 form");
-                }
-            }
-        }
     }
 
     /**

@@ -63,9 +63,10 @@ public final class DrainParser {
     private final Map<Integer, Node> byLength = new HashMap<>();
     private final SignatureCache bySignature = new SignatureCache();
     private final List<Template> templates = new ArrayList<>();
-    /** The masked line being built: characters {@code [0, sigLength)} of {@code sig}. */
-    private char[] sig = new char[256];
-    private int sigLength;
+    /** The masked line being built by {@link #add}. */
+    private final Masker masker = new Masker(256);
+    /** Whether the last {@link #addMasked} left its signature in the exact cache (so it answers it from now on). */
+    private boolean lastCached;
 
     /** One template: its tokens (with wildcards), how many lines it has, and its first line. */
     public static final class Template {
@@ -154,22 +155,65 @@ public final class DrainParser {
 
     /** The template of {@code text[start, end)}, mining it if it is new; null when the caps are reached. */
     Template add(char[] text, int start, int end, int lineIndex) {
-        sigLength = 0;
-        int tokenCount = mask(text, start, end);
+        masker.length = 0;
+        int tokenCount = masker.mask(text, start, end);
+        int hash = SignatureCache.hash(masker.sig, 0, masker.length);
+        return addMasked(masker.sig, 0, masker.length, tokenCount, hash, lineIndex);
+    }
+
+    /**
+     * Assigns a template to every line {@code scan} masked and {@code skip} does not skip, exactly as
+     * {@link #parse(LogLines, boolean[])} would: same ids, same templates, same sizes.
+     */
+    int[] parse(LineScan scan, boolean[] skip) {
+        int n = skip.length;
+        int[] ids = new int[n];
+        Template[][] resolved = new Template[scan.parts()][];
+        for (int k = 0; k < resolved.length; k++) {
+            resolved[k] = new Template[scan.distinct(k)];
+        }
+        for (int i = 0; i < n; i++) {
+            if (skip[i]) {
+                ids[i] = NONE;
+                continue;
+            }
+            int part = scan.partOf(i);
+            int sid = scan.signatureOf(i);
+            Template known = resolved[part][sid];
+            if (known != null) {
+                // The signature is in the exact cache, which would answer this line with the same template.
+                known.size++;
+                ids[i] = known.id;
+                continue;
+            }
+            Template t = addMasked(scan.buffer(part), scan.start(part, sid), scan.length(part, sid),
+                    scan.tokens(part, sid), scan.hash(part, sid), i);
+            if (t != null && lastCached) {
+                resolved[part][sid] = t;
+            }
+            ids[i] = t == null ? NONE : t.id;
+        }
+        return ids;
+    }
+
+    /** The template of the masked line {@code sig[off, off + len)}, mining it if it is new; null at the caps. */
+    private Template addMasked(char[] sig, int off, int len, int tokenCount, int hash, int lineIndex) {
         // The common case, a masked form seen before, is answered without making a String of it.
-        int hash = SignatureCache.hash(sig, sigLength);
-        Template cached = bySignature.get(sig, sigLength, hash);
+        Template cached = bySignature.get(sig, off, len, hash);
         if (cached != null) {
             cached.size++;
+            lastCached = true;
             return cached;
         }
-        String signature = new String(sig, 0, sigLength);
+        lastCached = false;
+        String signature = new String(sig, off, len);
         String[] tokens = tokenCount == 0 ? new String[0] : split(signature, tokenCount);
         Template t = match(tokens, lineIndex);
         if (t != null) {
             t.size++;
             if (bySignature.size() < MAX_CACHED_SIGNATURES) {
-                bySignature.put(Arrays.copyOf(sig, sigLength), hash, t);
+                bySignature.put(Arrays.copyOfRange(sig, off, off + len), hash, t);
+                lastCached = true;
             }
         }
         return t;
@@ -264,104 +308,122 @@ public final class DrainParser {
      * one final wildcard, so one huge line costs one scan and a bounded template.
      */
     static int mask(String text, int start, int end, StringBuilder out) {
-        DrainParser parser = new DrainParser();
-        int tokens = parser.mask(text.toCharArray(), start, end);
-        out.append(parser.sig, 0, parser.sigLength);
+        Masker m = new Masker(256);
+        int tokens = m.mask(text.toCharArray(), start, end);
+        out.append(m.sig, 0, m.length);
         return tokens;
     }
 
-    /** {@link #mask(String, int, int, StringBuilder)} into this parser's signature buffer, which it extends. */
-    private int mask(char[] text, int start, int end) {
-        // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
-        // as a whole (a range copy), so the per-character work is a table lookup and a digit test.
-        int p = start;
-        int tokens = 0;
-        int tokenStart = -1;
-        while (p < end) {
-            char c = text[p];
-            if (isSpace(c)) {
-                if (c == '\r' && p + 1 < end) {
-                    // A carriage return redraws the line: only what follows the last one is on screen.
-                    sigLength = 0;
-                    tokens = 0;
-                }
-                tokenStart = -1;
-                p++;
-                continue;
-            }
-            if (c == 0x1b) {
-                p = skipAnsi(text, p, end);
-                continue;
-            }
-            if (tokenStart < 0) {
-                if (tokens > 0) {
-                    put(' ');
-                }
-                if (tokens == MAX_TOKENS - 1) {
-                    put(WILDCARD);
-                    return MAX_TOKENS;
-                }
-                tokens++;
-                tokenStart = p;
-            }
-            if (c < 128 && DELIMITER[c]) {
-                put(c);
-                p++;
-                continue;
-            }
-            int segStart = p;
-            int seen = 0;
+    /**
+     * Masks lines into one growing buffer: each {@link #mask} appends a line's masked form at {@link #length}.
+     * Not thread-safe; one per thread.
+     */
+    static final class Masker {
+        char[] sig;
+        int length;
+
+        Masker(int capacity) {
+            sig = new char[Math.max(16, capacity)];
+        }
+
+        /**
+         * Appends the masked form of {@code text[start, end)} (see {@link DrainParser#mask(String, int, int,
+         * StringBuilder)}) and returns its token count.
+         */
+        int mask(char[] text, int start, int end) {
+            int base = length;
+            // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
+            // as a whole (a range copy), so the per-character work is a table lookup and a digit test.
+            int p = start;
+            int tokens = 0;
+            int tokenStart = -1;
             while (p < end) {
-                char d = text[p];
-                int cls = d < 128 ? CLASS[d] : 0;
-                if (cls == STOP) {
-                    break;
+                char c = text[p];
+                if (isSpace(c)) {
+                    if (c == '\r' && p + 1 < end) {
+                        // A carriage return redraws the line: only what follows the last one is on screen.
+                        length = base;
+                        tokens = 0;
+                    }
+                    tokenStart = -1;
+                    p++;
+                    continue;
                 }
-                seen |= cls;
-                p++;
-            }
-            boolean digit = seen != 0;
-            if (p - segStart > MAX_SEGMENT_CHARS) {
-                put(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
-            } else if (!digit) {
-                put(text, segStart, p);
-            } else if (segStart == tokenStart && (p == end || isSpace(text[p])) && p - segStart <= 3
-                    && allDigits(text, segStart, p)) {
-                put(text, segStart, p); // a small standalone number: status codes, exit codes
-            } else {
-                put(WILDCARD);
-                int unit = unitSuffixStart(text, segStart, p);
-                if (unit > 0) {
-                    put(text, unit, p);
+                if (c == 0x1b) {
+                    p = skipAnsi(text, p, end);
+                    continue;
+                }
+                if (tokenStart < 0) {
+                    if (tokens > 0) {
+                        put(' ');
+                    }
+                    if (tokens == MAX_TOKENS - 1) {
+                        put(WILDCARD);
+                        return MAX_TOKENS;
+                    }
+                    tokens++;
+                    tokenStart = p;
+                }
+                if (c < 128 && DELIMITER[c]) {
+                    put(c);
+                    p++;
+                    continue;
+                }
+                int segStart = p;
+                int seen = 0;
+                while (p < end) {
+                    char d = text[p];
+                    int cls = d < 128 ? CLASS[d] : 0;
+                    if (cls == STOP) {
+                        break;
+                    }
+                    seen |= cls;
+                    p++;
+                }
+                boolean digit = seen != 0;
+                if (p - segStart > MAX_SEGMENT_CHARS) {
+                    put(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
+                } else if (!digit) {
+                    put(text, segStart, p);
+                } else if (segStart == tokenStart && (p == end || isSpace(text[p])) && p - segStart <= 3
+                        && allDigits(text, segStart, p)) {
+                    put(text, segStart, p); // a small standalone number: status codes, exit codes
+                } else {
+                    put(WILDCARD);
+                    int unit = unitSuffixStart(text, segStart, p);
+                    if (unit > 0) {
+                        put(text, unit, p);
+                    }
                 }
             }
+            return tokens;
         }
-        return tokens;
-    }
 
-    private void put(char c) {
-        if (sigLength == sig.length) {
-            sig = Arrays.copyOf(sig, sig.length * 2);
+        private void put(char c) {
+            if (length == sig.length) {
+                sig = Arrays.copyOf(sig, sig.length * 2);
+            }
+            sig[length++] = c;
         }
-        sig[sigLength++] = c;
-    }
 
-    private void put(char[] text, int from, int to) {
-        int n = to - from;
-        if (sigLength + n > sig.length) {
-            sig = Arrays.copyOf(sig, Math.max(sig.length * 2, sigLength + n));
+        private void put(char[] text, int from, int to) {
+            int n = to - from;
+            if (length + n > sig.length) {
+                sig = Arrays.copyOf(sig, Math.max(sig.length * 2, length + n));
+            }
+            System.arraycopy(text, from, sig, length, n);
+            length += n;
         }
-        System.arraycopy(text, from, sig, sigLength, n);
-        sigLength += n;
-    }
 
-    private void put(String s) {
-        int n = s.length();
-        if (sigLength + n > sig.length) {
-            sig = Arrays.copyOf(sig, Math.max(sig.length * 2, sigLength + n));
+        private void put(String s) {
+            int n = s.length();
+            if (length + n > sig.length) {
+                sig = Arrays.copyOf(sig, Math.max(sig.length * 2, length + n));
+            }
+            s.getChars(0, n, sig, length);
+            length += n;
         }
-        s.getChars(0, n, sig, sigLength);
-        sigLength += n;
+
     }
 
     private static boolean isSpace(char c) {
@@ -433,15 +495,15 @@ public final class DrainParser {
      * Masked line → template, keyed by the masked characters themselves, so a hit needs no String: an
      * open-addressing table with linear probing. Same answers as a {@code HashMap<String, Template>}.
      */
-    private static final class SignatureCache {
+    static final class SignatureCache {
         private char[][] keys = new char[1024][];
         private int[] hashes = new int[1024];
         private Template[] values = new Template[1024];
         private int size;
 
-        static int hash(char[] chars, int length) {
+        static int hash(char[] chars, int off, int length) {
             int h = 0;
-            for (int i = 0; i < length; i++) {
+            for (int i = off, end = off + length; i < end; i++) {
                 h = 31 * h + chars[i];
             }
             return h;
@@ -451,10 +513,10 @@ public final class DrainParser {
             return size;
         }
 
-        Template get(char[] chars, int length, int hash) {
+        Template get(char[] chars, int off, int length, int hash) {
             int mask = keys.length - 1;
             for (int i = mix(hash) & mask; keys[i] != null; i = (i + 1) & mask) {
-                if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, chars, 0, length)) {
+                if (hashes[i] == hash && Arrays.equals(keys[i], 0, keys[i].length, chars, off, off + length)) {
                     return values[i];
                 }
             }

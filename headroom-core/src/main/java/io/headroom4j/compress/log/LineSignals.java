@@ -40,12 +40,27 @@ public final class LineSignals {
                 buf = new char[Math.max(len, buf.length * 2)];
             }
             t.getChars(s, s + len, buf, 0);
-            if (isErrorLike(buf, 0, len)) {
-                kinds[i] = ERROR;
-            } else if (isStackFrame(buf, 0, len, len)) {
-                kinds[i] = FRAME;
-            }
+            kinds[i] = kindOf(buf, len);
         }
+        neighbours(lines, kinds);
+        return kinds;
+    }
+
+    /** The single-line verdict on {@code line[0, len)}: {@link #ERROR}, {@link #FRAME} or {@link #PLAIN}. */
+    static byte kindOf(char[] line, int len) {
+        if (isErrorLike(line, 0, len)) {
+            return ERROR;
+        }
+        return isStackFrame(line, 0, len, len) ? FRAME : PLAIN;
+    }
+
+    /**
+     * The second step of {@link #classify}, after {@link #kindOf} of every line: marks as frames the lines that
+     * only their neighbours show to be part of a trace. Turns only {@link #PLAIN} lines into {@link #FRAME}s.
+     */
+    static void neighbours(LogLines lines, byte[] kinds) {
+        int n = lines.count();
+        String t = lines.text();
         for (int i = 1; i < n; i++) {
             if (kinds[i] == FRAME && kinds[i - 1] == PLAIN) {
                 int s = lines.start(i);
@@ -70,7 +85,6 @@ public final class LineSignals {
                 }
             }
         }
-        return kinds;
     }
 
     private static char[] lineChars(LogLines lines, int i) {

@@ -106,13 +106,15 @@ public final class LogCompressor implements Compressor {
         if (n < MIN_RUN) {
             return null;
         }
-        byte[] kinds = LineSignals.classify(lines);
+        // Verdicts and masked forms in one pass per line (on two threads when the caller lends a helper).
+        LineScan scan = LineScan.of(lines);
+        byte[] kinds = scan.kinds;
         boolean[] skip = new boolean[n];
         for (int i = 0; i < n; i++) {
             skip[i] = kinds[i] != LineSignals.PLAIN;
         }
         DrainParser drain = new DrainParser();
-        int[] ids = drain.parse(lines, skip);
+        int[] ids = drain.parse(scan, skip);
         List<DrainParser.Template> templates = drain.templates();
         int[] groups = new int[n];
         for (int i = 0; i < n; i++) {
