@@ -10,10 +10,11 @@ import java.util.Set;
  * of long function bodies, so tree-sitter can be told to skip them ({@code ts_parser_set_included_ranges}).
  *
  * <p>Python has no braces, so a function body cannot be left out whole (an empty block does not parse).
- * Instead each long body keeps its first statement (with a docstring, the docstring) and its last statement
- * in the parse, and the whole lines of the statements between them are skipped. The parsed text is then
- * itself a valid function with the same first and last rows, so the function node, its body block and its
- * docstring have the same positions as in the full parse.
+ * Instead each body keeps its first statement (with a docstring, the docstring) and the tail of its last
+ * statement in the parse (a compound one keeps its clause headers, one simple statement per clause and the
+ * tail of its last clause, see {@link #tail}), and the whole lines in between are skipped. The parsed text is
+ * then itself a valid function with the same first and last rows, so the function node, its body block and
+ * its docstring have the same positions as in the full parse.
  *
  * <p>The lexer knows strings (prefixes, triple quotes, escapes, f-string replacement fields), comments,
  * backslash continuations and brackets spanning lines, so it splits the text into logical lines as Python
