@@ -76,10 +76,14 @@ public final class SearchDiffTreeSavings {
         }
     }
 
-    /** Mean CPU seconds of this thread per call, after a warm-up, over about half a CPU second. */
+    /**
+     * Mean CPU seconds of this thread per call over about half a CPU second, after as long a warm-up: 30 calls
+     * left small inputs' rows measuring the JIT's work (a count-unknown row read 6-9 MB/s, 43-52 once compiled).
+     */
     private static double cpuSecondsPerOp(Compressor c, String input, CompressionContext context) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 30; i++) {
+        long warm = mx.getCurrentThreadCpuTime();
+        while (mx.getCurrentThreadCpuTime() - warm < 500_000_000L) {
             c.compress(input, context);
         }
         long start = mx.getCurrentThreadCpuTime();
