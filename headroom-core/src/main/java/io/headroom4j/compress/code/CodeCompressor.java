@@ -611,15 +611,21 @@ public final class CodeCompressor implements Compressor {
             }
             row = last;
         }
-        if (tails == null) {
-            return sure;
-        }
-        // Merge by position. A tail overlapping a body (it would be inside one) is dropped, except that an alias
-        // tail takes the place of the type blocks that lie wholly inside it (its skipped text holds them).
-        List<int[]> merged = new ArrayList<>(bodies.size() + tails.size());
-        boolean[] mergedSure = new boolean[bodies.size() + tails.size()];
+        return tails == null ? sure : mergeSkipped(bodies, sure, tails);
+    }
+
+    /**
+     * Merges {@code added} (sorted by position, each {@code {start, end, ...}}) into {@code bodies} (sorted,
+     * {@code sure} parallel to it) by position and returns the new {@code sure} (false for each added entry). An
+     * added entry overlapping a body (it would be inside one) is dropped, except that an alias tail (an entry of
+     * more than four ints) takes the place of the unsure type blocks that lie wholly inside it (its skipped text
+     * holds them) and is stored with its first four ints.
+     */
+    private static boolean[] mergeSkipped(List<int[]> bodies, boolean[] sure, List<int[]> added) {
+        List<int[]> merged = new ArrayList<>(bodies.size() + added.size());
+        boolean[] mergedSure = new boolean[bodies.size() + added.size()];
         int i = 0;
-        for (int[] t : tails) {
+        for (int[] t : added) {
             while (i < bodies.size() && bodies.get(i)[1] < t[0]) {
                 mergedSure[merged.size()] = sure[i];
                 merged.add(bodies.get(i++));
@@ -682,29 +688,7 @@ public final class CodeCompressor implements Compressor {
             }
             row = last;
         }
-        if (arrays == null) {
-            return sure;
-        }
-        List<int[]> merged = new ArrayList<>(bodies.size() + arrays.size());
-        boolean[] mergedSure = new boolean[bodies.size() + arrays.size()];
-        int i = 0;
-        for (int[] a : arrays) {
-            while (i < bodies.size() && bodies.get(i)[1] < a[0]) {
-                mergedSure[merged.size()] = sure[i];
-                merged.add(bodies.get(i++));
-            }
-            if (i < bodies.size() && bodies.get(i)[0] <= a[1]) {
-                continue;
-            }
-            merged.add(a);
-        }
-        while (i < bodies.size()) {
-            mergedSure[merged.size()] = sure[i];
-            merged.add(bodies.get(i++));
-        }
-        bodies.clear();
-        bodies.addAll(merged);
-        return mergedSure;
+        return arrays == null ? sure : mergeSkipped(bodies, sure, arrays);
     }
 
     /** True when the row holds only a string literal ('...' or "..." without backslashes) and a comma, indented. */
