@@ -56,6 +56,11 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--no-ccr", description = "Never drop content, so nothing needs retrieving; no retrieve tool.")
     Boolean noCcr;
 
+    @Option(names = "--no-warm-up", description = "Do not warm the request path up over synthetic requests at the"
+            + " start (by default a background thread does, until the first model request; HEADROOM_WARMUP=false"
+            + " also turns it off).")
+    Boolean noWarmUp;
+
     @CommandLine.Mixin
     ConfigOptions options = new ConfigOptions();
 
@@ -92,6 +97,9 @@ public final class ProxyCommand implements Callable<Integer> {
         }
         if (anthropicApiUrl != null) {
             pb.anthropicApiUrl(anthropicApiUrl);
+        }
+        if (noWarmUp != null && noWarmUp) {
+            pb.warmUp(false);
         }
         ProxyConfig proxyConfig = pb.build();
         Cli.Store opened = Cli.openStore(config);

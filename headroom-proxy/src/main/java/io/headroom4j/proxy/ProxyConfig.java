@@ -21,9 +21,13 @@ import java.util.Objects;
  *                             default true
  * @param maxRetrievalRounds   how many times in a row the proxy answers retrieve calls itself before it
  *                             hands the response to the client; default 3
+ * @param warmUp               true runs the request path over built-in synthetic requests on a background thread
+ *                             right after the start, until the first model request arrives (at most 24 rounds,
+ *                             30 s), so that request does not pay for class loading and interpreted code; default
+ *                             true (see {@link WarmUp})
  */
 public record ProxyConfig(String host, int port, URI openaiApiUrl, URI anthropicApiUrl, Duration connectTimeout,
-                          boolean injectRetrieveTool, int maxRetrievalRounds) {
+                          boolean injectRetrieveTool, int maxRetrievalRounds, boolean warmUp) {
 
     /** The default port. */
     public static final int DEFAULT_PORT = 8787;
@@ -61,6 +65,7 @@ public record ProxyConfig(String host, int port, URI openaiApiUrl, URI anthropic
         b.connectTimeout = connectTimeout;
         b.injectRetrieveTool = injectRetrieveTool;
         b.maxRetrievalRounds = maxRetrievalRounds;
+        b.warmUp = warmUp;
         return b;
     }
 
@@ -92,6 +97,7 @@ public record ProxyConfig(String host, int port, URI openaiApiUrl, URI anthropic
         private Duration connectTimeout = Duration.ofSeconds(10);
         private boolean injectRetrieveTool = true;
         private int maxRetrievalRounds = 3;
+        private boolean warmUp = true;
 
         private Builder() {
         }
@@ -131,9 +137,16 @@ public record ProxyConfig(String host, int port, URI openaiApiUrl, URI anthropic
             return this;
         }
 
+        /** Whether to warm the request path up right after the start (see {@link ProxyConfig#warmUp()}). */
+        public Builder warmUp(boolean value) {
+            warmUp = value;
+            return this;
+        }
+
         /**
-         * Applies {@code HEADROOM_HOST}, {@code HEADROOM_PORT}, {@code OPENAI_TARGET_API_URL} and
-         * {@code ANTHROPIC_TARGET_API_URL} when present.
+         * Applies {@code HEADROOM_HOST}, {@code HEADROOM_PORT}, {@code OPENAI_TARGET_API_URL},
+         * {@code ANTHROPIC_TARGET_API_URL} and {@code HEADROOM_WARMUP} ({@code false}, {@code 0} or {@code off}
+         * turn the warm-up off) when present.
          */
         public Builder applyEnvironment(Map<String, String> env) {
             if (env.get("HEADROOM_HOST") != null) {
@@ -148,12 +161,17 @@ public record ProxyConfig(String host, int port, URI openaiApiUrl, URI anthropic
             if (env.get("ANTHROPIC_TARGET_API_URL") != null) {
                 anthropicApiUrl(env.get("ANTHROPIC_TARGET_API_URL").trim());
             }
+            String warm = env.get("HEADROOM_WARMUP");
+            if (warm != null) {
+                String w = warm.trim().toLowerCase(Locale.ROOT);
+                warmUp(!(w.equals("false") || w.equals("0") || w.equals("off") || w.equals("no")));
+            }
             return this;
         }
 
         public ProxyConfig build() {
             return new ProxyConfig(host, port, openaiApiUrl, anthropicApiUrl, connectTimeout, injectRetrieveTool,
-                    maxRetrievalRounds);
+                    maxRetrievalRounds, warmUp);
         }
     }
 }

@@ -151,6 +151,7 @@ abstract class StreamRelay {
 
     /** The Anthropic Messages stream. */
     static final class Anthropic extends StreamRelay {
+        private static final String MESSAGE_START = "{\"type\":\"message_start\"";
         private final Map<Integer, Integer> clientIndex = new HashMap<>();
         private final Map<Integer, ObjectNode> blocks = new LinkedHashMap<>();
         private final Map<Integer, StringBuilder> partialJson = new HashMap<>();
@@ -182,6 +183,17 @@ abstract class StreamRelay {
 
         @Override
         void onEvent(SseEvents.Event e) throws IOException {
+            if (round == 0 && "message_start".equals(e.name()) && e.data() != null
+                    && e.data().startsWith(MESSAGE_START)) {
+                // The stream's first event, which the client's time to first byte waits for: relayed before its
+                // usage is parsed (that parse is cold, tens of microseconds, on every new stream).
+                out.write(e.raw());
+                JsonNode data = parse(e.data());
+                if (data != null) {
+                    usage = Usages.of(data.path("message").path("usage"), usage);
+                }
+                return;
+            }
             JsonNode data = parse(e.data());
             if (data == null) {
                 out.write(e.raw());

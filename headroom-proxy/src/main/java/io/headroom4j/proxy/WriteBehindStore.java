@@ -112,6 +112,11 @@ final class WriteBehindStore implements CompressionStore {
         this.memo = behind == CompressionMemo.none() ? behind : new Memo(behind);
     }
 
+    /** The store written behind. */
+    CompressionStore behind() {
+        return store;
+    }
+
     private static void sweep(SqliteCompressionStore sqlite) {
         try {
             sqlite.purge();

@@ -64,6 +64,11 @@ public final class ProxyBench {
             onPathCpu(args.length > 1 ? Integer.parseInt(args[1]) : 5);
             return;
         }
+        if (mode.equals("first")) {
+            System.out.println(machine());
+            firstRequests(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
         if (mode.equals("paced")) {
             System.out.println(machine());
             paced(args.length > 1 ? Integer.parseInt(args[1]) : 100, args.length > 2 ? Integer.parseInt(args[2]) : 20);
@@ -183,6 +188,95 @@ public final class ProxyBench {
             } finally {
                 server.destroy();
                 server.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * The first new 100K-token requests after a proxy starts, as a user's first requests meet it: each round
+     * starts a fresh proxy JVM ({@link ProxyBenchServer}, set up as {@code headroom proxy}), waits
+     * {@code -Dbench.firstDelayMs} (default 1000) after it listens, then sends 10 new 100K-token requests one
+     * after the other to a provider that answers after 100 ms (as {@code paced}). Prints per round the added
+     * first-byte time of request 1 and the p50 of requests 2-10 (against the same requests sent directly, the
+     * bench's own client warmed up first), the proxy's {@code x-headroom-overhead-ms}, and the proxy process's CPU
+     * time at listening, before the first request and after the tenth. Extra proxy JVM options (e.g. the warm-up
+     * switch) go in {@code -Dbench.proxyJvmArgs}.
+     */
+    static void firstRequests(int rounds) throws Exception {
+        String stream = streamOf(40);
+        List<byte[]> events = FakeUpstream.chunks(stream.split("(?<=\n\n)"));
+        long delayMs = Long.getLong("bench.firstDelayMs", 1000);
+        try (FakeUpstream up = new FakeUpstream()) {
+            up.recording = false;
+            up.always((req, ex) -> (req.headers().containsKey("x-bench-pace")
+                    ? FakeUpstream.sse(Map.of(), events)
+                    : FakeUpstream.paced(events, Duration.ofMillis(100), Duration.ofMillis(20))).respond(req, ex));
+            String big = request(100_000, "fixed");
+            // The bench's own client and the provider warm up first: only the proxy is cold below.
+            runBoth(up.url(), big, 1, 200, true, 0, Map.of("x-bench-pace", "none"));
+            long[] direct = runBoth(up.url(), big, 1, 10, true, 0, Map.of())[0];
+            double directP50 = ms(pct(direct, 50));
+            System.out.printf(Locale.ROOT, "direct first byte p50 %.2f ms; proxy started, first request %d ms after it"
+                    + " listens%n", directP50, delayMs);
+            System.out.println("| round | added ms, request 1 | added ms, requests 2-10 p50 / max | overhead-ms 1 |"
+                    + " overhead-ms 2-10 p50 | proxy CPU ms at listening / before 1st / after 10th | load |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (int round = 0; round < rounds; round++) {
+                String javaBin = ProcessHandle.current().info().command().orElse("java");
+                List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx1g"));
+                String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
+                if (!extra.isEmpty()) {
+                    command.addAll(List.of(extra.split("\\s+")));
+                }
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                        ProxyBenchServer.class.getName(), up.url()));
+                Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
+                     PrintWriter control = new PrintWriter(server.outputWriter(StandardCharsets.UTF_8), true)) {
+                    String line = out.readLine();
+                    while (line != null && !line.startsWith("port ")) {
+                        line = out.readLine();
+                    }
+                    if (line == null) {
+                        throw new IllegalStateException("the proxy process did not start");
+                    }
+                    String proxied = "http://127.0.0.1:" + line.substring(5).trim();
+                    LongSupplier proxyCpu = () -> {
+                        control.println("cpu");
+                        try {
+                            String answer = out.readLine();
+                            while (answer != null && !answer.startsWith("cpu-ms ")) {
+                                answer = out.readLine();
+                            }
+                            return Long.parseLong(answer.substring("cpu-ms ".length()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    };
+                    long cpuListening = proxyCpu.getAsLong();
+                    Thread.sleep(delayMs);
+                    long cpuBefore = proxyCpu.getAsLong();
+                    long[] firstByte = new long[10];
+                    long[] overhead = new long[10];
+                    for (int i = 0; i < 10; i++) {
+                        long[][] r = runBoth(proxied, big, 1, 1, true, 0, Map.of());
+                        firstByte[i] = r[0][0];
+                        overhead[i] = r[2][0];
+                    }
+                    long cpuAfter = proxyCpu.getAsLong();
+                    long[] rest = Arrays.copyOfRange(firstByte, 1, 10);
+                    long[] restOver = Arrays.copyOfRange(overhead, 1, 10);
+                    Arrays.sort(rest);
+                    Arrays.sort(restOver);
+                    System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f / %.1f | %.1f | %.1f | %d / %d / %d | %s |%n",
+                            round, ms(firstByte[0]) - directP50, ms(pct(rest, 50)) - directP50,
+                            ms(rest[rest.length - 1]) - directP50, ms(overhead[0]), ms(pct(restOver, 50)),
+                            cpuListening, cpuBefore, cpuAfter, loadAverage());
+                } finally {
+                    server.destroy();
+                    server.waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
     }

@@ -43,6 +43,18 @@ final class ProxyConfigTest {
     }
 
     @Test
+    void theWarmUpIsOnByDefaultAndTheEnvironmentTurnsItOff() {
+        assertThat(ProxyConfig.defaults().warmUp()).isTrue();
+        for (String off : new String[] {"false", "0", "off", "no", " FALSE "}) {
+            assertThat(ProxyConfig.builder().applyEnvironment(Map.of("HEADROOM_WARMUP", off)).build().warmUp())
+                    .as(off).isFalse();
+        }
+        assertThat(ProxyConfig.builder().warmUp(false).applyEnvironment(Map.of("HEADROOM_WARMUP", "true")).build()
+                .warmUp()).isTrue();
+        assertThat(ProxyConfig.builder().warmUp(false).build().toBuilder().build().warmUp()).isFalse();
+    }
+
+    @Test
     void overheadIsWrittenAsMillisecondsWithThreeDecimals() {
         assertThat(HeadroomProxy.millis(0)).isEqualTo("0.000");
         assertThat(HeadroomProxy.millis(1_499)).isEqualTo("0.001");

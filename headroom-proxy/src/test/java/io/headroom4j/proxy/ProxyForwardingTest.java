@@ -377,7 +377,7 @@ final class ProxyForwardingTest {
     @Test
     void unreachableUpstreamGives502InTheProvidersShape() throws Exception {
         proxy.close();
-        ProxyConfig pc = ProxyConfig.builder().port(0).anthropicApiUrl("http://127.0.0.1:1")
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false).anthropicApiUrl("http://127.0.0.1:1")
                 .openaiApiUrl("http://127.0.0.1:1").build();
         proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, TestProxies.identity());
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", ANTHROPIC_REQUEST));

@@ -55,7 +55,8 @@ final class ProxyLedgerTest {
 
     /** A proxy with the real compression pipeline and the ledger. */
     private HeadroomProxy realProxy() {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         return HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, ledger);
     }
 
@@ -201,7 +202,8 @@ final class ProxyLedgerTest {
 
     @Test
     void anthropicStreamAppendsCacheReadsAndWrites() throws Exception {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, TestProxies.identity(), ledger);
         up.then(FakeUpstream.sse(Map.of(), Streams.cut(Streams.anthropicFull(), 64)));
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", anthropicRequest(true, "short output")));
@@ -220,7 +222,8 @@ final class ProxyLedgerTest {
 
     @Test
     void failedOpenCompressionAndUpstreamErrorAreStillRecorded() throws Exception {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, (body, format) -> {
             throw new IllegalStateException("boom");
         }, ledger);
@@ -245,7 +248,7 @@ final class ProxyLedgerTest {
 
     @Test
     void unreachableUpstreamAndOversizedBodyAreRecordedWithTheirStatus() throws Exception {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl("http://127.0.0.1:1")
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false).openaiApiUrl("http://127.0.0.1:1")
                 .anthropicApiUrl(up.url()).build();
         proxy = HeadroomProxy.start(HeadroomConfig.builder().maxBodyBytes(4096).build(), pc, store,
                 TestProxies.identity(), ledger);
@@ -260,7 +263,8 @@ final class ProxyLedgerTest {
 
     @Test
     void otherRoutesAddNoLine() throws Exception {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, TestProxies.identity(), ledger);
         up.always(FakeUpstream.json(200, Map.of(), "{\"input_tokens\":12}"));
         send(post(proxy, "/v1/messages/count_tokens", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[]}"));
@@ -273,7 +277,8 @@ final class ProxyLedgerTest {
     void ledgerThatCannotBeWrittenNeverBreaksTheRequest() throws Exception {
         Path notADirectory = Files.writeString(workspace.resolve("file"), "x");
         Ledger broken = Ledger.inWorkspace(notADirectory);
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, store, TestProxies.identity(), broken);
         up.then(FakeUpstream.json(200, Map.of(), "{\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}"));
         HttpResponse<byte[]> r = send(post(proxy, "/v1/messages", "{\"model\":\"claude-sonnet-4-5\",\"messages\":[]}"));

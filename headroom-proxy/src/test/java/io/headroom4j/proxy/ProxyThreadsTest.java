@@ -98,7 +98,8 @@ final class ProxyThreadsTest {
         try (FakeUpstream up = new FakeUpstream()) {
             up.recording = false;
             up.always(FakeUpstream.json(200, Map.of(), "{\"id\":\"msg_1\",\"type\":\"message\"}"));
-            ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+            ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                    .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
             HeadroomProxy proxy = HeadroomProxy.start(HeadroomConfig.defaults(), pc, TestProxies.store(), compressor,
                     null, 1);
             try {

@@ -65,7 +65,8 @@ final class StoreWriteBehindTest {
     }
 
     private static HeadroomProxy proxy(FakeUpstream up, SqliteCompressionStore store) {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         return HeadroomProxy.start(HeadroomConfig.defaults(), pc, store);
     }
 

@@ -64,7 +64,8 @@ final class TestProxies {
 
     static HeadroomProxy start(FakeUpstream up, HeadroomConfig config, CompressionStore store,
                                RequestCompressor compressor) {
-        ProxyConfig pc = ProxyConfig.builder().port(0).openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
+        ProxyConfig pc = ProxyConfig.builder().port(0).warmUp(false)
+                .openaiApiUrl(up.url()).anthropicApiUrl(up.url()).build();
         return compressor == null ? HeadroomProxy.start(config, pc, store)
                 : HeadroomProxy.start(config, pc, store, compressor);
     }
