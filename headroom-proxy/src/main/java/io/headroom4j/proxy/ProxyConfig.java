@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param maxRetrievalRounds   how many times in a row the proxy answers retrieve calls itself before it
  *                             hands the response to the client; default 3
  * @param warmUp               true runs the request path over built-in synthetic requests on a background thread
- *                             right after the start, until the first model request arrives (at most 24 rounds,
+ *                             right after the start, until the first model request arrives (at most 6 rounds,
  *                             30 s), so that request does not pay for class loading and interpreted code; default
  *                             true (see {@link WarmUp})
  */

@@ -50,8 +50,11 @@ import io.headroom4j.token.TokenCounters;
  */
 final class WarmUp implements Runnable {
 
-    /** Rounds at most: enough for the JIT to compile the 100K-token path (see BENCHMARKS.md, session 8). */
-    static final int MAX_ROUNDS = Integer.getInteger("headroom.warmup.rounds", 24);
+    /**
+     * Rounds at most: 6 (property {@code headroom.warmup.rounds}); 12 or 24 rounds made the first request no faster
+     * and cost two to three times the CPU (BENCHMARKS.md, session 8).
+     */
+    static final int MAX_ROUNDS = Integer.getInteger("headroom.warmup.rounds", 6);
     /** Wall time at most, whatever the rounds (a busy machine). */
     static final Duration MAX_WALL = Duration.ofSeconds(30);
 
