@@ -45,6 +45,7 @@ import io.headroom4j.store.CompressionStore;
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench soak 600          # seconds
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench paced [100 20]     # first-event delay, gap (ms)
  *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench oncpu [5]          # rounds
+ *   java -cp &lt;test classpath&gt; io.headroom4j.proxy.ProxyBench first [3]          # fresh proxy JVMs
  * </pre>
  */
 public final class ProxyBench {
