@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,28 +102,30 @@ public final class MessageCompressor {
             return CompressionResult.Pending.of(new CompressionResult(body == null ? new byte[0] : body, false, 0, 0,
                     tokens.name(), List.of(), List.of(), false, null));
         }
-        JsonNode tree;
+        RequestTree.Parsed parsed;
         try {
-            tree = RequestTree.read(body);
+            parsed = RequestTree.parse(body);
         } catch (IOException | RuntimeException e) {
             // Not ours to judge: the provider will answer with its own error for a malformed body.
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
                     List.of(), false, "request body is not JSON; passed through: " + e.getMessage()));
         }
+        JsonNode tree = parsed.tree();
         if (tree == null || !tree.isObject()) {
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
                     List.of(), false, "request body is not a JSON object; passed through"));
         }
         try {
-            return compressTree(body, tree, format == null ? RequestFormat.detect(tree) : format, defer);
+            return compressTree(body, parsed, format == null ? RequestFormat.detect(tree) : format, defer);
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original request", e);
             return CompressionResult.Pending.of(CompressionResult.failOpen(body, tokens.name(), e.toString()));
         }
     }
 
-    private CompressionResult.Pending compressTree(byte[] body, JsonNode tree, RequestFormat format, boolean defer)
-            throws IOException {
+    private CompressionResult.Pending compressTree(byte[] body, RequestTree.Parsed parsed, RequestFormat format,
+                                                   boolean defer) throws IOException {
+        JsonNode tree = parsed.tree();
         long deadline = System.nanoTime() + config.compressionTimeout().toNanos();
         RequestView view = RequestView.of(tree, format);
         TokenCounter tokens = TokenCounters.forModel(view.model == null ? config.model() : view.model);
@@ -211,7 +214,7 @@ public final class MessageCompressor {
                     }
                 }
             }
-            replacements.add(new Replacement(s.pointer(), c.output()));
+            replacements.add(new Replacement(s.pointer(), c.output(), parsed.spanOf(s.text())));
             drafts.add(new Draft(s, type, known, c, after));
             keys.addAll(Markers.keysIn(c.output()));
         }
@@ -389,11 +392,19 @@ public final class MessageCompressor {
     }
 
     private static byte[] splice(byte[] body, List<Replacement> replacements) throws IOException {
+        // The long literals' spans are known from reading the body; the scanner looks for the others only.
         Set<String> pointers = new HashSet<>();
         for (Replacement r : replacements) {
-            pointers.add(r.pointer());
+            if (r.span() == null) {
+                pointers.add(r.pointer());
+            }
         }
-        Map<String, long[]> spans = SpanScanner.spans(body, pointers);
+        Map<String, long[]> spans = new HashMap<>(SpanScanner.spans(body, pointers));
+        for (Replacement r : replacements) {
+            if (r.span() != null) {
+                spans.put(r.pointer(), r.span());
+            }
+        }
         List<Replacement> ordered = new ArrayList<>(replacements);
         ordered.sort(Comparator.comparingLong(r -> spanOf(spans, r)[0]));
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
@@ -419,6 +430,7 @@ public final class MessageCompressor {
         return span;
     }
 
-    private record Replacement(String pointer, String text) {
+    /** The new text of the string at {@code pointer}; {@code span}: its literal's bytes when known, else null. */
+    private record Replacement(String pointer, String text, long[] span) {
     }
 }
