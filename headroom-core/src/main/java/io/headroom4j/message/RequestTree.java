@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -75,11 +76,28 @@ final class RequestTree {
 
     /** {@link #read} that also keeps the spans of the long string values (the splice then needs no scan). */
     static Parsed parse(byte[] body) throws IOException {
+        return parse(body, null);
+    }
+
+    /**
+     * {@link #parse(byte[])} that hands each long string value of a field named {@code content}, {@code output} or
+     * {@code text} (where request formats put tool output) to {@code early} as soon as it is decoded, before the
+     * tree is built; {@code early} may be null. The strings handed over are the ones in the tree only when
+     * {@link Parsed#spans()} is not empty.
+     */
+    static Parsed parse(byte[] body, Consumer<String> early) throws IOException {
         List<String> decoded = new ArrayList<>();
         IntList spans = new IntList();
         byte[] skeleton = skeleton(body, decoded, spans);
         if (skeleton == null) {
             return new Parsed(Json.MAPPER.readTree(body), new IdentityHashMap<>());
+        }
+        if (early != null) {
+            for (int k = 0; k < decoded.size(); k++) {
+                if (isToolTextField(body, spans.get(2 * k))) {
+                    early.accept(decoded.get(k));
+                }
+            }
         }
         StandIns factory = new StandIns(decoded);
         JsonNode tree;
@@ -263,6 +281,41 @@ final class RequestTree {
             i += body[i + 1] == 'u' ? 6 : 2;
             run = i;
         }
+    }
+
+    private static final byte[][] TOOL_TEXT_FIELDS = {
+        "content".getBytes(StandardCharsets.US_ASCII),
+        "output".getBytes(StandardCharsets.US_ASCII),
+        "text".getBytes(StandardCharsets.US_ASCII),
+    };
+
+    /** True when the value whose literal starts at {@code start} is the value of a field in {@link #TOOL_TEXT_FIELDS}. */
+    private static boolean isToolTextField(byte[] body, int start) {
+        int i = start - 1;
+        while (i >= 0 && isSpace(body[i])) {
+            i--;
+        }
+        if (i < 0 || body[i] != ':') {
+            return false;
+        }
+        i--;
+        while (i >= 0 && isSpace(body[i])) {
+            i--;
+        }
+        if (i < 0 || body[i] != '"') {
+            return false;
+        }
+        for (byte[] name : TOOL_TEXT_FIELDS) {
+            int from = i - name.length;
+            if (from >= 1 && body[from - 1] == '"' && Arrays.equals(body, from, i, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** True when the literal ending before {@code end} is followed by a colon: an object's field name. */
