@@ -49,9 +49,10 @@ public final class DrainParser {
     /**
      * Per ASCII character, for {@link Masker#mask}: {@link #K_OTHER} or {@link #K_DIGIT} (bits, so a segment's
      * OR tells whether it has a digit and whether it is all digits), or, at {@link #K_DELIMITER} and up, what
-     * ends a segment. Non-ASCII characters are {@link #K_OTHER}.
+     * ends a segment. Non-ASCII characters are {@link #K_OTHER}. Every char has an entry, so a lookup needs no
+     * range test first.
      */
-    private static final byte[] KIND = new byte[128];
+    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
     private static final byte K_DIGIT = 1;
     private static final byte K_OTHER = 2;
     private static final byte K_DELIMITER = 4;
@@ -62,6 +63,7 @@ public final class DrainParser {
         for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
             DELIMITER[c] = true;
         }
+        Arrays.fill(KIND, K_OTHER);
         for (char c = 0; c < 128; c++) {
             KIND[c] = c == 0x1b ? K_ESC : isSpace(c) ? K_SPACE : DELIMITER[c] ? K_DELIMITER
                     : c >= '0' && c <= '9' ? K_DIGIT : K_OTHER;
@@ -350,7 +352,7 @@ public final class DrainParser {
             int tokenStart = -1;
             while (p < end) {
                 char c = text[p];
-                int k = c < 128 ? KIND[c] : K_OTHER;
+                int k = KIND[c];
                 if (k >= K_SPACE) {
                     if (k == K_ESC) {
                         p = skipAnsi(text, p, end);
@@ -403,7 +405,7 @@ public final class DrainParser {
                         break;
                     }
                     c = text[p];
-                    k = c < 128 ? KIND[c] : K_OTHER;
+                    k = KIND[c];
                     if (k >= K_DELIMITER) {
                         break;
                     }
@@ -412,7 +414,7 @@ public final class DrainParser {
                     // Past the copy limit (or at the line's end): the rest of the segment is only scanned.
                     while (p < end) {
                         char d = text[p];
-                        int kd = d < 128 ? KIND[d] : K_OTHER;
+                        int kd = KIND[d];
                         if (kd >= K_DELIMITER) {
                             break;
                         }

@@ -112,48 +112,81 @@ public final class LineSignals {
         // One pass, one class test per character. Keywords are looked for at word starts (a letter after a
         // non-letter), where a table of their first two letters sends only candidates to the exact checks, and
         // "error" and "exception" also inside words (TypeError, IOException), behind a cheap "er"/"ex" test.
-        boolean inWord = false;
+        // One table lookup classes each character; the table covers every char, so no range test comes first.
         for (int p = start; p < end; p++) {
-            char c = text[p];
-            int l = (c | 0x20) - 'a';
-            if (l >= 0 && l < 26) {
-                if (!inWord) {
-                    inWord = true;
-                    if (p + 1 < end && KEYWORD_START[l << 5 | text[p + 1] & 0x1f]
-                            && keywordAtWordStart(text, start, p, end)) {
-                        return true;
-                    }
-                } else if (l == 'e' - 'a' && p + 1 < end && ((text[p + 1] | 0x20) == 'r'
-                        || (text[p + 1] | 0x20) == 'x') && (matches(text, p, end, "exception")
-                        || matches(text, p, end, "error") && !isZeroCount(text, start, p, end))) {
-                    return true;
-                }
+            int t = CHAR_CLASS[text[p]];
+            if (t == 0) {
                 continue;
             }
-            inWord = false;
-            if (c >= 0x80) {
-                if (c == '\u2715' || c == '\u2716' || c == '\u2717' || c == '\u2718' || c == '\u274C'
-                        || c == '\u25CF') {
-                    return true; // ✕ ✖ ✗ ✘ ❌ (failed test marks) and ● (jest's failure heading)
+            if (t <= C_E) {
+                // A word start: the two-letter table sends only keyword candidates to the exact checks.
+                if (p + 1 < end && KEYWORD_START[(text[p] & 0x1f) << 5 | text[p + 1] & 0x1f] != 0
+                        && keywordAtWordStart(text, start, p, end)) {
+                    return true;
                 }
-            } else if (c == '5' && isServerErrorStatus(text, start, p, end)) {
-                return true;
+                // The rest of the word, where only "error" and "exception" count (TypeError, IOException).
+                while (++p < end) {
+                    int u = CHAR_CLASS[text[p]];
+                    if (u != C_LETTER) {
+                        if (u != C_E) {
+                            break;
+                        }
+                        if (p + 1 < end && ((text[p + 1] | 0x20) == 'r' || (text[p + 1] | 0x20) == 'x')
+                                && (matches(text, p, end, "exception")
+                                || matches(text, p, end, "error") && !isZeroCount(text, start, p, end))) {
+                            return true;
+                        }
+                    }
+                }
+                if (p == end) {
+                    return false;
+                }
+                t = CHAR_CLASS[text[p]];
+            }
+            if (t == C_FIVE) {
+                if (isServerErrorStatus(text, start, p, end)) {
+                    return true;
+                }
+            } else if (t == C_MARK) {
+                return true; // ✕ ✖ ✗ ✘ ❌ (failed test marks) and ● (jest's failure heading)
             }
         }
         return false;
     }
 
+    /** Per char, for {@link #isErrorLike(char[], int, int)}: 0, or one of the classes below. */
+    private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+    /** An ASCII letter other than 'e' and 'E'. */
+    private static final byte C_LETTER = 1;
+    private static final byte C_E = 2;
+    private static final byte C_FIVE = 3;
+    /** A failure mark: ✕ ✖ ✗ ✘ ❌ and ●. */
+    private static final byte C_MARK = 4;
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CHAR_CLASS[c] = C_LETTER;
+            CHAR_CLASS[c - 0x20] = C_LETTER;
+        }
+        CHAR_CLASS['e'] = C_E;
+        CHAR_CLASS['E'] = C_E;
+        CHAR_CLASS['5'] = C_FIVE;
+        for (char c : new char[] {'\u2715', '\u2716', '\u2717', '\u2718', '\u274C', '\u25CF'}) {
+            CHAR_CLASS[c] = C_MARK;
+        }
+    }
+
     /**
-     * Per first letter ({@code 0..25}) {@code << 5 |} the low five bits of the next character: whether some
+     * Per first letter's low five bits {@code << 5 |} the next character's low five bits: whether some
      * keyword {@link #keywordAtWordStart} looks for starts with those two letters (either case).
      */
-    private static final boolean[] KEYWORD_START = new boolean[26 << 5];
+    private static final byte[] KEYWORD_START = new byte[32 << 5];
 
     static {
         for (String k : new String[] {"error", "exception", "exit", "emerg", "fatal", "fail", "panic", "critical",
                 "core dumped", "severe", "segfault", "segmentation fault", "status", "traceback", "timed out", "warn",
                 "abort", "killed", "out of memory", "denied", "refused", "unhandled", "uncaught", "unable to"}) {
-            KEYWORD_START[(k.charAt(0) - 'a') << 5 | k.charAt(1) & 0x1f] = true;
+            KEYWORD_START[(k.charAt(0) & 0x1f) << 5 | k.charAt(1) & 0x1f] = 1;
         }
     }
 
