@@ -341,9 +341,9 @@ public final class DrainParser {
          * StringBuilder)}) and returns its token count.
          */
         int mask(char[] text, int start, int end) {
-            // One pass: whitespace ends a token, punctuation ends a segment. A segment's characters are copied
-            // out while it is scanned (one table lookup, one store each); one with a digit is then overwritten
-            // by the wildcard. Room is made once per token, delimiter and segment, not per character.
+            // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked as
+            // a whole (a range copy), so the per-character work is one lookup in a table that covers every char
+            // and one test. Room is made once per token, delimiter and segment, not per character.
             int base = length;
             char[] out = sig;
             int o = base;
@@ -390,46 +390,27 @@ public final class DrainParser {
                     p++;
                     continue;
                 }
-                // The segment [segStart, p): its first MAX_SEGMENT_CHARS + 1 characters are copied to out[o...].
+                // The segment [segStart, p); what it becomes takes at most MAX_SEGMENT_CHARS chars.
                 if (o + MAX_SEGMENT_CHARS + 8 > out.length) {
                     out = grow(o, MAX_SEGMENT_CHARS + 8);
                 }
                 int segStart = p;
-                int copyEnd = Math.min(end, p + MAX_SEGMENT_CHARS + 1);
-                int seen = 0;
-                int w = o;
-                while (true) {
-                    out[w++] = c;
-                    seen |= k;
-                    if (++p == copyEnd) {
+                int seen = k;
+                while (++p < end) {
+                    int kd = KIND[text[p]];
+                    if (kd >= K_DELIMITER) {
                         break;
                     }
-                    c = text[p];
-                    k = KIND[c];
-                    if (k >= K_DELIMITER) {
-                        break;
-                    }
-                }
-                if (p == copyEnd) {
-                    // Past the copy limit (or at the line's end): the rest of the segment is only scanned.
-                    while (p < end) {
-                        char d = text[p];
-                        int kd = KIND[d];
-                        if (kd >= K_DELIMITER) {
-                            break;
-                        }
-                        seen |= kd;
-                        p++;
-                    }
+                    seen |= kd;
                 }
                 int segLength = p - segStart;
                 if (segLength > MAX_SEGMENT_CHARS) {
                     o = putWildcard(out, o); // a huge token is a payload (base64, minified data), never a constant
-                } else if ((seen & K_DIGIT) == 0) {
-                    o += segLength;
-                } else if (seen == K_DIGIT && segLength <= 3 && segStart == tokenStart
+                } else if ((seen & K_DIGIT) == 0 || seen == K_DIGIT && segLength <= 3 && segStart == tokenStart
                         && (p == end || isSpace(text[p]))) {
-                    o += segLength; // a small standalone number: status codes, exit codes
+                    // Copied: no digit, or a small standalone number (status codes, exit codes).
+                    System.arraycopy(text, segStart, out, o, segLength);
+                    o += segLength;
                 } else {
                     int unit = unitSuffixStart(text, segStart, p);
                     o = putWildcard(out, o);
