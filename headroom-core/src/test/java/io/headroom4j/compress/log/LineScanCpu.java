@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Single-thread CPU of the per-line scan of {@code log.templates}: {@link LineScan#of} against the scan as it was
  * before session 8 ({@link PreviousLineScan}), back to back and interleaved in one JVM, on the proxy bench's
- * 100K-token log and on the log and build fixtures. Thread CPU time, the median of the rounds, in microseconds
- * per scan. Not a test: run it with the test classpath,
- * {@code java -cp <test classpath> io.headroom4j.compress.log.LineScanCpu [ROUNDS] [MS_PER_CELL]}.
+ * 100K-token log and on the log and build fixtures. Thread CPU time, the median (and the minimum) of the rounds,
+ * in microseconds per scan. Not a test: run it with the test classpath,
+ * {@code java -cp <test classpath> io.headroom4j.compress.log.LineScanCpu [ROUNDS] [MS_PER_CELL] [INPUT_FILTER]}.
  */
 final class LineScanCpu {
 
@@ -29,6 +29,7 @@ final class LineScanCpu {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         long cellNanos = (args.length > 1 ? Long.parseLong(args[1]) : 300) * 1_000_000L;
+        String only = args.length > 2 ? args[2] : "";
         Map<String, LogLines> inputs = new LinkedHashMap<>();
         inputs.put("bench 100K log", LogLines.of(benchLog("pin-0")));
         for (String f : List.of("log/app.log", "log/access.log", "build/maven-test-failure-ansi-progress.txt",
@@ -36,6 +37,7 @@ final class LineScanCpu {
                 "build/pytest-verbose.txt", "build/go-test-verbose.txt", "build/cargo-test-failure.txt")) {
             inputs.put(f, LogLines.of(LogTestSupport.fixture(f)));
         }
+        inputs.keySet().removeIf(k -> !k.contains(only));
         System.out.println("load average at start: " + loadAverage());
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
@@ -54,16 +56,18 @@ final class LineScanCpu {
                 results.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(new double[] {before, after});
             }
         }
-        System.out.println("| input | KB | lines | before us/scan | after us/scan | after / before |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| input | KB | lines | before us/scan | after us/scan | after / before | min before / after |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
             // The first round warms the JIT up: left out when there are more.
             List<double[]> rs = e.getValue().size() > 1 ? e.getValue().subList(1, e.getValue().size()) : e.getValue();
             double b = median(rs, 0);
             double a = median(rs, 1);
             LogLines lines = inputs.get(e.getKey());
-            System.out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.2f |%n", e.getKey(),
-                    lines.text().length() / 1024, lines.count(), b, a, a / b);
+            double minB = rs.stream().mapToDouble(x -> x[0]).min().orElse(0);
+            double minA = rs.stream().mapToDouble(x -> x[1]).min().orElse(0);
+            System.out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f | %.1f | %.2f | %.1f / %.1f |%n", e.getKey(),
+                    lines.text().length() / 1024, lines.count(), b, a, a / b, minB, minA);
         }
         System.out.println("load average at end: " + loadAverage());
     }
