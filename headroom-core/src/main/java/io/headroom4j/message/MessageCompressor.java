@@ -113,6 +113,9 @@ public final class MessageCompressor {
                 }
             });
         } catch (IOException | RuntimeException e) {
+            if (early[0] != null) {
+                early[0].key().cancel();
+            }
             // Not ours to judge: the provider will answer with its own error for a malformed body.
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
                     List.of(), false, "request body is not JSON; passed through: " + e.getMessage()));
@@ -389,7 +392,10 @@ public final class MessageCompressor {
         return memoKey(CompressionStore.keyOf(original), context.allowsLossy());
     }
 
-    /** The memo key of an original whose content key is {@code contentKey}; see {@link #memoKey(String, CompressionContext)}. */
+    /**
+     * The memo key of an original whose content key is {@code contentKey}; see
+     * {@link #memoKey(String, CompressionContext)}.
+     */
     private static String memoKey(String contentKey, boolean allowsLossy) {
         return allowsLossy ? contentKey : contentKey + ".lossless";
     }

@@ -289,7 +289,7 @@ final class RequestTree {
         "text".getBytes(StandardCharsets.US_ASCII),
     };
 
-    /** True when the value whose literal starts at {@code start} is the value of a field in {@link #TOOL_TEXT_FIELDS}. */
+    /** True when the literal starting at {@code start} is the value of a field named in {@link #TOOL_TEXT_FIELDS}. */
     private static boolean isToolTextField(byte[] body, int start) {
         int i = start - 1;
         while (i >= 0 && isSpace(body[i])) {
