@@ -1,5 +1,6 @@
 package io.headroom4j.compress;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +19,34 @@ public final class Markers {
     /** Finds the key inside any marker; group 1 is the key. */
     public static final Pattern KEY_IN_MARKER = Pattern.compile("; retrieve: ([0-9a-f]{24})]");
 
+    private static final String KEY_PREFIX = "; retrieve: ";
+    /** Shorter texts are searched in microseconds: not worth remembering. */
+    private static final int MARKERLESS_MIN_CHARS = 4096;
+    /**
+     * The last long text found without {@link #KEY_PREFIX} on each thread (weakly): one request's compression asks
+     * about the same tool result several times (its keys, whether it is compressed already, the compressor's own
+     * check), each a search of the whole text. Strings are immutable, so the same object always has the same
+     * answer.
+     */
+    private static final ThreadLocal<WeakReference<String>> MARKERLESS = new ThreadLocal<>();
+
     private Markers() {
+    }
+
+    /** True when {@code text} holds {@code "; retrieve: "}, the part every marker has; remembers a long "no". */
+    private static boolean mayHoldMarker(String text) {
+        if (text.length() < MARKERLESS_MIN_CHARS) {
+            return text.contains(KEY_PREFIX);
+        }
+        WeakReference<String> last = MARKERLESS.get();
+        if (last != null && last.refersTo(text)) {
+            return false;
+        }
+        if (text.contains(KEY_PREFIX)) {
+            return true;
+        }
+        MARKERLESS.set(new WeakReference<>(text));
+        return false;
     }
 
     /** {@code [<what> omitted; retrieve: <key>]}, where {@code what} names the units and range. */
@@ -29,7 +57,7 @@ public final class Markers {
     /** Every retrieval key found in {@code text}, in order of appearance, without duplicates. */
     public static List<String> keysIn(String text) {
         List<String> keys = new ArrayList<>();
-        if (text == null || text.indexOf("; retrieve: ") < 0) {
+        if (text == null || !mayHoldMarker(text)) {
             return keys;
         }
         Matcher m = KEY_IN_MARKER.matcher(text);
@@ -44,7 +72,7 @@ public final class Markers {
 
     /** True when {@code text} already carries a marker, so it must not be compressed again. */
     public static boolean hasMarker(String text) {
-        return text != null && text.indexOf("; retrieve: ") >= 0 && KEY_IN_MARKER.matcher(text).find();
+        return text != null && mayHoldMarker(text) && KEY_IN_MARKER.matcher(text).find();
     }
 
     /** {@code 3912} as {@code "3,912"}: counts in markers use grouping so people read them at a glance. */

@@ -109,6 +109,69 @@ public final class SideWork {
     }
 
     /**
+     * Hands {@code work} to the helper, if one listens and nothing else is posted, without waiting for it; the
+     * returned handle's {@link Forked#join} gives its value (running it on the calling thread if no helper took it
+     * yet), {@link Forked#cancel} drops it if no helper took it yet. While it is posted, {@link #both} runs its
+     * parts one after the other, so a fork must be joined or cancelled before the next {@code both}.
+     */
+    public static <T> Forked<T> fork(Supplier<T> work) {
+        SideWork w = CURRENT.get();
+        if (w == null || !w.listening) {
+            return new Forked<>(null, work);
+        }
+        Forked<T> f = new Forked<>(w, work);
+        // Another part still posted: this one runs at join.
+        return w.slot.compareAndSet(null, f.part) ? f : new Forked<>(null, work);
+    }
+
+    /** Work handed out by {@link #fork}. Joined or cancelled by the thread that forked it. */
+    public static final class Forked<T> {
+        private final SideWork owner;
+        private final Supplier<T> work;
+        private final Part part;
+        private T value;
+
+        private Forked(SideWork owner, Supplier<T> work) {
+            this.owner = owner;
+            this.work = work;
+            this.part = owner == null ? null : new Part(() -> value = work.get());
+        }
+
+        /** The work's value: computed here if no helper took it, else waited for; rethrows what it threw. */
+        public T join() {
+            if (part == null) {
+                return work.get();
+            }
+            if (part.state.compareAndSet(POSTED, TAKEN)) {
+                owner.slot.compareAndSet(part, null);
+                part.run();
+            } else {
+                while (part.state.get() != DONE) {
+                    Thread.onSpinWait();   // the helper runs it now
+                }
+            }
+            Throwable failed = part.error;
+            if (failed instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failed instanceof Error e) {
+                throw e;
+            }
+            if (failed != null) {
+                throw new IllegalStateException(failed);
+            }
+            return value;
+        }
+
+        /** Drops the work if no helper took it yet (else it finishes there, unused); the slot is free after. */
+        public void cancel() {
+            if (part != null && part.state.compareAndSet(POSTED, TAKEN)) {
+                owner.slot.compareAndSet(part, null);
+            }
+        }
+    }
+
+    /**
      * Runs {@code first} on this thread and {@code second} on the helper if one listens, else after
      * {@code first} on this thread; returns when both have finished. See the class comment.
      */

@@ -1,10 +1,11 @@
 package io.headroom4j.message;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,28 +102,54 @@ public final class MessageCompressor {
             return CompressionResult.Pending.of(new CompressionResult(body == null ? new byte[0] : body, false, 0, 0,
                     tokens.name(), List.of(), List.of(), false, null));
         }
-        JsonNode tree;
+        RequestTree.Parsed parsed;
+        EarlyKey[] early = new EarlyKey[1];
         try {
-            tree = RequestTree.read(body);
+            // With a helper lent, the first long tool output's memo key is hashed there while this thread builds
+            // the tree and looks the request over (compressTree joins or drops it).
+            parsed = RequestTree.parse(body, !SideWork.hasHelper() ? null : text -> {
+                if (early[0] == null && text.length() >= OVERLAP_MIN_CHARS) {
+                    early[0] = new EarlyKey(text, SideWork.fork(() -> CompressionStore.keyOf(text)));
+                }
+            });
         } catch (IOException | RuntimeException e) {
+            if (early[0] != null) {
+                early[0].key().cancel();
+            }
             // Not ours to judge: the provider will answer with its own error for a malformed body.
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
                     List.of(), false, "request body is not JSON; passed through: " + e.getMessage()));
         }
+        JsonNode tree = parsed.tree();
         if (tree == null || !tree.isObject()) {
+            if (early[0] != null) {
+                early[0].key().cancel();
+            }
             return CompressionResult.Pending.of(new CompressionResult(body, false, 0, 0, tokens.name(), List.of(),
                     List.of(), false, "request body is not a JSON object; passed through"));
         }
         try {
-            return compressTree(body, tree, format == null ? RequestFormat.detect(tree) : format, defer);
+            return compressTree(body, parsed, format == null ? RequestFormat.detect(tree) : format, defer, early[0]);
         } catch (RuntimeException | IOException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "compression failed; forwarding the original request", e);
             return CompressionResult.Pending.of(CompressionResult.failOpen(body, tokens.name(), e.toString()));
         }
     }
 
-    private CompressionResult.Pending compressTree(byte[] body, JsonNode tree, RequestFormat format, boolean defer)
-            throws IOException {
+    private CompressionResult.Pending compressTree(byte[] body, RequestTree.Parsed parsed, RequestFormat format,
+                                                   boolean defer, EarlyKey early) throws IOException {
+        try {
+            return compressTree(body, parsed, format, defer, new EarlyKey[] {early});
+        } finally {
+            if (early != null) {
+                early.key().cancel();   // not used (a protected text, a failure): the helper is free for others
+            }
+        }
+    }
+
+    private CompressionResult.Pending compressTree(byte[] body, RequestTree.Parsed parsed, RequestFormat format,
+                                                   boolean defer, EarlyKey[] hashing) throws IOException {
+        JsonNode tree = parsed.tree();
         long deadline = System.nanoTime() + config.compressionTimeout().toNanos();
         RequestView view = RequestView.of(tree, format);
         TokenCounter tokens = TokenCounters.forModel(view.model == null ? config.model() : view.model);
@@ -146,8 +173,22 @@ public final class MessageCompressor {
             boolean remembered = false;
             String memoKey = null;
             ContentType early = null;
+            boolean large = s.text().length() >= OVERLAP_MIN_CHARS;
+            EarlyKey hashed = hashing[0];
+            if (hashed != null && (hashed.text() == s.text() ? why != null : why == null && large)) {
+                // Its text is not compressed, or another long text comes first: the helper is free for others.
+                hashed.key().cancel();
+                hashing[0] = null;
+                hashed = null;
+            }
             if (why == null) {
-                if (s.text().length() >= OVERLAP_MIN_CHARS && SideWork.hasHelper()) {
+                if (hashed != null && hashed.text() == s.text()) {
+                    // The helper has hashed this text since the body was read; detection runs here meanwhile.
+                    // On a memo hit the detection is not used; it is deterministic, so where it ran changes nothing.
+                    early = router.detector().detect(s.text());
+                    memoKey = memoKey(hashed.key().join(), base.allowsLossy());
+                    hashing[0] = null;
+                } else if (large && SideWork.hasHelper()) {
                     // With a helper lent (the proxy's waiting thread), content detection runs beside the memo
                     // key's hash: both read the whole text, and the helper is idle otherwise. On a memo hit the
                     // detection is not used; it is deterministic, so where it ran changes nothing.
@@ -211,7 +252,7 @@ public final class MessageCompressor {
                     }
                 }
             }
-            replacements.add(new Replacement(s.pointer(), c.output()));
+            replacements.add(new Replacement(s.pointer(), c.output(), parsed.spanOf(s.text())));
             drafts.add(new Draft(s, type, known, c, after));
             keys.addAll(Markers.keysIn(c.output()));
         }
@@ -348,8 +389,19 @@ public final class MessageCompressor {
      * may be sent, so a lossless and a lossy configuration sharing one workspace never trade values.
      */
     private static String memoKey(String original, CompressionContext context) {
-        String key = CompressionStore.keyOf(original);
-        return context.allowsLossy() ? key : key + ".lossless";
+        return memoKey(CompressionStore.keyOf(original), context.allowsLossy());
+    }
+
+    /**
+     * The memo key of an original whose content key is {@code contentKey}; see
+     * {@link #memoKey(String, CompressionContext)}.
+     */
+    private static String memoKey(String contentKey, boolean allowsLossy) {
+        return allowsLossy ? contentKey : contentKey + ".lossless";
+    }
+
+    /** A long text's content key being computed by the helper ({@link SideWork#fork}) since the body was read. */
+    private record EarlyKey(String text, SideWork.Forked<String> key) {
     }
 
     /** The remembered value for {@code key} that may be sent under {@code context}, or null. */
@@ -389,26 +441,51 @@ public final class MessageCompressor {
     }
 
     private static byte[] splice(byte[] body, List<Replacement> replacements) throws IOException {
+        // The long literals' spans are known from reading the body; the scanner looks for the others only.
         Set<String> pointers = new HashSet<>();
         for (Replacement r : replacements) {
-            pointers.add(r.pointer());
+            if (r.span() == null) {
+                pointers.add(r.pointer());
+            }
         }
-        Map<String, long[]> spans = SpanScanner.spans(body, pointers);
+        Map<String, long[]> spans = new HashMap<>(SpanScanner.spans(body, pointers));
+        for (Replacement r : replacements) {
+            if (r.span() != null) {
+                spans.put(r.pointer(), r.span());
+            }
+        }
         List<Replacement> ordered = new ArrayList<>(replacements);
         ordered.sort(Comparator.comparingLong(r -> spanOf(spans, r)[0]));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-        int pos = 0;
-        for (Replacement r : ordered) {
+        // The output's exact size first: it is written into an array of that size, which starts as a copy of the
+        // body's head (no zeroed body-sized buffer, no copy of a buffer at the end).
+        byte[][] literals = new byte[ordered.size()][];
+        long size = body.length;
+        for (int k = 0; k < ordered.size(); k++) {
+            Replacement r = ordered.get(k);
             long[] span = spanOf(spans, r);
             if (body[(int) span[0]] != '"' || body[(int) span[1] - 1] != '"') {
                 throw new IllegalStateException("span of " + r.pointer() + " is not a string literal");
             }
-            out.write(body, pos, (int) span[0] - pos);
-            out.write(Json.stringLiteral(r.text()));
+            literals[k] = Json.stringLiteral(r.text());
+            size += literals[k].length - (span[1] - span[0]);
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("compressed body too large: " + size + " bytes");
+        }
+        int first = (int) spanOf(spans, ordered.get(0))[0];
+        byte[] out = Arrays.copyOf(body, (int) size);
+        int o = first;
+        int pos = first;
+        for (int k = 0; k < ordered.size(); k++) {
+            long[] span = spanOf(spans, ordered.get(k));
+            System.arraycopy(body, pos, out, o, (int) span[0] - pos);
+            o += (int) span[0] - pos;
+            System.arraycopy(literals[k], 0, out, o, literals[k].length);
+            o += literals[k].length;
             pos = (int) span[1];
         }
-        out.write(body, pos, body.length - pos);
-        return out.toByteArray();
+        System.arraycopy(body, pos, out, o, body.length - pos);
+        return out;
     }
 
     private static long[] spanOf(Map<String, long[]> spans, Replacement r) {
@@ -419,6 +496,7 @@ public final class MessageCompressor {
         return span;
     }
 
-    private record Replacement(String pointer, String text) {
+    /** The new text of the string at {@code pointer}; {@code span}: its literal's bytes when known, else null. */
+    private record Replacement(String pointer, String text, long[] span) {
     }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -54,19 +56,66 @@ final class RequestTree {
 
     /** The tree of {@code body}, equal to {@code Json.MAPPER.readTree(body)}; throws what that throws. */
     static JsonNode read(byte[] body) throws IOException {
+        return parse(body).tree();
+    }
+
+    /**
+     * The tree of {@code body} and where its long string values sit in {@code body}.
+     *
+     * @param tree  equal to {@code Json.MAPPER.readTree(body)}
+     * @param spans per decoded long string value (the very {@code String} object in the tree), the byte span
+     *              {@code [start, end)} of its literal, quotes included; empty when Jackson read the whole body
+     */
+    record Parsed(JsonNode tree, IdentityHashMap<String, long[]> spans) {
+
+        /** The span of the literal whose value is the object {@code text}, or null when not known. */
+        long[] spanOf(String text) {
+            return spans.get(text);
+        }
+    }
+
+    /** {@link #read} that also keeps the spans of the long string values (the splice then needs no scan). */
+    static Parsed parse(byte[] body) throws IOException {
+        return parse(body, null);
+    }
+
+    /**
+     * {@link #parse(byte[])} that hands each long string value of a field named {@code content}, {@code output} or
+     * {@code text} (where request formats put tool output) to {@code early} as soon as it is decoded, before the
+     * tree is built; {@code early} may be null. The strings handed over are the ones in the tree only when
+     * {@link Parsed#spans()} is not empty.
+     */
+    static Parsed parse(byte[] body, Consumer<String> early) throws IOException {
         List<String> decoded = new ArrayList<>();
-        byte[] skeleton = skeleton(body, decoded);
+        IntList spans = new IntList();
+        byte[] skeleton = skeleton(body, decoded, spans);
         if (skeleton == null) {
-            return Json.MAPPER.readTree(body);
+            return new Parsed(Json.MAPPER.readTree(body), new IdentityHashMap<>());
+        }
+        if (early != null) {
+            for (int k = 0; k < decoded.size(); k++) {
+                if (isToolTextField(body, spans.get(2 * k))) {
+                    early.accept(decoded.get(k));
+                }
+            }
         }
         StandIns factory = new StandIns(decoded);
         JsonNode tree;
         try {
             tree = Json.MAPPER.reader().with(factory).readTree(skeleton);
         } catch (IOException | RuntimeException e) {
-            return Json.MAPPER.readTree(body);   // Jackson's own answer, and its own error message
+            // Jackson's own answer, and its own error message
+            return new Parsed(Json.MAPPER.readTree(body), new IdentityHashMap<>());
         }
-        return factory.allFoundOnce() ? tree : Json.MAPPER.readTree(body);
+        if (!factory.allFoundOnce()) {
+            return new Parsed(Json.MAPPER.readTree(body), new IdentityHashMap<>());
+        }
+        // Each decoded string is its own object, met exactly once in the tree: its identity names its literal.
+        IdentityHashMap<String, long[]> byText = new IdentityHashMap<>(decoded.size() * 2);
+        for (int k = 0; k < decoded.size(); k++) {
+            byText.put(decoded.get(k), new long[] {spans.get(2 * k), spans.get(2 * k + 1)});
+        }
+        return new Parsed(tree, byText);
     }
 
     /**
@@ -74,7 +123,17 @@ final class RequestTree {
      * null when there is none to replace (or the body is not one this scan can follow).
      */
     static byte[] skeleton(byte[] body, List<String> decoded) {
+        return skeleton(body, decoded, new IntList());
+    }
+
+    /**
+     * {@link #skeleton(byte[], List)} that also adds each replaced literal's start and end offsets (quotes
+     * included) to {@code spans}, two per decoded text.
+     */
+    private static byte[] skeleton(byte[] body, List<String> decoded, IntList spans) {
         int n = body.length;
+        // What is left besides the long literals is small (the messages' structure): grown as needed, where an
+        // array of the body's size would be zeroed for nothing.
         byte[] out = null;
         byte[] scratch = null;
         int copied = 0;
@@ -86,7 +145,7 @@ final class RequestTree {
                 continue;
             }
             if (scratch == null) {
-                scratch = new byte[n];
+                scratch = Scratch.take(n);
             }
             // One pass finds the end and decodes a plain literal (the common case) into scratch.
             long r = scan(body, i, scratch);
@@ -108,20 +167,24 @@ final class RequestTree {
                 }
             }
             if (text != null) {
-                if (out == null) {
-                    out = new byte[n];
+                byte[] stand = (STAND_IN + decoded.size()).getBytes(StandardCharsets.US_ASCII);
+                int digits = stand.length - STAND_IN.length();
+                int need = o + (i - copied) + 2 + STAND_IN_JSON.length + digits;
+                if (out == null || need > out.length) {
+                    out = out == null ? new byte[Math.max(need + 1024, Math.min(n, 4096))]
+                            : Arrays.copyOf(out, Math.max(need + 1024, out.length * 2));
                 }
                 System.arraycopy(body, copied, out, o, i - copied);
                 o += i - copied;
-                byte[] stand = (STAND_IN + decoded.size()).getBytes(StandardCharsets.US_ASCII);
                 out[o++] = '"';
                 System.arraycopy(STAND_IN_JSON, 0, out, o, STAND_IN_JSON.length);
                 o += STAND_IN_JSON.length;
-                int digits = stand.length - STAND_IN.length();
                 System.arraycopy(stand, STAND_IN.length(), out, o, digits);
                 o += digits;
                 out[o++] = '"';
                 decoded.add(text);
+                spans.add(i);
+                spans.add(e);
                 copied = e;
             }
             i = e;
@@ -129,9 +192,47 @@ final class RequestTree {
         if (out == null) {
             return null;
         }
-        System.arraycopy(body, copied, out, o, n - copied);
-        o += n - copied;
-        return Arrays.copyOf(out, o);
+        byte[] result = Arrays.copyOf(out, o + n - copied);
+        System.arraycopy(body, copied, result, o, n - copied);
+        return result;
+    }
+
+    /** A growable list of ints. */
+    private static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int get(int k) {
+            return values[k];
+        }
+    }
+
+    /**
+     * A decode buffer kept per thread between requests: allocating one of the body's size per request zeroes it
+     * first, for nothing (every byte read is written before). Buffers above {@link #KEEP_MAX} are not kept.
+     */
+    private static final class Scratch {
+        static final int KEEP_MAX = 4 << 20;
+        private static final ThreadLocal<byte[]> KEPT = new ThreadLocal<>();
+
+        static byte[] take(int size) {
+            byte[] kept = KEPT.get();
+            if (kept != null && kept.length >= size) {
+                return kept;
+            }
+            byte[] fresh = new byte[size];
+            if (size <= KEEP_MAX) {
+                KEPT.set(fresh);
+            }
+            return fresh;
+        }
     }
 
     /**
@@ -180,6 +281,41 @@ final class RequestTree {
             i += body[i + 1] == 'u' ? 6 : 2;
             run = i;
         }
+    }
+
+    private static final byte[][] TOOL_TEXT_FIELDS = {
+        "content".getBytes(StandardCharsets.US_ASCII),
+        "output".getBytes(StandardCharsets.US_ASCII),
+        "text".getBytes(StandardCharsets.US_ASCII),
+    };
+
+    /** True when the literal starting at {@code start} is the value of a field named in {@link #TOOL_TEXT_FIELDS}. */
+    private static boolean isToolTextField(byte[] body, int start) {
+        int i = start - 1;
+        while (i >= 0 && isSpace(body[i])) {
+            i--;
+        }
+        if (i < 0 || body[i] != ':') {
+            return false;
+        }
+        i--;
+        while (i >= 0 && isSpace(body[i])) {
+            i--;
+        }
+        if (i < 0 || body[i] != '"') {
+            return false;
+        }
+        for (byte[] name : TOOL_TEXT_FIELDS) {
+            int from = i - name.length;
+            if (from >= 1 && body[from - 1] == '"' && Arrays.equals(body, from, i, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** True when the literal ending before {@code end} is followed by a colon: an object's field name. */

@@ -24,6 +24,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.headroom4j.compress.Compressed;
@@ -46,8 +51,9 @@ import io.headroom4j.compress.Compressed;
  *
  * <p>Concurrency: the file is in WAL mode with a busy timeout, so several processes can read and write
  * it together; within a process all calls share one connection behind a lock, except the sweep and the memo's
- * first look for a live row (each on a connection of its own, so neither waits behind a write that waits for
- * another process's lock; a lookup of new content then answers at once). Every failure of SQLite or
+ * lookups (each on a connection of its own, so neither waits behind a write that waits for another process's
+ * lock: in WAL mode readers never wait for a writer). A memo hit whose originals have time left is answered from
+ * that read alone; its renewal, a write, follows on a thread of its own. Every failure of SQLite or
  * the file system surfaces as an {@link UncheckedIOException} naming the file, which callers treat as a
  * reason to fail open.
  */
@@ -93,13 +99,21 @@ public final class SqliteCompressionStore implements CompressionStore {
     private final ReentrantLock sweepLock = new ReentrantLock();
     private Connection sweeper;
     /**
-     * A connection of its own for the memo's first look (is there a live row at all?), so that a lookup of new
-     * content never waits for this store's connection while it waits for another process's write lock: in WAL
-     * mode readers never wait for a writer. Opened on first use.
+     * A connection of its own for the memo's lookups, so that a lookup never waits for this store's connection
+     * while it waits for another process's write lock: in WAL mode readers never wait for a writer. Opened on
+     * first use.
      */
     private final ReentrantLock readLock = new ReentrantLock();
     private Connection reader;
-    private PreparedStatement memoProbe;
+    private PreparedStatement memoRead;
+    private PreparedStatement entryExpiry;
+    /**
+     * Renews the rows behind memo hits answered from a read (a write, which may wait for another process's
+     * lock), one at a time, off the caller's path. Started on the first such hit; {@link #renewing} holds the
+     * memo keys queued, so a key used by many requests at once is renewed once.
+     */
+    private ExecutorService renewals;
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
 
     private SqliteCompressionStore(Path file, Duration ttl, long maxBytes, InstantSource clock) {
         this.file = file;
@@ -469,6 +483,9 @@ public final class SqliteCompressionStore implements CompressionStore {
         try {
             closeQuietly(reader);
             reader = null;
+            if (renewals != null) {
+                renewals.shutdown();   // a queued renewal finds the store closed and stops; its rows stay live
+            }
         } finally {
             readLock.unlock();
         }
@@ -531,11 +548,21 @@ public final class SqliteCompressionStore implements CompressionStore {
         return removed;
     }
 
+    /** A memo lookup on the reader connection: no live row, a value to use, or unsure (take the locked path). */
+    private record Look(Compressed value) {
+        static final Look NONE = new Look(null);
+        static final Look UNSURE = new Look(null);
+    }
+
     /**
      * The memo table. A row holds every field of the {@link Compressed} value and a digest over them, so a
      * row damaged on disk or written by something else is detected, deleted and treated as a miss. A hit
      * renews the row and the originals behind its retrieval keys; if any of those is gone the row goes too,
-     * because re-sending its markers would hand the model keys that no longer retrieve.
+     * because re-sending its markers would hand the model keys that no longer retrieve. The hit itself is a read
+     * on the reader connection; the renewal is a write, done behind on the renewal thread when every original
+     * has time left, else on the caller's path as before. So a request that re-sends earlier turns never waits
+     * for another process's write lock (which could outlast the compression budget and send those turns
+     * uncompressed, changing the bytes the provider has cached).
      */
     private final class Memo implements CompressionMemo {
 
@@ -544,13 +571,20 @@ public final class SqliteCompressionStore implements CompressionStore {
             if (key == null) {
                 return Optional.empty();
             }
-            if (!mayHold(key)) {
+            long now = clock.millis();
+            Look look = lookBeside(key, now);
+            if (look == Look.NONE) {
                 return Optional.empty();   // new content, the common case: answered without the store's lock
             }
+            if (look.value() != null) {
+                renewBehind(key, look.value(), now);
+                return Optional.of(look.value());
+            }
+            // The read could not vouch for the row (damaged, an original gone or near its end, a failed read):
+            // read, renew and touch it on the store's connection, deleting it if it cannot be kept.
             lock.lock();
             try {
                 ensureOpen();
-                long now = clock.millis();
                 maybePurge(now);
                 Compressed value = readLocked(key, now);
                 if (value == null) {
@@ -560,9 +594,7 @@ public final class SqliteCompressionStore implements CompressionStore {
                     deleteMemoLocked(key);
                     return Optional.empty();
                 }
-                memoTouch.setLong(1, now + ttl.toMillis());
-                memoTouch.setString(2, key);
-                memoTouch.executeUpdate();
+                touchLocked(key, now);
                 return Optional.of(value);
             } catch (SQLException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "memo lookup in " + file + " failed; compressing again", e);
@@ -619,10 +651,12 @@ public final class SqliteCompressionStore implements CompressionStore {
         }
 
         /**
-         * False when the memo holds no live row under {@code key}, looked up on the reader connection; true when it
-         * does or the look failed (the locked path then reads, renews and touches the row as before).
+         * What the reader connection sees under {@code key}: {@link Look#NONE} when there is no live row; the value
+         * when the row is intact and every original behind its retrieval keys is live for at least another eighth of
+         * the time to live (so it stays retrievable while its renewal waits its turn); otherwise
+         * {@link Look#UNSURE}, and the caller takes the locked path.
          */
-        private boolean mayHold(String key) {
+        private Look lookBeside(String key, long now) {
             readLock.lock();
             try {
                 ensureOpen();
@@ -630,22 +664,100 @@ public final class SqliteCompressionStore implements CompressionStore {
                     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
                     try (Statement st = c.createStatement()) {
                         st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                        memoProbe = c.prepareStatement("SELECT expires_ms FROM memo WHERE key = ?");
+                        memoRead = c.prepareStatement("SELECT output, transform, lossless, retrieval_keys, note,"
+                                + " digest, expires_ms FROM memo WHERE key = ?");
+                        entryExpiry = c.prepareStatement("SELECT expires_ms FROM entries WHERE key = ?");
                     } catch (SQLException e) {
                         closeQuietly(c);
                         throw e;
                     }
                     reader = c;
                 }
-                memoProbe.setString(1, key);
-                try (ResultSet rs = memoProbe.executeQuery()) {
-                    return rs.next() && rs.getLong(1) > clock.millis();
+                Compressed value;
+                memoRead.setString(1, key);
+                try (ResultSet rs = memoRead.executeQuery()) {
+                    if (!rs.next() || rs.getLong(7) <= now) {
+                        return Look.NONE;
+                    }
+                    value = decode(rs.getBytes(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6));
                 }
+                if (value == null) {
+                    return Look.UNSURE;
+                }
+                long liveUntil = now + ttl.toMillis() / 8;
+                for (String k : value.retrievalKeys()) {
+                    entryExpiry.setString(1, k);
+                    try (ResultSet rs = entryExpiry.executeQuery()) {
+                        if (!rs.next() || rs.getLong(1) <= liveUntil) {
+                            return Look.UNSURE;
+                        }
+                    }
+                }
+                return new Look(value);
             } catch (SQLException | RuntimeException e) {
-                return true;
+                return Look.UNSURE;
             } finally {
                 readLock.unlock();
             }
+        }
+
+        /**
+         * Renews the originals behind {@code value} and its memo row as of {@code now}, on the renewal thread; if an
+         * original went meanwhile, the row goes too, so the next request compresses again. A renewal that fails
+         * (another process holding the write lock past the busy timeout) is dropped: the rows stay live for at
+         * least the eighth of the time to live that {@link #lookBeside} asked for, and the next hit renews them.
+         */
+        private void renewBehind(String key, Compressed value, long now) {
+            if (!renewing.add(key)) {
+                return;   // already queued
+            }
+            Runnable renew = () -> {
+                renewing.remove(key);
+                lock.lock();
+                try {
+                    ensureOpen();
+                    if (renewLocked(value.retrievalKeys(), now)) {
+                        touchLocked(key, now);
+                    } else {
+                        deleteMemoLocked(key);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "memo renewal in " + file + " skipped: " + e);
+                } finally {
+                    lock.unlock();
+                }
+            };
+            try {
+                renewalThread().execute(renew);
+            } catch (RejectedExecutionException e) {
+                renewing.remove(key);   // closed: nothing to renew into
+            }
+        }
+
+        private ExecutorService renewalThread() {
+            readLock.lock();
+            try {
+                if (closed) {
+                    throw new RejectedExecutionException("the store " + file + " is closed");
+                }
+                if (renewals == null) {
+                    renewals = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "headroom-store-renewals");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                return renewals;
+            } finally {
+                readLock.unlock();
+            }
+        }
+
+        private void touchLocked(String key, long now) throws SQLException {
+            memoTouch.setLong(1, now + ttl.toMillis());
+            memoTouch.setString(2, key);
+            memoTouch.executeUpdate();
         }
 
         /** The live, intact value under {@code key}, or null; deletes a damaged row. */

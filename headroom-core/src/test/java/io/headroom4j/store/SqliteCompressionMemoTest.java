@@ -7,7 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +106,46 @@ final class SqliteCompressionMemoTest {
             store.purge();
             assertThat(store.memoSize()).isZero();
             assertThat(store.size()).isZero();
+        }
+    }
+
+    @Test
+    void aHitIsAnsweredWhileAnotherProcessHoldsTheWriteLockAndRenewedBehind() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (SqliteCompressionStore store = open();
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+            store.purgeOnlyWhenAsked();
+            Compressed value = lossyValue(store, "renewed behind\n".repeat(300));
+            store.memo().remember("k", value);
+            String key = value.retrievalKeys().get(0);
+            clock.advance(Duration.ofHours(2));   // 22 h left: more than an eighth of the time to live
+            Instant hitAt = clock.instant();
+            try (Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");               // holds the write lock, as another process can
+                // A write on this store's connection now waits for that lock, holding the store's own lock.
+                Future<String> put = pool.submit(() -> store.put("written while locked", "t"));
+                Thread.sleep(300);                          // lets the put reach the lock (not a timing check)
+                Future<Optional<Compressed>> hit = pool.submit(() -> store.memo().recall("k"));
+                // Before, the hit renewed on the store's connection and waited here until the lock was let go.
+                assertThat(hit.get(5, TimeUnit.SECONDS)).contains(value);
+                assertThat(put.isDone()).isFalse();
+                s.execute("COMMIT");
+                assertThat(put.get(30, TimeUnit.SECONDS)).isNotNull();
+            }
+            // The renewal follows on the store's renewal thread, as of the hit's time.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!store.entry(key).orElseThrow().expires().equals(hitAt.plus(TTL))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(store.entry(key).orElseThrow().expires()).isEqualTo(hitAt.plus(TTL));
+            // The memo row was touched too: it outlives its first time to live, counted from the hit.
+            clock.advance(TTL.minusMinutes(1));
+            assertThat(store.memo().recall("k")).contains(value);
+            // With a minute left, less than an eighth of the time to live, the hit renews before it answers.
+            assertThat(store.entry(key).orElseThrow().expires()).isEqualTo(clock.instant().plus(TTL));
+        } finally {
+            pool.shutdownNow();
         }
     }
 

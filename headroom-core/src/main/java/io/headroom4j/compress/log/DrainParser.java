@@ -46,17 +46,27 @@ public final class DrainParser {
     private static final int MAX_TOKENS = 256;
     private static final int MAX_SEGMENT_CHARS = 256;
     private static final boolean[] DELIMITER = new boolean[128];
-    /** Per ASCII character: {@link #STOP} ends a segment (delimiter, whitespace, ESC); {@link #DIGIT}. */
-    private static final byte[] CLASS = new byte[128];
-    private static final byte STOP = 1;
-    private static final byte DIGIT = 2;
+    /**
+     * Per ASCII character, for {@link Masker#mask}: {@link #K_OTHER} or {@link #K_DIGIT} (bits, so a segment's
+     * OR tells whether it has a digit and whether it is all digits), or, at {@link #K_DELIMITER} and up, what
+     * ends a segment. Non-ASCII characters are {@link #K_OTHER}. Every char has an entry, so a lookup needs no
+     * range test first.
+     */
+    private static final byte[] KIND = new byte[Character.MAX_VALUE + 1];
+    private static final byte K_DIGIT = 1;
+    private static final byte K_OTHER = 2;
+    private static final byte K_DELIMITER = 4;
+    private static final byte K_SPACE = 5;
+    private static final byte K_ESC = 6;
 
     static {
         for (char c : "/=:,()[]{}\"'<>;@#?&|+".toCharArray()) {
             DELIMITER[c] = true;
         }
+        Arrays.fill(KIND, K_OTHER);
         for (char c = 0; c < 128; c++) {
-            CLASS[c] = DELIMITER[c] || c == 0x1b || isSpace(c) ? STOP : c >= '0' && c <= '9' ? DIGIT : 0;
+            KIND[c] = c == 0x1b ? K_ESC : isSpace(c) ? K_SPACE : DELIMITER[c] ? K_DELIMITER
+                    : c >= '0' && c <= '9' ? K_DIGIT : K_OTHER;
         }
     }
 
@@ -331,99 +341,104 @@ public final class DrainParser {
          * StringBuilder)}) and returns its token count.
          */
         int mask(char[] text, int start, int end) {
+            // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked as
+            // a whole (a range copy), so the per-character work is one lookup in a table that covers every char
+            // and one test. Room is made once per token, delimiter and segment, not per character.
             int base = length;
-            // One pass: whitespace ends a token, punctuation ends a segment; each segment is copied or masked
-            // as a whole (a range copy), so the per-character work is a table lookup and a digit test.
+            char[] out = sig;
+            int o = base;
             int p = start;
             int tokens = 0;
             int tokenStart = -1;
             while (p < end) {
                 char c = text[p];
-                if (isSpace(c)) {
+                int k = KIND[c];
+                if (k >= K_SPACE) {
+                    if (k == K_ESC) {
+                        p = skipAnsi(text, p, end);
+                        continue;
+                    }
                     if (c == '\r' && p + 1 < end) {
                         // A carriage return redraws the line: only what follows the last one is on screen.
-                        length = base;
+                        o = base;
                         tokens = 0;
                     }
                     tokenStart = -1;
                     p++;
                     continue;
                 }
-                if (c == 0x1b) {
-                    p = skipAnsi(text, p, end);
-                    continue;
-                }
                 if (tokenStart < 0) {
+                    if (o + 4 > out.length) {
+                        out = grow(o, 4);
+                    }
                     if (tokens > 0) {
-                        put(' ');
+                        out[o++] = ' ';
                     }
                     if (tokens == MAX_TOKENS - 1) {
-                        put(WILDCARD);
+                        o = putWildcard(out, o);
+                        length = o;
                         return MAX_TOKENS;
                     }
                     tokens++;
                     tokenStart = p;
                 }
-                if (c < 128 && DELIMITER[c]) {
-                    put(c);
+                if (k == K_DELIMITER) {
+                    if (o == out.length) {
+                        out = grow(o, 1);
+                    }
+                    out[o++] = c;
                     p++;
                     continue;
                 }
+                // The segment [segStart, p); what it becomes takes at most MAX_SEGMENT_CHARS chars.
+                if (o + MAX_SEGMENT_CHARS + 8 > out.length) {
+                    out = grow(o, MAX_SEGMENT_CHARS + 8);
+                }
                 int segStart = p;
-                int seen = 0;
-                while (p < end) {
-                    char d = text[p];
-                    int cls = d < 128 ? CLASS[d] : 0;
-                    if (cls == STOP) {
+                int seen = k;
+                while (++p < end) {
+                    int kd = KIND[text[p]];
+                    if (kd >= K_DELIMITER) {
                         break;
                     }
-                    seen |= cls;
-                    p++;
+                    seen |= kd;
                 }
-                boolean digit = seen != 0;
-                if (p - segStart > MAX_SEGMENT_CHARS) {
-                    put(WILDCARD); // a huge token is a payload (base64, minified data), never a constant
-                } else if (!digit) {
-                    put(text, segStart, p);
-                } else if (segStart == tokenStart && (p == end || isSpace(text[p])) && p - segStart <= 3
-                        && allDigits(text, segStart, p)) {
-                    put(text, segStart, p); // a small standalone number: status codes, exit codes
+                int segLength = p - segStart;
+                if (segLength > MAX_SEGMENT_CHARS) {
+                    o = putWildcard(out, o); // a huge token is a payload (base64, minified data), never a constant
+                } else if ((seen & K_DIGIT) == 0 || seen == K_DIGIT && segLength <= 3 && segStart == tokenStart
+                        && (p == end || isSpace(text[p]))) {
+                    // Copied: no digit, or a small standalone number (status codes, exit codes).
+                    System.arraycopy(text, segStart, out, o, segLength);
+                    o += segLength;
                 } else {
-                    put(WILDCARD);
                     int unit = unitSuffixStart(text, segStart, p);
+                    o = putWildcard(out, o);
                     if (unit > 0) {
-                        put(text, unit, p);
+                        for (int q = unit; q < p; q++) {
+                            out[o++] = text[q];
+                        }
                     }
                 }
             }
+            length = o;
             return tokens;
         }
 
-        private void put(char c) {
-            if (length == sig.length) {
-                sig = Arrays.copyOf(sig, sig.length * 2);
-            }
-            sig[length++] = c;
+        private static int putWildcard(char[] out, int o) {
+            out[o] = '<';
+            out[o + 1] = '*';
+            out[o + 2] = '>';
+            return o + 3;
         }
 
-        private void put(char[] text, int from, int to) {
-            int n = to - from;
-            if (length + n > sig.length) {
-                sig = Arrays.copyOf(sig, Math.max(sig.length * 2, length + n));
+        /** Makes room for {@code n} more characters after {@code used}; returns the (new) buffer. */
+        private char[] grow(int used, int n) {
+            if (used + n > sig.length) {
+                sig = Arrays.copyOf(sig, Math.max(sig.length * 2, used + n));
             }
-            System.arraycopy(text, from, sig, length, n);
-            length += n;
+            return sig;
         }
-
-        private void put(String s) {
-            int n = s.length();
-            if (length + n > sig.length) {
-                sig = Arrays.copyOf(sig, Math.max(sig.length * 2, length + n));
-            }
-            s.getChars(0, n, sig, length);
-            length += n;
-        }
-
     }
 
     private static boolean isSpace(char c) {
@@ -447,16 +462,6 @@ public final class DrainParser {
             }
         }
         return u;
-    }
-
-    private static boolean allDigits(char[] text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            char c = text[i];
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Index just past the ANSI escape sequence at {@code p} (CSI {@code ESC [ … final}, OSC, or two chars). */
@@ -501,9 +506,18 @@ public final class DrainParser {
         private Template[] values = new Template[1024];
         private int size;
 
+        /**
+         * {@code h = 31 * h + c} over the characters (as {@link String#hashCode}), four at a time: the four
+         * products are independent, so only one multiply per four characters waits for the one before.
+         */
         static int hash(char[] chars, int off, int length) {
             int h = 0;
-            for (int i = off, end = off + length; i < end; i++) {
+            int i = off;
+            int end = off + length;
+            for (int last4 = end - 3; i < last4; i += 4) {
+                h = 923_521 * h + 29_791 * chars[i] + 961 * chars[i + 1] + 31 * chars[i + 2] + chars[i + 3];
+            }
+            for (; i < end; i++) {
                 h = 31 * h + chars[i];
             }
             return h;

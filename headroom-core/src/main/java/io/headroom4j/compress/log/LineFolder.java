@@ -60,8 +60,7 @@ public final class LineFolder {
         String text = lines.text();
         int n = lines.count();
         // Final states are worked out only for lines that are written, never for folded ones.
-        Writer w = new Writer(kinds == null ? null : new String[n], kinds,
-                new StringBuilder(Math.min(text.length(), 1 << 20)));
+        Writer w = new Writer(kinds == null ? null : new String[n], kinds, new StringBuilder(capacity(groups)));
         List<String> keys = new ArrayList<>();
         int omitted = 0;
         int markers = 0;
@@ -117,6 +116,21 @@ public final class LineFolder {
             }
         }
         return new Folded(w.out.toString(), keys, omitted, markers, w.finalStates);
+    }
+
+    /**
+     * A first guess at the output's length: the lines kept by the plan plus room for markers, at most the input's
+     * length. A folded log's output is a small part of it; a builder of the input's size would be zeroed for
+     * nothing (runs too short to fold only make it grow once or twice).
+     */
+    private int capacity(int[] groups) {
+        long kept = 4096;
+        for (int i = 0, n = lines.count(); i < n; i++) {
+            if (groups[i] == KEEP) {
+                kept += lines.next(i) - lines.start(i);
+            }
+        }
+        return (int) Math.min(kept, lines.text().length());
     }
 
     /** Writes kept lines, in their final carriage-return state where they have one, and notes the first. */

@@ -141,6 +141,7 @@ final class LineScan {
             String text = lines.text();
             char[] buf = new char[256];
             DrainParser.Masker m = masker;
+            int last = -1;
             for (int i = from; i < to; i++) {
                 int s = lines.start(i);
                 int len = lines.end(i) - s;
@@ -155,7 +156,8 @@ final class LineScan {
                 }
                 // As DrainParser.parse(LogLines, ...): mined from after the last carriage return with text after it.
                 int ms = 0;
-                if (len > 1 && indexOfCr(buf, len - 1) >= 0) {
+                // The intrinsic String.indexOf keeps lines without '\r', nearly all of them, to one vectorised pass.
+                if (len > 1 && text.indexOf('\r', s, s + len - 1) >= 0) {
                     for (int q = len - 2; q >= 0; q--) {
                         if (buf[q] == '\r') {
                             ms = q + 1;
@@ -166,18 +168,18 @@ final class LineScan {
                 int base = m.length;
                 int tokenCount = m.mask(buf, ms, len);
                 int sigLength = m.length - base;
-                int hash = DrainParser.SignatureCache.hash(m.sig, base, sigLength);
-                signature[i] = intern(base, sigLength, tokenCount, hash);
-            }
-        }
-
-        private static int indexOfCr(char[] buf, int end) {
-            for (int q = 0; q < end; q++) {
-                if (buf[q] == '\r') {
-                    return q;
+                // Neighbouring lines often share their masked form: one vectorised compare then spares the hash
+                // and the table probe. (Equal forms have equal token counts: tokens are what spaces separate.)
+                if (last >= 0 && lengths[last] == sigLength
+                        && Arrays.equals(m.sig, starts[last], starts[last] + sigLength, m.sig, base, base + sigLength)) {
+                    m.length = base;
+                    signature[i] = last;
+                    continue;
                 }
+                int hash = DrainParser.SignatureCache.hash(m.sig, base, sigLength);
+                last = intern(base, sigLength, tokenCount, hash);
+                signature[i] = last;
             }
-            return -1;
         }
 
         /** The id of the form just masked at {@code sig[base, base + len)}; drops it again when seen before. */

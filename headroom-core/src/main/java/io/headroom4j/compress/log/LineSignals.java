@@ -109,118 +109,126 @@ public final class LineSignals {
      * reads cost less than {@code String.charAt}, which checks the index and the string's coder on each call.
      */
     static boolean isErrorLike(char[] text, int start, int end) {
+        // One pass, one class test per character. Keywords are looked for at word starts (a letter after a
+        // non-letter), where a table of their first two letters sends only candidates to the exact checks, and
+        // "error" and "exception" also inside words (TypeError, IOException), behind a cheap "er"/"ex" test.
+        // One table lookup classes each character; the table covers every char, so no range test comes first.
         for (int p = start; p < end; p++) {
-            char c = text[p];
-            if (c >= 0x80) {
-                if (c == '\u2715' || c == '\u2716' || c == '\u2717' || c == '\u2718' || c == '\u274C'
-                        || c == '\u25CF') {
-                    return true; // ✕ ✖ ✗ ✘ ❌ (failed test marks) and ● (jest's failure heading)
-                }
+            int t = CHAR_CLASS[text[p]];
+            if (t == 0) {
                 continue;
             }
-            char l = (char) (c | 0x20);
-            if (l < 'a' || l > 'z') {
-                if (c == '5' && isServerErrorStatus(text, start, p, end)) {
+            if (t <= C_E) {
+                // A word start: the two-letter table sends only keyword candidates to the exact checks.
+                if (p + 1 < end && KEYWORD_START[(text[p] & 0x1f) << 5 | text[p + 1] & 0x1f] != 0
+                        && keywordAtWordStart(text, start, p, end)) {
                     return true;
                 }
-                continue;
+                // The rest of the word, where only "error" and "exception" count (TypeError, IOException).
+                while (++p < end) {
+                    int u = CHAR_CLASS[text[p]];
+                    if (u != C_LETTER) {
+                        if (u != C_E) {
+                            break;
+                        }
+                        if (p + 1 < end && ((text[p + 1] | 0x20) == 'r' || (text[p + 1] | 0x20) == 'x')
+                                && (matches(text, p, end, "exception")
+                                || matches(text, p, end, "error") && !isZeroCount(text, start, p, end))) {
+                            return true;
+                        }
+                    }
+                }
+                if (p == end) {
+                    return false;
+                }
+                t = CHAR_CLASS[text[p]];
             }
-            boolean boundary = p == start || !isAsciiLetter(text[p - 1]);
-            switch (l) {
-                case 'e':
-                    if (matches(text, p, end, "error") && !isZeroCount(text, start, p, end)) {
-                        return true;
-                    }
-                    if (matches(text, p, end, "exception")) {
-                        return true;
-                    }
-                    if (boundary && (matches(text, p, end, "exit") && nonZeroExit(text, p + 4, end)
-                            || matches(text, p, end, "emerg"))) {
-                        return true;
-                    }
-                    break;
-                case 'f':
-                    if (boundary && (matches(text, p, end, "fatal")
-                            || matches(text, p, end, "fail") && !isZeroCount(text, start, p, end))) {
-                        return true;
-                    }
-                    break;
-                case 'p':
-                    if (boundary && matches(text, p, end, "panic")) {
-                        return true;
-                    }
-                    break;
-                case 'c':
-                    if (boundary && (matches(text, p, end, "critical") || matches(text, p, end, "core dumped"))) {
-                        return true;
-                    }
-                    break;
-                case 's':
-                    if (boundary && (matches(text, p, end, "severe") || matches(text, p, end, "segfault")
-                            || matches(text, p, end, "segmentation fault")
-                            || matches(text, p, end, "status") && statusIsServerError(text, p + 6, end))) {
-                        return true;
-                    }
-                    break;
-                case 't':
-                    if (boundary && (matches(text, p, end, "traceback") || matches(text, p, end, "timed out"))) {
-                        return true;
-                    }
-                    break;
-                case 'w':
-                    if (boundary && matches(text, p, end, "warn") && !isZeroCount(text, start, p, end)) {
-                        return true;
-                    }
-                    break;
-                case 'a':
-                    if (boundary && matches(text, p, end, "abort")) {
-                        return true;
-                    }
-                    break;
-                case 'k':
-                    if (boundary && matches(text, p, end, "killed")) {
-                        return true;
-                    }
-                    break;
-                case 'o':
-                    if (boundary && matches(text, p, end, "out of memory")) {
-                        return true;
-                    }
-                    break;
-                case 'd':
-                    if (boundary && matches(text, p, end, "denied")) {
-                        return true;
-                    }
-                    break;
-                case 'r':
-                    if (boundary && matches(text, p, end, "refused")) {
-                        return true;
-                    }
-                    break;
-                case 'u':
-                    if (boundary && (matches(text, p, end, "unhandled") || matches(text, p, end, "uncaught")
-                            || matches(text, p, end, "unable to"))) {
-                        return true;
-                    }
-                    break;
-                default:
-                    break;
-            }
-            // Skip the rest of this word: keywords are looked for only at word starts (and "error" and
-            // "exception" anywhere, which the switch above already saw at this position).
-            int q = p + 1;
-            while (q < end && isAsciiLetter(text[q])) {
-                // Cheap two-character test first: "er…" or "ex…" inside a word (TypeError, IOException).
-                if ((text[q] | 0x20) == 'e' && q + 1 < end && ((text[q + 1] | 0x20) == 'r'
-                        || (text[q + 1] | 0x20) == 'x') && (matches(text, q, end, "exception")
-                        || matches(text, q, end, "error") && !isZeroCount(text, start, q, end))) {
+            if (t == C_FIVE) {
+                if (isServerErrorStatus(text, start, p, end)) {
                     return true;
                 }
-                q++;
+            } else if (t == C_MARK) {
+                return true; // ✕ ✖ ✗ ✘ ❌ (failed test marks) and ● (jest's failure heading)
             }
-            p = q - 1;
         }
         return false;
+    }
+
+    /** Per char, for {@link #isErrorLike(char[], int, int)}: 0, or one of the classes below. */
+    private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+    /** An ASCII letter other than 'e' and 'E'. */
+    private static final byte C_LETTER = 1;
+    private static final byte C_E = 2;
+    private static final byte C_FIVE = 3;
+    /** A failure mark: ✕ ✖ ✗ ✘ ❌ and ●. */
+    private static final byte C_MARK = 4;
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CHAR_CLASS[c] = C_LETTER;
+            CHAR_CLASS[c - 0x20] = C_LETTER;
+        }
+        CHAR_CLASS['e'] = C_E;
+        CHAR_CLASS['E'] = C_E;
+        CHAR_CLASS['5'] = C_FIVE;
+        for (char c : new char[] {'\u2715', '\u2716', '\u2717', '\u2718', '\u274C', '\u25CF'}) {
+            CHAR_CLASS[c] = C_MARK;
+        }
+    }
+
+    /**
+     * Per first letter's low five bits {@code << 5 |} the next character's low five bits: whether some
+     * keyword {@link #keywordAtWordStart} looks for starts with those two letters (either case).
+     */
+    private static final byte[] KEYWORD_START = new byte[32 << 5];
+
+    static {
+        for (String k : new String[] {"error", "exception", "exit", "emerg", "fatal", "fail", "panic", "critical",
+                "core dumped", "severe", "segfault", "segmentation fault", "status", "traceback", "timed out", "warn",
+                "abort", "killed", "out of memory", "denied", "refused", "unhandled", "uncaught", "unable to"}) {
+            KEYWORD_START[(k.charAt(0) & 0x1f) << 5 | k.charAt(1) & 0x1f] = 1;
+        }
+    }
+
+    /** Whether a keyword starts at the word start {@code p} (a letter with no ASCII letter before it). */
+    private static boolean keywordAtWordStart(char[] text, int start, int p, int end) {
+        switch ((char) (text[p] | 0x20)) {
+            case 'e':
+                return matches(text, p, end, "error") && !isZeroCount(text, start, p, end)
+                        || matches(text, p, end, "exception")
+                        || matches(text, p, end, "exit") && nonZeroExit(text, p + 4, end)
+                        || matches(text, p, end, "emerg");
+            case 'f':
+                return matches(text, p, end, "fatal")
+                        || matches(text, p, end, "fail") && !isZeroCount(text, start, p, end);
+            case 'p':
+                return matches(text, p, end, "panic");
+            case 'c':
+                return matches(text, p, end, "critical") || matches(text, p, end, "core dumped");
+            case 's':
+                return matches(text, p, end, "severe") || matches(text, p, end, "segfault")
+                        || matches(text, p, end, "segmentation fault")
+                        || matches(text, p, end, "status") && statusIsServerError(text, p + 6, end);
+            case 't':
+                return matches(text, p, end, "traceback") || matches(text, p, end, "timed out");
+            case 'w':
+                return matches(text, p, end, "warn") && !isZeroCount(text, start, p, end);
+            case 'a':
+                return matches(text, p, end, "abort");
+            case 'k':
+                return matches(text, p, end, "killed");
+            case 'o':
+                return matches(text, p, end, "out of memory");
+            case 'd':
+                return matches(text, p, end, "denied");
+            case 'r':
+                return matches(text, p, end, "refused");
+            case 'u':
+                return matches(text, p, end, "unhandled") || matches(text, p, end, "uncaught")
+                        || matches(text, p, end, "unable to");
+            default:
+                return false;
+        }
     }
 
     /** True when {@code text[start, end)} is a stack frame or a stack-trace line of a common runtime. */

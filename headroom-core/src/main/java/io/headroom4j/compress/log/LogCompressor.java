@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import io.headroom4j.compress.Compressed;
 import io.headroom4j.compress.CompressionContext;
 import io.headroom4j.compress.Compressor;
 import io.headroom4j.compress.Markers;
+import io.headroom4j.internal.SideWork;
 
 /**
  * Compresses application and server logs by folding repetitive stretches into template markers, while every
@@ -124,12 +126,27 @@ public final class LogCompressor implements Compressor {
                     && (templates.get(id).size() <= RARE || templates.get(id).firstLine() == i);
             groups[i] = keep ? LineFolder.KEEP : 0;
         }
-        LineFolder.Folded folded = new LineFolder(lines, context, TEMPLATES).fold(groups, new int[] {MIN_RUN},
-                new boolean[] {true}, (g, from, to) -> describe(ids, templates, from, to), kinds);
+        Supplier<LineFolder.Folded> fold = () -> new LineFolder(lines, context, TEMPLATES).fold(groups,
+                new int[] {MIN_RUN}, new boolean[] {true}, (g, from, to) -> describe(ids, templates, from, to), kinds);
+        LineFolder.Folded folded;
+        boolean encodable;
+        if (content.length() >= LineScan.SPLIT_MIN_CHARS && SideWork.hasHelper()) {
+            // The fold hashes what it drops (most of a long log) on this thread; the helper meanwhile looks the
+            // whole text over for repeat notation, which the last step needs. Both are deterministic.
+            LineFolder.Folded[] f = new LineFolder.Folded[1];
+            boolean[] e = new boolean[1];
+            SideWork.both(() -> f[0] = fold.get(), () -> e[0] = RepeatFolding.canEncode(content));
+            folded = f[0];
+            encodable = e[0];
+        } else {
+            folded = fold.get();
+            encodable = folded.markers() != 0 || folded.finalStateLines() != 0 ? RepeatFolding.canEncode(content)
+                    : false;
+        }
         if (folded.markers() == 0 && folded.finalStateLines() == 0) {
             return null;
         }
-        String output = RepeatFolding.canEncode(content) ? RepeatFolding.encode(folded.output()) : folded.output();
+        String output = encodable ? RepeatFolding.encode(folded.output()) : folded.output();
         if (output.length() >= content.length()) {
             return null;
         }
