@@ -122,39 +122,9 @@ public final class ProxyBench {
             // Warm-up requests carry x-bench-pace: none and are answered at once.
             up.always((req, ex) -> (req.headers().containsKey("x-bench-pace")
                     ? FakeUpstream.sse(Map.of(), events) : FakeUpstream.paced(events, first, gap)).respond(req, ex));
-            String javaBin = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
-            // Extra options for the proxy's JVM, e.g. -Dbench.proxyJvmArgs=-XX:StartFlightRecording=filename=p.jfr
-            String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
-            if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyBenchServer.class.getName(),
-                    up.url()));
-            Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
-                 PrintWriter control = new PrintWriter(server.outputWriter(StandardCharsets.UTF_8),
-                         true)) {
-                String line = out.readLine();
-                while (line != null && !line.startsWith("port ")) {
-                    line = out.readLine();   // whatever the JVM itself prints first (JFR, warnings)
-                }
-                if (line == null || !line.startsWith("port ")) {
-                    throw new IllegalStateException("the proxy process did not start: " + line);
-                }
-                String proxied = "http://127.0.0.1:" + line.substring(5).trim();
-                LongSupplier proxyCpu = () -> {
-                    control.println("cpu");
-                    try {
-                        String answer = out.readLine();
-                        while (answer != null && !answer.startsWith("cpu-ms ")) {
-                            answer = out.readLine();
-                        }
-                        return Long.parseLong(answer.substring("cpu-ms ".length()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                };
+            try (ProxyProcess server = ProxyProcess.start(up.url())) {
+                String proxied = server.url;
+                LongSupplier proxyCpu = server::cpuMillis;
                 String small = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":1024,\"stream\":true,\"messages\":"
                         + "[{\"role\":\"user\",\"content\":\"hello\"}]}";
                 String big = request(100_000, "fixed");
@@ -186,9 +156,6 @@ public final class ProxyBench {
                     }
                 }
                 System.out.println("load average at the end: " + loadAverage());
-            } finally {
-                server.destroy();
-                server.waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
@@ -223,38 +190,9 @@ public final class ProxyBench {
                     + " overhead-ms 2-10 p50 | proxy CPU ms at listening / before 1st / after 10th | load |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (int round = 0; round < rounds; round++) {
-                String javaBin = ProcessHandle.current().info().command().orElse("java");
-                List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED",
-                        "-Xmx1g"));
-                String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
-                if (!extra.isEmpty()) {
-                    command.addAll(List.of(extra.split("\\s+")));
-                }
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                        ProxyBenchServer.class.getName(), up.url()));
-                Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8);
-                     PrintWriter control = new PrintWriter(server.outputWriter(StandardCharsets.UTF_8), true)) {
-                    String line = out.readLine();
-                    while (line != null && !line.startsWith("port ")) {
-                        line = out.readLine();
-                    }
-                    if (line == null) {
-                        throw new IllegalStateException("the proxy process did not start");
-                    }
-                    String proxied = "http://127.0.0.1:" + line.substring(5).trim();
-                    LongSupplier proxyCpu = () -> {
-                        control.println("cpu");
-                        try {
-                            String answer = out.readLine();
-                            while (answer != null && !answer.startsWith("cpu-ms ")) {
-                                answer = out.readLine();
-                            }
-                            return Long.parseLong(answer.substring("cpu-ms ".length()));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    };
+                try (ProxyProcess server = ProxyProcess.start(up.url())) {
+                    String proxied = server.url;
+                    LongSupplier proxyCpu = server::cpuMillis;
                     long cpuListening = proxyCpu.getAsLong();
                     Thread.sleep(delayMs);
                     long cpuBefore = proxyCpu.getAsLong();
@@ -274,11 +212,77 @@ public final class ProxyBench {
                             round, ms(firstByte[0]) - directP50, ms(pct(rest, 50)) - directP50,
                             ms(rest[rest.length - 1]) - directP50, ms(overhead[0]), ms(pct(restOver, 50)),
                             cpuListening, cpuBefore, cpuAfter, loadAverage());
-                } finally {
-                    server.destroy();
-                    server.waitFor(10, TimeUnit.SECONDS);
                 }
             }
+        }
+    }
+
+    /**
+     * The proxy in its own JVM ({@link ProxyBenchServer}) in front of {@code upstream}; extra options for that JVM
+     * come from {@code -Dbench.proxyJvmArgs}, e.g. {@code -XX:StartFlightRecording=filename=p.jfr}.
+     */
+    static final class ProxyProcess implements AutoCloseable {
+        final String url;
+        private final Process process;
+        private final BufferedReader out;
+        private final PrintWriter control;
+
+        private ProxyProcess(Process process, BufferedReader out, PrintWriter control, String url) {
+            this.process = process;
+            this.out = out;
+            this.control = control;
+            this.url = url;
+        }
+
+        static ProxyProcess start(String upstream) throws IOException {
+            String javaBin = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
+            String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyBenchServer.class.getName(),
+                    upstream));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader out = process.inputReader(StandardCharsets.UTF_8);
+            PrintWriter control = new PrintWriter(process.outputWriter(StandardCharsets.UTF_8), true);
+            String line = out.readLine();
+            while (line != null && !line.startsWith("port ")) {
+                line = out.readLine();   // whatever the JVM itself prints first (JFR, warnings)
+            }
+            if (line == null) {
+                process.destroy();
+                throw new IllegalStateException("the proxy process did not start");
+            }
+            return new ProxyProcess(process, out, control, "http://127.0.0.1:" + line.substring(5).trim());
+        }
+
+        /** The proxy process's CPU time so far, in milliseconds. */
+        long cpuMillis() {
+            control.println("cpu");
+            try {
+                String answer = out.readLine();
+                while (answer != null && !answer.startsWith("cpu-ms ")) {
+                    answer = out.readLine();
+                }
+                if (answer == null) {
+                    throw new IllegalStateException("the proxy process ended");
+                }
+                return Long.parseLong(answer.substring("cpu-ms ".length()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            control.close();
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
