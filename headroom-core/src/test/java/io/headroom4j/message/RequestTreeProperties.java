@@ -122,6 +122,11 @@ final class RequestTreeProperties {
 
     @Provide
     Arbitrary<String> values() {
+        return stringValues();
+    }
+
+    /** String values of every kind the reader treats apart: short, long, escape-heavy, non-ASCII, plain ASCII. */
+    static Arbitrary<String> stringValues() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
                 Arbitraries.strings().ofMinLength(600).ofMaxLength(3000),
@@ -132,6 +137,11 @@ final class RequestTreeProperties {
 
     @Provide
     Arbitrary<Integer> escapings() {
+        return escapingKinds();
+    }
+
+    /** How a value is written in the body: 0 as Jackson writes it, 1 and 2 with ASCII escapes (asciiEscaped). */
+    static Arbitrary<Integer> escapingKinds() {
         return Arbitraries.integers().between(0, 2);
     }
 

@@ -98,16 +98,11 @@ final class RequestTreeSpansProperties {
 
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().ofMinLength(600).ofMaxLength(3000),
-                Arbitraries.strings().withChars("ab\"\\\n\t\u0001\u007f\u00e9\u00ff\u0100\ud83d\ude00 /")
-                        .ofMinLength(300).ofMaxLength(3000),
-                Arbitraries.strings().withCharRange(' ', '~').ofMinLength(500).ofMaxLength(5000));
+        return RequestTreeProperties.stringValues();
     }
 
     @Provide
     Arbitrary<Integer> escapings() {
-        return Arbitraries.integers().between(0, 2);
+        return RequestTreeProperties.escapingKinds();
     }
 }
