@@ -280,9 +280,11 @@ public final class ProxyBench {
 
         @Override
         public void close() throws InterruptedException {
-            control.close();
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            control.close();   // the server exits when its input ends: its store closes, JVM exit actions run
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
         }
     }
 
