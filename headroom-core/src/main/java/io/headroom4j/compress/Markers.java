@@ -1,10 +1,11 @@
 package io.headroom4j.compress;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.headroom4j.internal.LastLongText;
 
 /**
  * Omission markers: the one text shape every lossy compressor uses to say what it dropped.
@@ -20,32 +21,24 @@ public final class Markers {
     public static final Pattern KEY_IN_MARKER = Pattern.compile("; retrieve: ([0-9a-f]{24})]");
 
     private static final String KEY_PREFIX = "; retrieve: ";
-    /** Shorter texts are searched in microseconds: not worth remembering. */
-    private static final int MARKERLESS_MIN_CHARS = 4096;
     /**
-     * The last long text found without {@link #KEY_PREFIX} on each thread (weakly): one request's compression asks
-     * about the same tool result several times (its keys, whether it is compressed already, the compressor's own
-     * check), each a search of the whole text. Strings are immutable, so the same object always has the same
-     * answer.
+     * The last long text found without {@link #KEY_PREFIX} on each thread: one request's compression asks about the
+     * same tool result several times (its keys, whether it is compressed already, the compressor's own check).
      */
-    private static final ThreadLocal<WeakReference<String>> MARKERLESS = new ThreadLocal<>();
+    private static final LastLongText<Boolean> MARKERLESS = new LastLongText<>(4096);
 
     private Markers() {
     }
 
     /** True when {@code text} holds {@code "; retrieve: "}, the part every marker has; remembers a long "no". */
     private static boolean mayHoldMarker(String text) {
-        if (text.length() < MARKERLESS_MIN_CHARS) {
-            return text.contains(KEY_PREFIX);
-        }
-        WeakReference<String> last = MARKERLESS.get();
-        if (last != null && last.refersTo(text)) {
+        if (MARKERLESS.answerFor(text) != null) {
             return false;
         }
         if (text.contains(KEY_PREFIX)) {
             return true;
         }
-        MARKERLESS.set(new WeakReference<>(text));
+        MARKERLESS.remember(text, Boolean.TRUE);
         return false;
     }
 

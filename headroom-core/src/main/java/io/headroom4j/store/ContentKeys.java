@@ -1,11 +1,12 @@
 package io.headroom4j.store;
 
-import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import io.headroom4j.internal.LastLongText;
 
 /** Content-hash keys as they appear in retrieval markers. */
 public final class ContentKeys {
@@ -19,13 +20,8 @@ public final class ContentKeys {
     /** Cloned for each key: looking SHA-256 up among the security providers costs ~0.1 ms when cold. */
     private static final MessageDigest SHA256 = lookUp();
 
-    /** Shorter strings hash in a few microseconds: not worth remembering. */
-    private static final int LAST_MIN_CHARS = 4096;
-    private static final ThreadLocal<LastKey> LAST = new ThreadLocal<>();
-
-    /** The last long string hashed on a thread and its key. */
-    private record LastKey(WeakReference<String> text, String key) {
-    }
+    /** The last long string hashed on each thread and its key; shorter strings hash in a few microseconds. */
+    private static final LastLongText<String> LAST = new LastLongText<>(4096);
 
     private ContentKeys() {
     }
@@ -88,17 +84,11 @@ public final class ContentKeys {
 
     /** The key last computed on this thread for this very string object, or null. */
     private static String lastKeyOf(String text) {
-        if (text.length() < LAST_MIN_CHARS) {
-            return null;
-        }
-        LastKey last = LAST.get();
-        return last != null && last.text.refersTo(text) ? last.key : null;
+        return LAST.answerFor(text);
     }
 
     private static void remember(String text, String key) {
-        if (text.length() >= LAST_MIN_CHARS) {
-            LAST.set(new LastKey(new WeakReference<>(text), key));
-        }
+        LAST.remember(text, key);
     }
 
     /** True when {@code key} has the shape of a key. */

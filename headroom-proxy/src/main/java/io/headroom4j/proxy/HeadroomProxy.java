@@ -345,6 +345,13 @@ public final class HeadroomProxy implements AutoCloseable {
         return ledger;
     }
 
+    /** Ends the warm-up at its next step; writes the flag once, not on every request. */
+    private void sawTraffic() {
+        if (!trafficSeen) {
+            trafficSeen = true;
+        }
+    }
+
     /** The warm-up's thread, or null when it is off (tests). */
     Thread warmUpThread() {
         return warmUpThread;
@@ -544,9 +551,7 @@ public final class HeadroomProxy implements AutoCloseable {
 
     /** {@code POST /v1/compress} in the shape Headroom's own clients (the {@code headroom-ai} npm package) use. */
     private void compressOnly(HttpExchange ex) throws IOException {
-        if (!trafficSeen) {
-            trafficSeen = true;
-        }
+        sawTraffic();
         byte[] body = readBody(ex, null);
         if (body == null) {
             return;
@@ -750,9 +755,7 @@ public final class HeadroomProxy implements AutoCloseable {
             passthrough(ex);
             return;
         }
-        if (!trafficSeen) {
-            trafficSeen = true;
-        }
+        sawTraffic();
         Trace trace = new Trace(format, ex.getRequestURI().getRawPath());
         int failedStatus = -1;
         try {
@@ -943,9 +946,7 @@ public final class HeadroomProxy implements AutoCloseable {
     }
 
     private void countTokens(HttpExchange ex) throws IOException {
-        if (!trafficSeen) {
-            trafficSeen = true;
-        }
+        sawTraffic();
         byte[] body = readBody(ex, RequestFormat.ANTHROPIC_MESSAGES);
         if (body == null) {
             return;
