@@ -99,6 +99,12 @@ public final class ProxyBench {
         }
     }
 
+    /** The concurrencies the paced rows run at: {@code -Dbench.streams=1,64} (the default), or e.g. only 1. */
+    static int[] streams() {
+        return Arrays.stream(System.getProperty("bench.streams", "1,64").split(","))
+                .mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+    }
+
     static String machine() {
         return "machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
@@ -141,7 +147,7 @@ public final class ProxyBench {
                         + " added p50 / p99 ms | proxy process CPU ms per request | x-headroom-overhead-ms p50 |");
                 System.out.println("|---|---|---|---|---|---|---|---|");
                 String rows = System.getProperty("bench.rows", "small,seen,new");
-                for (int c : new int[] {1, 64}) {
+                for (int c : streams()) {
                     int n = Integer.getInteger("bench.pacedRequests", c == 1 ? 30 : 64 * 4);
                     long stagger = c == 1 ? 0 : streamNanos;
                     if (rows.contains("small")) {
