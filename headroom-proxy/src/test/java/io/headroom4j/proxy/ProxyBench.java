@@ -142,7 +142,11 @@ public final class ProxyBench {
                 runBoth(proxied, small, 1, 500, false, 0, fast);
                 runBoth(proxied, big, 1, 30, false, 0, fast);
                 runBoth(proxied, big, 1, 60, true, 0, fast);
-                runBoth(proxied, big, 4, 60, true, 0, fast);
+                // How long the proxy's JIT warms up before the rows: -Dbench.warmNew=1500 reaches its steady state
+                // for this log (BENCHMARKS.md, session 9); -Dbench.warmTokens=N warms with N-token logs instead.
+                int warmTokens = Integer.getInteger("bench.warmTokens", 0);
+                runBoth(proxied, warmTokens > 0 ? request(warmTokens, "warm") : big, 4,
+                        Integer.getInteger("bench.warmNew", 60), true, 0, fast);
                 System.out.println("| request | streams | measure | direct p50 / p99 ms | via proxy p50 / p99 ms |"
                         + " added p50 / p99 ms | proxy process CPU ms per request | x-headroom-overhead-ms p50 |");
                 System.out.println("|---|---|---|---|---|---|---|---|");
@@ -245,7 +249,7 @@ public final class ProxyBench {
             List<String> command = new ArrayList<>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"));
             String extra = System.getProperty("bench.proxyJvmArgs", "").trim();
             if (!extra.isEmpty()) {
-                command.addAll(List.of(extra.split("\\s+")));
+                command.addAll(List.of(extra.split("[\\s|]+")));   // "|" separates options in JAVA_TOOL_OPTIONS
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProxyBenchServer.class.getName(),
                     upstream));
