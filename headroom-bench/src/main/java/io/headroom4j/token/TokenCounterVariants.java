@@ -15,7 +15,10 @@ public final class TokenCounterVariants {
 
     /** Every name {@link #of} accepts. */
     public static final String[] NAMES = {"jtokkit-o200k", "o200k", "o200k-cold", "o200k-nocache", "jtokkit-cl100k",
-        "cl100k", "cl100k-cold"};
+        "cl100k", "cl100k-cold", "cl100k-nocache", "cl100k-jtparser", "cl100k-jtparser-cold"};
+
+    /** The session 8 cl100k counter (jtokkit's parser plus a byte-keyed piece table), one shared instance. */
+    private static final TokenCounter JTPARSER = new JtokkitParserCl100kCounter(CL100K);
 
     private TokenCounterVariants() {
     }
@@ -24,7 +27,8 @@ public final class TokenCounterVariants {
      * The counter named {@code name}: {@code jtokkit-o200k} and {@code jtokkit-cl100k} are jtokkit's
      * {@code countTokensOrdinary}; {@code o200k} and {@code cl100k} are {@link TokenCounters}' (shared, warm piece
      * table); {@code o200k-cold} and {@code cl100k-cold} get a new, empty piece table on every call of the
-     * supplier; {@code o200k-nocache} has none.
+     * supplier; {@code o200k-nocache} and {@code cl100k-nocache} have none. {@code cl100k-jtparser} is the cl100k
+     * counter before session 9 (jtokkit's own parser, a shared warm table; {@code -cold}: a new table per call).
      */
     public static java.util.function.Supplier<TokenCounter> of(String name) {
         switch (name) {
@@ -40,6 +44,14 @@ public final class TokenCounterVariants {
                 return () -> new O200kTokenCounter(O200K, true);
             case "cl100k-cold":
                 return () -> new Cl100kTokenCounter(CL100K, "cl100k_base");
+            case "cl100k-nocache": {
+                TokenCounter none = new Cl100kTokenCounter(CL100K, "cl100k_base", false);
+                return () -> none;
+            }
+            case "cl100k-jtparser":
+                return () -> JTPARSER;
+            case "cl100k-jtparser-cold":
+                return () -> new JtokkitParserCl100kCounter(CL100K);
             case "o200k-nocache": {
                 TokenCounter none = new O200kTokenCounter(O200K, false);
                 return () -> none;

@@ -1,55 +1,47 @@
 package io.headroom4j.token;
 
-import java.util.Arrays;
-import java.util.function.Predicate;
-
 import com.knuddels.jtokkit.api.Encoding;
 
 /**
- * Counts {@code cl100k_base} tokens exactly as jtokkit's {@code countTokensOrdinary} does: jtokkit's own parser
- * splits the text and jtokkit's own byte-pair encoder counts each piece, but the counts of short pieces are
- * remembered in a small shared table, so a repeated piece skips the byte-pair step. Thread-safe; never throws for
- * any string. When jtokkit's internals cannot be reached it is jtokkit's {@code countTokensOrdinary}.
+ * Counts {@code cl100k_base} tokens exactly as jtokkit's {@code countTokensOrdinary} does, faster: the text is split
+ * by {@link Cl100kPieces} (a character scan that gives jtokkit's own parser's pieces) and each piece is counted by
+ * jtokkit's own byte-pair encoder through {@link PieceCounter}, which remembers short pieces' counts. Thread-safe;
+ * never throws for any string. When jtokkit's encoder cannot be reached it is jtokkit's {@code countTokensOrdinary}.
  */
 final class Cl100kTokenCounter implements TokenCounter {
 
     /*
-     * The table is keyed by the piece's UTF-8 bytes exactly as Cl100kParser produced them (its own encoder, which
-     * writes a lone surrogate as three bytes where String.getBytes writes '?'), so a hit is the count jtokkit would
-     * compute for those bytes. Direct-mapped and written racily, as in PieceCounter.
+     * jtokkit's cl100k parser writes a lone surrogate as its code point's three bytes, so the piece counter is made to
+     * do the same (its table is keyed by chars, and chars map to bytes one way in this mode). Without -ea jtokkit
+     * counts such text that way; with -ea its parser fails an assert ("Input is not UTF-8"), where this counter
+     * gives the count it gives without -ea.
      */
 
-    static final int MAX_CACHED_BYTES = 32;
-    private static final int SLOTS = 1 << 13;
-
     private final Encoding encoding;
-    private final Object encoder;
+    private final PieceCounter pieces;
     private final String name;
-    private final Entry[] table;
-
-    private record Entry(byte[] piece, int hash, int count) {
-    }
 
     Cl100kTokenCounter(Encoding cl100k, String name) {
+        this(cl100k, name, true);
+    }
+
+    /** A counter named {@code name} whose piece counter remembers short pieces when {@code remember}. */
+    Cl100kTokenCounter(Encoding cl100k, String name, boolean remember) {
         this.encoding = cl100k;
-        Object e = JtokkitInternals.encoderOf(cl100k);
-        this.encoder = JtokkitInternals.CL100K_SPLIT != null && JtokkitInternals.BYTES_ARRAY != null
-                && JtokkitInternals.BYTES_SIZE != null ? e : null;
+        this.pieces = new PieceCounter(cl100k, remember, true);
         this.name = name;
-        this.table = new Entry[SLOTS];
     }
 
     /** A counter named {@code name} sharing {@code other}'s encoding and piece table. */
     Cl100kTokenCounter(Cl100kTokenCounter other, String name) {
         this.encoding = other.encoding;
-        this.encoder = other.encoder;
+        this.pieces = other.pieces;
         this.name = name;
-        this.table = other.table;
     }
 
-    /** True when jtokkit's parser and encoder are reached directly, so the piece table is in use. */
+    /** True when jtokkit's byte-pair encoder is reached directly, so our pieces and the piece table are in use. */
     boolean isDirect() {
-        return encoder != null;
+        return pieces.isDirect();
     }
 
     @Override
@@ -57,10 +49,17 @@ final class Cl100kTokenCounter implements TokenCounter {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        if (encoder == null) {
+        if (!pieces.isDirect()) {
             return encoding.countTokensOrdinary(text);
         }
-        return split(text, Integer.MAX_VALUE);
+        int n = text.length();
+        int total = 0;
+        for (int p = 0; p < n; ) {
+            int e = Cl100kPieces.end(text, p);
+            total += pieces.count(text, p, e);
+            p = e;
+        }
+        return total;
     }
 
     @Override
@@ -69,10 +68,21 @@ final class Cl100kTokenCounter implements TokenCounter {
         if (bound >= 0) {
             return bound == 1;
         }
-        if (encoder == null) {
+        if (!pieces.isDirect()) {
             return encoding.countTokensOrdinary(text) >= n;
         }
-        return split(text, n) >= n;   // pieces count independently: the running total only grows
+        // the pieces of a text are counted independently, so the running total only grows toward count(text)
+        int total = 0;
+        int len = text.length();
+        for (int p = 0; p < len; ) {
+            int e = Cl100kPieces.end(text, p);
+            total += pieces.count(text, p, e);
+            if (total >= n) {
+                return true;
+            }
+            p = e;
+        }
+        return false;
     }
 
     @Override
@@ -80,64 +90,8 @@ final class Cl100kTokenCounter implements TokenCounter {
         return name;
     }
 
-    /** The count of {@code text}, or a partial count of at least {@code limit} once that is reached. */
-    private int split(String text, int limit) {
-        Sink sink = new Sink(limit);
-        try {
-            JtokkitInternals.CL100K_SPLIT.invokeExact(text, (Predicate) sink);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-        return sink.total;
-    }
-
-    /** Receives each piece's bytes from Cl100kParser; answers true (stop) once the limit is reached. */
-    private final class Sink implements Predicate<Object> {
-        private final int limit;
-        int total;
-
-        Sink(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public boolean test(Object bytes) {
-            total += countPiece(bytes);
-            return total >= limit;
-        }
-    }
-
-    private int countPiece(Object byteArrayList) {
-        byte[] array;
-        int size;
-        try {
-            array = (byte[]) JtokkitInternals.BYTES_ARRAY.invokeExact(byteArrayList);
-            size = (int) JtokkitInternals.BYTES_SIZE.invokeExact(byteArrayList);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-        if (size == 1) {
-            return 1;   // every single byte is a token
-        }
-        if (size > MAX_CACHED_BYTES) {
-            return JtokkitInternals.countPiece(encoder, Arrays.copyOf(array, size));
-        }
-        int h = 0;
-        for (int i = 0; i < size; i++) {
-            h = 31 * h + array[i];
-        }
-        int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
-        Entry e = table[slot];
-        if (e != null && e.hash == h && Arrays.equals(e.piece, 0, e.piece.length, array, 0, size)) {
-            return e.count;
-        }
-        byte[] piece = Arrays.copyOf(array, size);
-        int count = JtokkitInternals.countPiece(encoder, piece);
-        table[slot] = new Entry(piece, h, count);
-        return count;
+    /** The piece counter, for tests. */
+    PieceCounter pieces() {
+        return pieces;
     }
 }

@@ -3,16 +3,15 @@ package io.headroom4j.token;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.function.Predicate;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
- * Handles on the package-private parts of jtokkit 1.1.0 that count one piece: its byte-pair encoder and its
- * {@code cl100k_base} parser. Each handle is null when the JVM refuses it (a module path, another jtokkit version);
- * callers then fall back to jtokkit's public API, which gives the same counts, slower.
+ * Handles on the package-private part of jtokkit 1.1.0 that counts one piece: its byte-pair encoder. Each handle is
+ * null when the JVM refuses it (a module path, another jtokkit version); callers then fall back to jtokkit's public
+ * API, which gives the same counts, slower.
  */
 final class JtokkitInternals {
 
@@ -29,12 +28,6 @@ final class JtokkitInternals {
      * -> int}: {@code TokenEncoder.addTokensAndGetCount}, the count of one piece's UTF-8 bytes, or null.
      */
     static final MethodHandle ADD_TOKENS;
-    /** {@code (String, Predicate) -> void}: {@code Cl100kParser.split}, or null. */
-    static final MethodHandle CL100K_SPLIT;
-    /** {@code (Object byteArrayList) -> byte[]}: the backing array of jtokkit's {@code ByteArrayList}, or null. */
-    static final MethodHandle BYTES_ARRAY;
-    /** {@code (Object byteArrayList) -> int}: its size, or null. */
-    static final MethodHandle BYTES_SIZE;
 
     static {
         String pkg = Encodings.class.getPackageName();
@@ -57,29 +50,6 @@ final class JtokkitInternals {
         }
         ENCODER = encoder;
         ADD_TOKENS = addTokens;
-
-        MethodHandle split = null;
-        MethodHandle array = null;
-        MethodHandle size = null;
-        try {
-            Class<?> parser = Class.forName(pkg + ".Cl100kParser");
-            Class<?> bytes = Class.forName(pkg + ".ByteArrayList");
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(parser, own);
-            split = lookup.findStatic(parser, "split", MethodType.methodType(void.class, String.class,
-                    Predicate.class));
-            MethodHandles.Lookup inBytes = MethodHandles.privateLookupIn(bytes, own);   // its fields are private
-            array = inBytes.findGetter(bytes, "array", byte[].class)
-                    .asType(MethodType.methodType(byte[].class, Object.class));
-            size = inBytes.findGetter(bytes, "size", int.class)
-                    .asType(MethodType.methodType(int.class, Object.class));
-        } catch (ReflectiveOperationException | RuntimeException refused) {
-            split = null;
-            array = null;
-            size = null;
-        }
-        CL100K_SPLIT = split;
-        BYTES_ARRAY = array;
-        BYTES_SIZE = size;
     }
 
     private JtokkitInternals() {

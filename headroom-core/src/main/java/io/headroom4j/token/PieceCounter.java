@@ -12,7 +12,8 @@ final class PieceCounter {
 
     /*
      * The byte-pair step is jtokkit's TokenEncoder.addTokensAndGetCount, the exact call its countTokensOrdinary makes
-     * for each piece (on piece.getBytes(UTF_8), so a lone surrogate becomes '?' in both). It is package-private, so
+     * for each piece (on piece.getBytes(UTF_8) for o200k, so a lone surrogate becomes '?' in both; on its parser's own
+     * bytes for cl100k, so a lone surrogate is three bytes in both). It is package-private, so
      * it is reached through JtokkitInternals' handles; when those are refused (a module path, another jtokkit version),
      * countTokensOrdinary(piece) is used instead: it re-splits the piece, which gives the piece itself (no
      * alternative of the pattern that failed in the text can match a prefix of it, and the one lookahead only
@@ -30,6 +31,7 @@ final class PieceCounter {
     private final Encoding encoding;
     private final Object encoder;
     private final Entry[] table;
+    private final boolean loneSurrogateBytes;
 
     private record Entry(String piece, int hash, int count) {
     }
@@ -40,9 +42,20 @@ final class PieceCounter {
 
     /** A counter that remembers short pieces' counts when {@code remember} (benchmarks compare both). */
     PieceCounter(Encoding encoding, boolean remember) {
+        this(encoding, remember, false);
+    }
+
+    /**
+     * A counter that remembers short pieces' counts when {@code remember}, and writes a lone surrogate as the three
+     * bytes of its code point when {@code loneSurrogateBytes} (as jtokkit's cl100k parser does, see
+     * {@link Cl100kPieces#utf8}) instead of as {@code '?'} (as {@link String#getBytes} does, which jtokkit's
+     * regex-split encodings use).
+     */
+    PieceCounter(Encoding encoding, boolean remember, boolean loneSurrogateBytes) {
         this.encoding = encoding;
         this.encoder = JtokkitInternals.encoderOf(encoding);
         this.table = remember ? new Entry[SLOTS] : null;
+        this.loneSurrogateBytes = loneSurrogateBytes;
     }
 
     /** True when the byte-pair encoder is reached directly rather than through the public API. */
@@ -79,6 +92,7 @@ final class PieceCounter {
         if (encoder == null) {
             return encoding.countTokensOrdinary(piece);
         }
-        return JtokkitInternals.countPiece(encoder, piece.getBytes(StandardCharsets.UTF_8));
+        return JtokkitInternals.countPiece(encoder,
+                loneSurrogateBytes ? Cl100kPieces.utf8(piece) : piece.getBytes(StandardCharsets.UTF_8));
     }
 }

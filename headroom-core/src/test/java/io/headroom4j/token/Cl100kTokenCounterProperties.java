@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -20,7 +23,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
-/** {@link Cl100kTokenCounter} (jtokkit's parser and encoder plus a piece table) against jtokkit's counts. */
+/** {@link Cl100kTokenCounter} (our pieces, jtokkit's encoder, a piece table) against jtokkit's counts. */
 final class Cl100kTokenCounterProperties {
 
     private static final Encoding JTOKKIT = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
@@ -28,13 +31,22 @@ final class Cl100kTokenCounterProperties {
     private static final Cl100kTokenCounter OURS = new Cl100kTokenCounter(JTOKKIT, "cl100k_base");
 
     /**
-     * Tricky text without lone surrogates: on those jtokkit's cl100k parser fails an {@code assert} ("Input is not
-     * UTF-8"), which the tests run with enabled; without {@code -ea} it counts them, and this counter, calling the same
-     * parser, gives the same count by construction.
+     * jtokkit without its assertions: on lone surrogates its cl100k parser fails an {@code assert} ("Input is not
+     * UTF-8"), which the tests run with enabled; without {@code -ea} (production) it counts them, as we do.
      */
+    private static final JtokkitWithoutAsserts PRODUCTION_JTOKKIT = Cl100kPiecesProperties.JTOKKIT;
+    private static final Cl100kTokenCounter NO_TABLE = new Cl100kTokenCounter(JTOKKIT, "cl100k_base", false);
+
+    /** Tricky text without lone surrogates, which {@link #JTOKKIT} (assertions on) can count. */
     @Provide
     Arbitrary<String> tricky() {
         return O200kPiecesProperties.trickyText().filter(Cl100kTokenCounterProperties::isWellFormed);
+    }
+
+    /** Tricky text, lone surrogates included. */
+    @Provide
+    Arbitrary<String> trickyAny() {
+        return O200kPiecesProperties.trickyText();
     }
 
     static boolean isWellFormed(String s) {
@@ -60,6 +72,14 @@ final class Cl100kTokenCounterProperties {
     }
 
     @Property(tries = 2000)
+    void countsMatchJtokkitWithoutAssertsOnTextWithLoneSurrogates(@ForAll("trickyAny") String text) {
+        int expected = PRODUCTION_JTOKKIT.countTokensOrdinary(text);
+        assertThat(OURS.count(text)).isEqualTo(expected);
+        assertThat(NO_TABLE.count(text)).as("without the table").isEqualTo(expected);
+        assertThat(OURS.count(text)).as("again, from the table").isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
     void countsMatchJtokkitOnWordyText(@ForAll("wordy") String text) {
         assertThat(OURS.count(text)).isEqualTo(JTOKKIT.countTokensOrdinary(text));
     }
@@ -71,8 +91,58 @@ final class Cl100kTokenCounterProperties {
     }
 
     @Property(tries = 1000)
-    void atLeastAgreesWithTheFullCount(@ForAll("tricky") String text, @ForAll @IntRange(min = -1, max = 80) int n) {
-        assertThat(OURS.atLeast(text, n)).isEqualTo(JTOKKIT.countTokensOrdinary(text) >= n);
+    void countsMatchJtokkitWithoutAssertsOnAnyString(@ForAll @StringLength(max = 200) String text) {
+        assertThat(OURS.count(text)).isEqualTo(PRODUCTION_JTOKKIT.countTokensOrdinary(text));
+    }
+
+    @Property(tries = 1000)
+    void atLeastAgreesWithTheFullCount(@ForAll("trickyAny") String text,
+                                       @ForAll @IntRange(min = -1, max = 80) int n) {
+        assertThat(OURS.atLeast(text, n)).isEqualTo(PRODUCTION_JTOKKIT.countTokensOrdinary(text) >= n);
+    }
+
+    @Test
+    void theClaudeEstimateSharesTheCl100kCounts() {
+        TokenCounter claude = TokenCounters.forModel("claude-sonnet-4-5");
+        assertThat(claude.name()).isEqualTo("cl100k_base (Claude estimate)");
+        for (String text : new String[] {"Hello, world! It's 2026.\n", "\uD800 lone", "  x\r\n\r\n  y"}) {
+            assertThat(claude.count(text)).isEqualTo(PRODUCTION_JTOKKIT.countTokensOrdinary(text))
+                    .isEqualTo(TokenCounters.cl100k().count(text));
+        }
+    }
+
+    @Test
+    void threadsSharingOnePieceTableCountExactly() throws Exception {
+        // The table is written racily by design; readers must only ever see whole entries.
+        Cl100kTokenCounter shared = new Cl100kTokenCounter(JTOKKIT, "cl100k_base");
+        List<String> texts = new ArrayList<>();
+        for (Path file : O200kPiecesProperties.fixtureFiles()) {
+            if (texts.size() < 12 && Files.size(file) < 120_000) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        int[] expected = texts.stream().mapToInt(JTOKKIT::countTokensOrdinary).toArray();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < texts.size(); i++) {
+                            int k = (i + offset * 3) % texts.size();
+                            assertThat(shared.count(texts.get(k))).isEqualTo(expected[k]);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
     }
 
     @Test
@@ -84,6 +154,7 @@ final class Cl100kTokenCounterProperties {
                 assertThat(isWellFormed(text)).isTrue();
                 int exact = JTOKKIT.countTokensOrdinary(text);
                 assertThat(OURS.count(text)).as("%s", file).isEqualTo(exact);
+                assertThat(NO_TABLE.count(text)).as("%s without the table", file).isEqualTo(exact);
                 assertThat(OURS.atLeast(text, exact)).isTrue();
                 assertThat(OURS.atLeast(text, exact + 1)).isFalse();
             }
