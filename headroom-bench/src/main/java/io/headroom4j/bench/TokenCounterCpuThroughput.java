@@ -3,6 +3,7 @@ package io.headroom4j.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -35,8 +36,7 @@ public final class TokenCounterCpuThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String what = args.length > 3 ? args[3] : "all";
         String[] names = args.length > 2 && !args[2].equals("all") ? args[2].split(",")
-                : new String[] {"jtokkit-o200k", "o200k", "o200k-cold", "o200k-nocache", "jtokkit-cl100k", "cl100k",
-                    "cl100k-cold"};
+                : TokenCounterVariants.NAMES;
         String[] fixtures = {"log/app.log", "log/access.log", "json/github-issues-100.json",
             "json/app-logs-1000.jsonl", "code/jsoup_StringUtil.java", "code/treesitter_node_tree.cc",
             "prose/apache_LICENSE-2.0.txt", "prose/charset_normalizer_README.md", "diff/git-log-p.txt"};
@@ -79,37 +79,55 @@ public final class TokenCounterCpuThroughput {
             }
         }
         if (!what.equals("fixtures")) {
-            owedCount(names, rounds, 5);
+            owedCount(names, rounds, Integer.getInteger("bench.owedCalls", 5));
         }
     }
 
     /**
      * CPU milliseconds per count of the proxy bench's "100K tokens, new each time" log (the text of
-     * {@code ProxyBench.request(100_000, salt)}, a new salt per call, so every count sees new pieces), the count the
-     * proxy owes after sending a request for an OpenAI model (o200k) or for Claude (cl100k). Best of rounds.
+     * {@code ProxyBench.request(100_000, salt)}, a new salt per text, so every count sees new pieces), the count the
+     * proxy owes after sending a request for an OpenAI model (o200k) or for Claude (cl100k). Rounds interleave the
+     * counters (each counts the same new texts once); best round. Checks that counters of an encoding agree.
      */
     static void owedCount(String[] names, int rounds, int callsPerRound) {
         System.out.println();
-        System.out.println("| Counter | CPU ms per count of the new 100K-token log (best round) | tokens |");
-        System.out.println("|---|---:|---:|");
+        System.out.println("| Counter | CPU ms per count of the new 100K-token log (best round) | MB/s of CPU | tokens |");
+        System.out.println("|---|---:|---:|---:|");
         long salt = 0;
-        for (String name : names) {
-            Supplier<TokenCounter> counter = TokenCounterVariants.of(name);
-            double best = Double.MAX_VALUE;
-            int tokens = 0;
-            for (int r = 0; r < rounds + 1; r++) {   // round 0 warms up
+        double[] best = new double[names.length];
+        Arrays.fill(best, Double.MAX_VALUE);
+        int[] tokens = new int[names.length];
+        long bytes = 0;
+        for (int r = 0; r < rounds + 1; r++) {   // round 0 warms up
+            String[] texts = new String[callsPerRound];
+            for (int i = 0; i < callsPerRound; i++) {
+                texts[i] = proxyBenchLog(100_000, String.format(Locale.ROOT, "s%06d", salt++));   // same length
+            }
+            bytes = texts[0].getBytes(StandardCharsets.UTF_8).length;
+            for (int k = 0; k < names.length; k++) {
+                Supplier<TokenCounter> counter = TokenCounterVariants.of(names[k]);
                 long cpu = 0;
-                for (int i = 0; i < callsPerRound; i++) {
-                    String text = proxyBenchLog(100_000, String.format(Locale.ROOT, "s%06d", salt++));   // same length
+                for (String text : texts) {
                     long start = THREADS.getCurrentThreadCpuTime();
-                    tokens = counter.get().count(text);
+                    tokens[k] = counter.get().count(text);
                     cpu += THREADS.getCurrentThreadCpuTime() - start;
                 }
                 if (r > 0) {
-                    best = Math.min(best, cpu / 1e6 / callsPerRound);
+                    best[k] = Math.min(best[k], cpu / 1e6 / callsPerRound);
                 }
             }
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %,d |%n", name, best, tokens);
+            for (int k = 0; k < names.length; k++) {
+                for (int j = 0; j < k; j++) {
+                    if (names[k].contains("cl100k") == names[j].contains("cl100k") && tokens[k] != tokens[j]) {
+                        throw new IllegalStateException(names[k] + " counts " + tokens[k] + " but " + names[j]
+                                + " counts " + tokens[j] + " on the owed log");
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < names.length; k++) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.1f | %,d |%n", names[k], best[k],
+                    bytes / 1e3 / best[k], tokens[k]);
         }
     }
 

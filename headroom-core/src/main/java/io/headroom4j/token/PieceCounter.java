@@ -22,15 +22,22 @@ final class PieceCounter {
      * The table is direct-mapped and written racily: an entry is an immutable object with final fields, so a
      * reader sees a whole entry or a stale one or none, and a miss only recomputes. Logs and code repeat their
      * pieces (timestamps' digits, keys, indentation), so most lookups hit; TokenCounterBenchmark measures it.
+     * Pieces of two ASCII chars and of three ASCII digits (a third to a half of a log's pieces) skip the hashing:
+     * their counts sit in a small array indexed by the chars, filled on first use (racy byte writes of a value every
+     * writer computes alike).
      */
 
     /** Pieces longer than this (in chars) are never remembered: they are rare and their keys would be large. */
     static final int MAX_CACHED_CHARS = 24;
     private static final int SLOTS = 1 << 13;
+    /** Where the three-digit pieces start in {@link #small}. */
+    private static final int PAIRS = 1 << 14;
 
     private final Encoding encoding;
     private final Object encoder;
     private final Entry[] table;
+    /** Counts of two-ASCII-char pieces (at {@code c0 << 7 | c1}), then of three ASCII digits; 0 until known. */
+    private final byte[] small;
     private final boolean loneSurrogateBytes;
 
     private record Entry(String piece, int hash, int count) {
@@ -55,6 +62,7 @@ final class PieceCounter {
         this.encoding = encoding;
         this.encoder = JtokkitInternals.encoderOf(encoding);
         this.table = remember ? new Entry[SLOTS] : null;
+        this.small = remember ? new byte[PAIRS + 1000] : null;
         this.loneSurrogateBytes = loneSurrogateBytes;
     }
 
@@ -66,8 +74,27 @@ final class PieceCounter {
     /** Tokens in {@code text[start, end)}, a whole piece of the encoding's pre-tokenizer. */
     int count(String text, int start, int end) {
         int len = end - start;
-        if (len == 1 && text.charAt(start) < 0x80) {
-            return 1;   // every single byte is a token
+        if (len <= 3) {
+            char c0 = text.charAt(start);
+            if (len == 1) {
+                if (c0 < 0x80) {
+                    return 1;   // every single byte is a token
+                }
+            } else if (small != null) {
+                if (len == 2) {
+                    char c1 = text.charAt(start + 1);
+                    if ((c0 | c1) < 0x80) {
+                        return small(c0 << 7 | c1, text, start, end);
+                    }
+                } else {
+                    int d0 = c0 - '0';
+                    int d1 = text.charAt(start + 1) - '0';
+                    int d2 = text.charAt(start + 2) - '0';
+                    if ((d0 | d1 | d2) >= 0 && d0 <= 9 && d1 <= 9 && d2 <= 9) {
+                        return small(PAIRS + d0 * 100 + d1 * 10 + d2, text, start, end);
+                    }
+                }
+            }
         }
         if (len > MAX_CACHED_CHARS || table == null) {
             return encode(text.substring(start, end));
@@ -84,6 +111,16 @@ final class PieceCounter {
         String piece = text.substring(start, end);
         int count = encode(piece);
         table[slot] = new Entry(piece, h, count);
+        return count;
+    }
+
+    /** The count of the small piece {@code text[start, end)} at {@code index} of {@link #small}, computed once. */
+    private int small(int index, String text, int start, int end) {
+        int count = small[index];
+        if (count == 0) {
+            count = encode(text.substring(start, end));
+            small[index] = (byte) count;
+        }
         return count;
     }
 

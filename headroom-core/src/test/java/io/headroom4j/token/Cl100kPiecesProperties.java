@@ -145,6 +145,40 @@ final class Cl100kPiecesProperties {
         assertSameAsJtokkit("\u0000'\u0000s");
     }
 
+    @Test
+    void everyTwoAsciiCharAndThreeDigitPieceCountsLikeJtokkitFromItsSmallTable() {
+        Encoding o200k = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        O200kTokenCounter o200kCounter = new O200kTokenCounter(o200k);
+        Cl100kTokenCounter cl100kCounter = new Cl100kTokenCounter(CL100K, "cl100k_base");
+        List<String> small = new ArrayList<>();
+        for (char a = 0; a < 0x80; a++) {
+            for (char b = 0; b < 0x80; b++) {
+                small.add("" + a + b);
+            }
+        }
+        for (int d = 0; d < 1000; d++) {
+            small.add(String.format(java.util.Locale.ROOT, "%03d", d));
+        }
+        int cl100kPieces = 0;
+        int o200kPieces = 0;
+        for (int round = 0; round < 2; round++) {   // the second round reads the filled table
+            for (String s : small) {
+                if (ourPieces(s).size() == 1) {
+                    assertThat(cl100kCounter.pieces().count(s, 0, s.length())).as("cl100k %s", s)
+                            .isEqualTo(JTOKKIT.countTokensOrdinary(s));
+                    cl100kPieces++;
+                }
+                if (O200kPiecesProperties.ourPieces(s).size() == 1) {
+                    assertThat(o200kCounter.pieces().count(s, 0, s.length())).as("o200k %s", s)
+                            .isEqualTo(o200k.countTokensOrdinary(s));
+                    o200kPieces++;
+                }
+            }
+        }
+        assertThat(cl100kPieces).isGreaterThan(2 * 5000);
+        assertThat(o200kPieces).isGreaterThan(2 * 5000);
+    }
+
     /** Tricky code points of O200kPiecesProperties plus Unicode spaces and digits that cl100k classes. */
     @Provide
     Arbitrary<String> tricky() {
