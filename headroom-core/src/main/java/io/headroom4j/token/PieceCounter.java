@@ -1,5 +1,7 @@
 package io.headroom4j.token;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 
 import com.knuddels.jtokkit.api.Encoding;
@@ -24,18 +26,30 @@ final class PieceCounter {
      * pieces (timestamps' digits, keys, indentation), so most lookups hit; TokenCounterBenchmark measures it.
      * Pieces of two ASCII chars and of three ASCII digits (a third to a half of a log's pieces) skip the hashing:
      * their counts sit in a small array indexed by the chars, filled on first use (racy byte writes of a value every
-     * writer computes alike).
+     * writer computes alike). Pieces of up to 8 ASCII chars (most of the rest: words with their space, "/items")
+     * sit in a table of longs that hold the chars and the count together, so a lookup is one load and a compare,
+     * not a walk to an entry object and its string; a long is read and written whole (opaque access), so a racy
+     * reader sees some writer's whole entry.
      */
 
     /** Pieces longer than this (in chars) are never remembered: they are rare and their keys would be large. */
     static final int MAX_CACHED_CHARS = 24;
     private static final int SLOTS = 1 << 13;
+    private static final int PACKED_BITS = 13;
+    private static final long COUNT_MASK = 0x1F;
+    /** Opaque access to {@link #packed}'s elements: a long is read and written whole (plain access may split it). */
+    private static final VarHandle PACKED = MethodHandles.arrayElementVarHandle(long[].class);
     /** Where the three-digit pieces start in {@link #small}. */
     private static final int PAIRS = 1 << 14;
 
     private final Encoding encoding;
     private final Object encoder;
     private final Entry[] table;
+    /**
+     * Pieces of up to 8 ASCII chars with their counts, one {@code long} each: the chars at 7 bits each (bits 8-63),
+     * the length less one (bits 5-7), the count (bits 0-4; a piece of 8 bytes has at most 8 tokens); 0 is empty.
+     */
+    private final long[] packed;
     /** Counts of two-ASCII-char pieces (at {@code c0 << 7 | c1}), then of three ASCII digits; 0 until known. */
     private final byte[] small;
     private final boolean loneSurrogateBytes;
@@ -63,6 +77,7 @@ final class PieceCounter {
         this.encoder = JtokkitInternals.encoderOf(encoding);
         this.table = remember ? new Entry[SLOTS] : null;
         this.small = remember ? new byte[PAIRS + 1000] : null;
+        this.packed = remember ? new long[1 << PACKED_BITS] : null;
         this.loneSurrogateBytes = loneSurrogateBytes;
     }
 
@@ -94,6 +109,28 @@ final class PieceCounter {
                         return small(PAIRS + d0 * 100 + d1 * 10 + d2, text, start, end);
                     }
                 }
+            }
+        }
+        if (len <= 8 && packed != null) {
+            long k = 0;
+            int i = start;
+            for (; i < end; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                k = k << 7 | c;
+            }
+            if (i == end) {
+                long tag = k << 8 | (long) (len - 1) << 5;   // never 0: len >= 2 here
+                int slot = (int) ((k * 0x9E3779B97F4A7C15L) >>> (64 - PACKED_BITS));
+                long e = (long) PACKED.getOpaque(packed, slot);
+                if ((e & ~COUNT_MASK) == tag) {
+                    return (int) (e & COUNT_MASK);
+                }
+                int count = encode(text.substring(start, end));
+                PACKED.setOpaque(packed, slot, tag | count);
+                return count;
             }
         }
         if (len > MAX_CACHED_CHARS || table == null) {

@@ -179,6 +179,29 @@ final class Cl100kPiecesProperties {
         assertThat(o200kPieces).isGreaterThan(2 * 5000);
     }
 
+    private static final Encoding O200K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    /** Counters whose small tables fill across the tries, so later tries read entries earlier ones wrote. */
+    private static final O200kTokenCounter O200K_COUNTER = new O200kTokenCounter(O200K);
+    private static final Cl100kTokenCounter CL100K_COUNTER = new Cl100kTokenCounter(CL100K, "cl100k_base");
+
+    /** Short ASCII text (NUL and DEL included), so the small tables of both piece counters see many keys. */
+    @Provide
+    Arbitrary<String> ascii() {
+        return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(12),
+                Arbitraries.strings().withChars("\u0000\u007F ab").ofMaxLength(10),
+                Arbitraries.strings().withChars(" aA0.\n").ofMaxLength(12));
+    }
+
+    @Property(tries = 3000)
+    void shortAsciiPiecesCountLikeJtokkitFromTheSmallTables(@ForAll("ascii") String text) {
+        int cl100k = JTOKKIT.countTokensOrdinary(text);
+        int o200k = O200K.countTokensOrdinary(text);
+        for (int round = 0; round < 2; round++) {
+            assertThat(CL100K_COUNTER.count(text)).as("cl100k").isEqualTo(cl100k);
+            assertThat(O200K_COUNTER.count(text)).as("o200k").isEqualTo(o200k);
+        }
+    }
+
     /** Tricky code points of O200kPiecesProperties plus Unicode spaces and digits that cl100k classes. */
     @Provide
     Arbitrary<String> tricky() {
