@@ -45,7 +45,7 @@ public class TokenCounterBenchmark {
     public String fixture;
 
     /** The counter, a {@link TokenCounterVariants} name. */
-    @Param({"jtokkit-o200k", "o200k", "o200k-cold", "jtokkit-cl100k", "cl100k", "cl100k-cold"})
+    @Param({"jtokkit-o200k", "o200k", "o200k-cold", "jtokkit-cl100k", "cl100k-jtparser", "cl100k", "cl100k-cold"})
     public String counter;
 
     private String text;

@@ -15,10 +15,16 @@ public final class TokenCounterVariants {
 
     /** Every name {@link #of} accepts. */
     public static final String[] NAMES = {"jtokkit-o200k", "o200k", "o200k-cold", "o200k-nocache", "jtokkit-cl100k",
-        "cl100k", "cl100k-cold", "cl100k-nocache", "cl100k-jtparser", "cl100k-jtparser-cold"};
+        "cl100k", "cl100k-cold", "cl100k-nocache", "cl100k-jtparser", "cl100k-jtparser-cold", "o200k-entrytable",
+        "cl100k-entrytable"};
 
     /** The session 8 cl100k counter (jtokkit's parser plus a byte-keyed piece table), one shared instance. */
     private static final TokenCounter JTPARSER = new JtokkitParserCl100kCounter(CL100K);
+    /** Counters whose piece counters remember pieces in the entry table only (session 7's), shared instances. */
+    private static final TokenCounter O200K_ENTRY_TABLE = new O200kTokenCounter(new PieceCounter(O200K, true, false,
+            false), "o200k_base");
+    private static final TokenCounter CL100K_ENTRY_TABLE = new Cl100kTokenCounter(CL100K, "cl100k_base",
+            new PieceCounter(CL100K, true, true, false));
 
     private TokenCounterVariants() {
     }
@@ -29,6 +35,8 @@ public final class TokenCounterVariants {
      * table); {@code o200k-cold} and {@code cl100k-cold} get a new, empty piece table on every call of the
      * supplier; {@code o200k-nocache} and {@code cl100k-nocache} have none. {@code cl100k-jtparser} is the cl100k
      * counter before session 9 (jtokkit's own parser, a shared warm table; {@code -cold}: a new table per call).
+     * {@code o200k-entrytable} (the o200k counter before session 9) and {@code cl100k-entrytable} remember pieces
+     * only in the table of entry objects, without session 9's small tables for short ASCII pieces.
      */
     public static java.util.function.Supplier<TokenCounter> of(String name) {
         switch (name) {
@@ -48,6 +56,10 @@ public final class TokenCounterVariants {
                 TokenCounter none = new Cl100kTokenCounter(CL100K, "cl100k_base", false);
                 return () -> none;
             }
+            case "o200k-entrytable":
+                return () -> O200K_ENTRY_TABLE;
+            case "cl100k-entrytable":
+                return () -> CL100K_ENTRY_TABLE;
             case "cl100k-jtparser":
                 return () -> JTPARSER;
             case "cl100k-jtparser-cold":

@@ -27,8 +27,16 @@ final class Cl100kTokenCounter implements TokenCounter {
 
     /** A counter named {@code name} whose piece counter remembers short pieces when {@code remember}. */
     Cl100kTokenCounter(Encoding cl100k, String name, boolean remember) {
+        this(cl100k, name, new PieceCounter(cl100k, remember, true));
+    }
+
+    /**
+     * A counter named {@code name} counting pieces with {@code pieces}, which must write lone surrogates as
+     * jtokkit's cl100k parser does (benchmarks compare piece counters).
+     */
+    Cl100kTokenCounter(Encoding cl100k, String name, PieceCounter pieces) {
         this.encoding = cl100k;
-        this.pieces = new PieceCounter(cl100k, remember, true);
+        this.pieces = pieces;
         this.name = name;
     }
 

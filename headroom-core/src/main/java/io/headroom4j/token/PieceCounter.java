@@ -73,11 +73,19 @@ final class PieceCounter {
      * regex-split encodings use).
      */
     PieceCounter(Encoding encoding, boolean remember, boolean loneSurrogateBytes) {
+        this(encoding, remember, loneSurrogateBytes, remember);
+    }
+
+    /**
+     * As {@link #PieceCounter(Encoding, boolean, boolean)}; without {@code shortTables} only the table of entry
+     * objects remembers pieces, as before session 9 (benchmarks compare both).
+     */
+    PieceCounter(Encoding encoding, boolean remember, boolean loneSurrogateBytes, boolean shortTables) {
         this.encoding = encoding;
         this.encoder = JtokkitInternals.encoderOf(encoding);
         this.table = remember ? new Entry[SLOTS] : null;
-        this.small = remember ? new byte[PAIRS + 1000] : null;
-        this.packed = remember ? new long[1 << PACKED_BITS] : null;
+        this.small = remember && shortTables ? new byte[PAIRS + 1000] : null;
+        this.packed = remember && shortTables ? new long[1 << PACKED_BITS] : null;
         this.loneSurrogateBytes = loneSurrogateBytes;
     }
 

@@ -13,8 +13,9 @@ import com.knuddels.jtokkit.api.EncodingType;
  * <p>OpenAI models are counted exactly, with jtokkit's vocabularies and byte-pair encoder: {@code o200k_base} for
  * the GPT-4o, GPT-4.1, GPT-5 and o-series families, {@code cl100k_base} for GPT-4 and GPT-3.5. Counts equal
  * jtokkit's {@code countTokensOrdinary} for every string ({@code <|endoftext|>} and friends are plain text); the
- * {@code o200k_base} pre-tokenizer is our own character scan instead of jtokkit's regular expression, several
- * times faster (docs/architecture.md, "Token counting"). Anthropic publishes no tokenizer,
+ * pre-tokenizers are our own character scans instead of jtokkit's regular expression ({@code o200k_base}, several
+ * times faster) and its hand-written parser ({@code cl100k_base}), with jtokkit's byte-pair encoder
+ * (docs/architecture.md, "Token counting"). Anthropic publishes no tokenizer,
  * so Claude models are an <em>estimate</em>: the {@code cl100k_base} count, which tracks Claude's counts
  * within roughly 10-20% on English text and code (Claude usually counts more). Reports name the counter
  * used, so an estimate is never presented as a measurement. Anything else is counted with
@@ -51,7 +52,7 @@ public final class TokenCounters {
         // Same counts as jtokkit's countTokensOrdinary, without its regular expression (TokenCounterBenchmark).
         static final TokenCounter O200K = new O200kTokenCounter(O200K_ENCODING);
         static final Encoding CL100K_ENCODING = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
-        // jtokkit's parser and encoder, with repeated pieces' counts remembered (TokenCounterBenchmark).
+        // Same counts as jtokkit's countTokensOrdinary, without its parser (TokenCounterCpuThroughput).
         static final Cl100kTokenCounter CL100K = new Cl100kTokenCounter(CL100K_ENCODING, CL100K_ENCODING.getName());
         static final TokenCounter CLAUDE_ESTIMATE = new Cl100kTokenCounter(CL100K, "cl100k_base (Claude estimate)");
     }
