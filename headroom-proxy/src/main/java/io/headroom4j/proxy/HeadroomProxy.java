@@ -138,6 +138,16 @@ public final class HeadroomProxy implements AutoCloseable {
     private static final long DURABLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     static final String COUNT_DELAY_PROPERTY = "headroom.count.delayMicros";
+    static final String COUNT_THREADS_PROPERTY = "headroom.count.threads";
+
+    /**
+     * Threads that count owed tokens: half the cores, at least one. Counts are off the request path but are CPU
+     * work of milliseconds each (a 100K-token text: ~3 ms); with a thread per core, under many concurrent new
+     * long requests the counts could hold every core while other requests wait to be compressed.
+     */
+    static int countThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
     /**
      * How long an owed count waits after its request was written upstream before it starts (see
      * countInBackground): 2 ms; {@value #COUNT_DELAY_PROPERTY} (microseconds) overrides it, for A/B runs.
@@ -201,7 +211,8 @@ public final class HeadroomProxy implements AutoCloseable {
         this.compressing = Executors.newFixedThreadPool(cores, daemon("headroom-compress-"));
         this.helping = Runtime.getRuntime().availableProcessors() >= 2
                 && !"false".equals(System.getProperty(HELP_PROPERTY));
-        this.counting = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS,
+        int counters = Integer.getInteger(COUNT_THREADS_PROPERTY, countThreads());
+        this.counting = new ThreadPoolExecutor(counters, counters, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(countQueue), daemon("headroom-count-"));
         this.client = HttpClient.newBuilder()
                 .connectTimeout(proxyConfig.connectTimeout())

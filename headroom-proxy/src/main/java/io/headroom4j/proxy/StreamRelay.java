@@ -155,6 +155,12 @@ abstract class StreamRelay {
         private final Map<Integer, Integer> clientIndex = new HashMap<>();
         private final Map<Integer, ObjectNode> blocks = new LinkedHashMap<>();
         private final Map<Integer, StringBuilder> partialJson = new HashMap<>();
+        /*
+         * Text and thinking deltas of each block, joined when the block stops: re-setting the block's whole text
+         * on each delta copied it every time, quadratic in a long answer (16,000 deltas: 184 ms of CPU).
+         */
+        private final Map<Integer, StringBuilder> texts = new HashMap<>();
+        private final Map<Integer, StringBuilder> thinkings = new HashMap<>();
         private final List<Integer> retrieveBlocks = new ArrayList<>();
         private final List<SseEvents.Event> held = new ArrayList<>();
         private final List<SseEvents.Event> tail = new ArrayList<>();
@@ -175,6 +181,8 @@ abstract class StreamRelay {
             clientIndex.clear();
             blocks.clear();
             partialJson.clear();
+            texts.clear();
+            thinkings.clear();
             retrieveBlocks.clear();
             held.clear();
             tail.clear();
@@ -276,9 +284,11 @@ abstract class StreamRelay {
                 return;
             }
             switch (delta.path("type").asText("")) {
-                case "text_delta" -> block.put("text", block.path("text").asText("") + delta.path("text").asText(""));
-                case "thinking_delta" -> block.put("thinking",
-                        block.path("thinking").asText("") + delta.path("thinking").asText(""));
+                case "text_delta" -> texts.computeIfAbsent(index, k -> new StringBuilder(block.path("text").asText("")))
+                        .append(delta.path("text").asText(""));
+                case "thinking_delta" -> thinkings.computeIfAbsent(index,
+                        k -> new StringBuilder(block.path("thinking").asText(""))).append(delta.path("thinking")
+                        .asText(""));
                 case "signature_delta" -> block.put("signature", delta.path("signature").asText(""));
                 case "input_json_delta" -> partialJson.computeIfAbsent(index, k -> new StringBuilder())
                         .append(delta.path("partial_json").asText(""));
@@ -292,7 +302,21 @@ abstract class StreamRelay {
             }
         }
 
+        /** Puts the text and thinking joined so far into block {@code index}. */
+        private void joinDeltas(int index) {
+            ObjectNode block = blocks.get(index);
+            StringBuilder text = texts.remove(index);
+            StringBuilder thinking = thinkings.remove(index);
+            if (block != null && text != null) {
+                block.put("text", text.toString());
+            }
+            if (block != null && thinking != null) {
+                block.put("thinking", thinking.toString());
+            }
+        }
+
         private void finishBlock(int index) {
+            joinDeltas(index);
             ObjectNode block = blocks.get(index);
             StringBuilder json = partialJson.get(index);
             if (block != null && json != null && !json.isEmpty()) {
@@ -325,6 +349,9 @@ abstract class StreamRelay {
                 }
                 return null;
             }
+            // A block the upstream never stopped still goes back with what it streamed.
+            List.copyOf(texts.keySet()).forEach(this::joinDeltas);
+            List.copyOf(thinkings.keySet()).forEach(this::joinDeltas);
             ObjectNode assistant = JSON.createObjectNode();
             assistant.put("role", "assistant");
             ArrayNode content = assistant.putArray("content");

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +92,89 @@ final class ProxyThreadsTest {
                 }
                 return new CompressionResult(body, false, 7, 7, "o200k_base", List.of(), List.of(), false, null);
             });
+        }
+    }
+
+    /** Owed counts that wait for {@code release}, noting how many run at once. */
+    private static final class Concurrent implements RequestCompressor {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        @Override
+        public CompressionResult compress(byte[] body, RequestFormat format) {
+            return compressDeferringCounts(body, format).result();
+        }
+
+        @Override
+        public CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
+            return CompressionResult.Pending.deferred(body, false, List.of(), List.of(), false, () -> {
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    running.decrementAndGet();
+                }
+                return new CompressionResult(body, false, 7, 7, "o200k_base", List.of(), List.of(), false, null);
+            });
+        }
+    }
+
+    @Test
+    void owedCountsTakeAtMostHalfTheCoresAndAllFinish() throws Exception {
+        // Counts are CPU work of milliseconds each: a count on every core at once would leave the requests that
+        // arrive meanwhile waiting to be compressed (BENCHMARKS.md, session 9: 64 streams of new 100K requests).
+        Concurrent compressor = new Concurrent();
+        int requests = 6;
+        try (FakeUpstream up = new FakeUpstream()) {
+            up.recording = false;
+            FakeUpstream.Responder answer = FakeUpstream.json(200, Map.of(), "{\"id\":\"msg_1\",\"type\":\"message\"}");
+            up.always((req, ex) -> {
+                try {
+                    Thread.sleep(500);   // every request's count is owed before any response completes
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer.respond(req, ex);
+            });
+            HeadroomProxy proxy = TestProxies.start(up, TestProxies.store(), compressor);
+            try {
+                String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":16,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"hello\"}]}";
+                List<Thread> clients = new ArrayList<>();
+                List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+                for (int i = 0; i < requests; i++) {
+                    clients.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            statuses.add(send(post(proxy, "/v1/messages", body)).statusCode());
+                        } catch (IOException e) {
+                            statuses.add(-1);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                }
+                for (Thread t : clients) {
+                    t.join(TimeUnit.SECONDS.toMillis(20));
+                }
+                assertThat(statuses).hasSize(requests).containsOnly(200);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (compressor.running.get() < HeadroomProxy.countThreads() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(200);   // room for a count beyond the limit to start, if the proxy allowed one
+                assertThat(compressor.most.get()).isEqualTo(HeadroomProxy.countThreads())
+                        .isLessThanOrEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+                compressor.release.countDown();
+                JsonNode done = TestProxies.statsWhen(proxy, "/requests/total", requests);
+                assertThat(done.at("/tokens/total_before_compression").asLong()).isEqualTo(7L * requests);
+                assertThat(done.at("/compression/counts_skipped").asLong()).isZero();
+            } finally {
+                compressor.release.countDown();
+                proxy.close();
+            }
         }
     }
 
