@@ -18,7 +18,7 @@ public final class TokenCounterVariants {
         "cl100k", "cl100k-cold", "cl100k-nocache", "cl100k-jtparser", "cl100k-jtparser-cold", "o200k-entrytable",
         "cl100k-entrytable"};
 
-    /** The session 8 cl100k counter (jtokkit's parser plus a byte-keyed piece table), one shared instance. */
+    /** The cl100k counter before session 9 (jtokkit's parser plus a byte-keyed piece table), one shared instance. */
     private static final TokenCounter JTPARSER = new JtokkitParserCl100kCounter(CL100K);
     /** Counters whose piece counters remember pieces in the entry table only (session 7's), shared instances. */
     private static final TokenCounter O200K_ENTRY_TABLE = new O200kTokenCounter(new PieceCounter(O200K, true, false,
