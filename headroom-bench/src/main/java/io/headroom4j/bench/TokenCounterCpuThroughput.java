@@ -91,7 +91,8 @@ public final class TokenCounterCpuThroughput {
      */
     static void owedCount(String[] names, int rounds, int callsPerRound) {
         System.out.println();
-        System.out.println("| Counter | CPU ms per count of the new 100K-token log (best round) | MB/s of CPU | tokens |");
+        System.out.println("| Counter | CPU ms per count of the new 100K-token log (best round) | MB/s of CPU"
+                + " | tokens |");
         System.out.println("|---|---:|---:|---:|");
         long salt = 0;
         double[] best = new double[names.length];

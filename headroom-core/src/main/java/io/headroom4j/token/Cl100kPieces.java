@@ -1,5 +1,8 @@
 package io.headroom4j.token;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Splits text into the pre-token pieces of {@code cl100k_base} with a character scan, giving exactly the pieces that
  * jtokkit 1.1.0's own {@code Cl100kParser} gives, and writes a piece's bytes as that parser does. Stateless; never
@@ -258,7 +261,7 @@ final class Cl100kPieces {
     static byte[] utf8(String piece) {
         int n = piece.length();
         if (!hasSurrogate(piece, 0, n)) {
-            return piece.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return piece.getBytes(StandardCharsets.UTF_8);
         }
         byte[] out = new byte[n * 3];
         int k = 0;
@@ -281,6 +284,6 @@ final class Cl100kPieces {
                 i++;
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 }

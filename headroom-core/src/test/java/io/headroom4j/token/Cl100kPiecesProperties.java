@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +68,7 @@ final class Cl100kPiecesProperties {
     private static List<String> hex(List<byte[]> pieces) {
         List<String> out = new ArrayList<>();
         for (byte[] piece : pieces) {
-            out.add(java.util.HexFormat.of().formatHex(piece));
+            out.add(HexFormat.of().formatHex(piece));
         }
         return out;
     }
@@ -136,7 +138,8 @@ final class Cl100kPiecesProperties {
         assertSameAsJtokkit("  x\t\ty \u00A0z\u2028w\u0085v \r\n\r\n  \n x   ");
         assertSameAsJtokkit("\n\n\n \n\t\r\r\n  \u000B\u000C\u001C\u001F x\n\n");
         assertSameAsJtokkit("\uD800\uDC00\uD800x\uDC00y\uDBFF \uD800 \uDFFF\n\uD800\uD800.");
-        assertSameAsJtokkit("1234567 \u0661\u0662\u0663\u0664 \uD835\uDFCE\uD835\uDFCF\uD835\uDFD0\uD835\uDFD1 \u00BD\u00B2x3");
+        assertSameAsJtokkit("1234567 \u0661\u0662\u0663\u0664 \uD835\uDFCE\uD835\uDFCF\uD835\uDFD0\uD835\uDFD1"
+                + " \u00BD\u00B2x3");
         assertSameAsJtokkit("a//b\n/\n//\r\n.. ./\n ,\r\r\n\n !x \"y\" \n.");
         assertSameAsJtokkit("\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD x\u200D\uD83D\uDE00 \uD83C\uDDFA\uD83C\uDDF8!");
         assertSameAsJtokkit(" ");
@@ -157,7 +160,7 @@ final class Cl100kPiecesProperties {
             }
         }
         for (int d = 0; d < 1000; d++) {
-            small.add(String.format(java.util.Locale.ROOT, "%03d", d));
+            small.add(String.format(Locale.ROOT, "%03d", d));
         }
         int cl100kPieces = 0;
         int o200kPieces = 0;
