@@ -142,7 +142,7 @@ public final class HeadroomProxy implements AutoCloseable {
 
     /**
      * Threads that count owed tokens: half the cores, at least one. Counts are off the request path but are CPU
-     * work of milliseconds each (a 100K-token text: ~3 ms); with a thread per core, under many concurrent new
+     * work of milliseconds each (a 100K-token text: ~2 ms); with a thread per core, under many concurrent new
      * long requests the counts could hold every core while other requests wait to be compressed.
      */
     static int countThreads() {
