@@ -73,30 +73,11 @@ final class ProxyThreadsTest {
         assertThat(compressor.countedOn.get().getName()).startsWith("headroom-count-");
     }
 
-    /** A compressor whose owed counts (7 tokens before and after) wait until {@code release} opens. */
+    /**
+     * A compressor whose owed counts (7 tokens before and after) wait until {@code release} opens, noting how many
+     * wait at once.
+     */
     private static final class Stalled implements RequestCompressor {
-        final CountDownLatch release = new CountDownLatch(1);
-
-        @Override
-        public CompressionResult compress(byte[] body, RequestFormat format) {
-            return compressDeferringCounts(body, format).result();
-        }
-
-        @Override
-        public CompressionResult.Pending compressDeferringCounts(byte[] body, RequestFormat format) {
-            return CompressionResult.Pending.deferred(body, false, List.of(), List.of(), false, () -> {
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new CompressionResult(body, false, 7, 7, "o200k_base", List.of(), List.of(), false, null);
-            });
-        }
-    }
-
-    /** Owed counts that wait for {@code release}, noting how many run at once. */
-    private static final class Concurrent implements RequestCompressor {
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
@@ -126,7 +107,7 @@ final class ProxyThreadsTest {
     void owedCountsTakeAtMostHalfTheCoresAndAllFinish() throws Exception {
         // Counts are CPU work of milliseconds each: a count on every core at once would leave the requests that
         // arrive meanwhile waiting to be compressed (BENCHMARKS.md, session 9: 64 streams of new 100K requests).
-        Concurrent compressor = new Concurrent();
+        Stalled compressor = new Stalled();
         int requests = 6;
         try (FakeUpstream up = new FakeUpstream()) {
             up.recording = false;
