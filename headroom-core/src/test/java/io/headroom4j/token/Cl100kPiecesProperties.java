@@ -41,27 +41,11 @@ final class Cl100kPiecesProperties {
     private static final Cl100kTokenCounter OURS = new Cl100kTokenCounter(CL100K, "cl100k_base");
 
     static List<String> regexPieces(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = CL100K_REGEX.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            assertThat(m.start()).as("the regex never skips text").isEqualTo(last);
-            out.add(m.group());
-            last = m.end();
-        }
-        assertThat(last).isEqualTo(text.length());
-        return out;
+        return PieceChecks.regexPieces(CL100K_REGEX, text);
     }
 
     static List<String> ourPieces(String text) {
-        List<String> out = new ArrayList<>();
-        for (int p = 0; p < text.length(); ) {
-            int e = Cl100kPieces.end(text, p);
-            assertThat(e).isGreaterThan(p).isLessThanOrEqualTo(text.length());
-            out.add(text.substring(p, e));
-            p = e;
-        }
-        return out;
+        return PieceChecks.scanPieces(Cl100kPieces::end, text);
     }
 
     /** Pieces as hex strings, so lists of byte arrays compare by content and print readably. */

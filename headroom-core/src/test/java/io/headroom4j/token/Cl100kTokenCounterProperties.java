@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import net.jqwik.api.Arbitrary;
@@ -122,27 +121,7 @@ final class Cl100kTokenCounterProperties {
             }
         }
         int[] expected = texts.stream().mapToInt(JTOKKIT::countTokensOrdinary).toArray();
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < 4; t++) {
-            int offset = t;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    for (int round = 0; round < 3; round++) {
-                        for (int i = 0; i < texts.size(); i++) {
-                            int k = (i + offset * 3) % texts.size();
-                            assertThat(shared.count(texts.get(k))).isEqualTo(expected[k]);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertThat(failures).isEmpty();
+        PieceChecks.countsExactOnFourThreads(shared, texts, expected);
     }
 
     @Test

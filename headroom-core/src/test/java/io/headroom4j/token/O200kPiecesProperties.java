@@ -56,27 +56,11 @@ final class O200kPiecesProperties {
     }
 
     static List<String> regexPieces(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = REFERENCE.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            assertThat(m.start()).as("the regex never skips text").isEqualTo(last);
-            out.add(m.group());
-            last = m.end();
-        }
-        assertThat(last).isEqualTo(text.length());
-        return out;
+        return PieceChecks.regexPieces(REFERENCE, text);
     }
 
     static List<String> ourPieces(String text) {
-        List<String> out = new ArrayList<>();
-        for (int p = 0; p < text.length(); ) {
-            int e = O200kPieces.end(text, p);
-            assertThat(e).isGreaterThan(p).isLessThanOrEqualTo(text.length());
-            out.add(text.substring(p, e));
-            p = e;
-        }
-        return out;
+        return PieceChecks.scanPieces(O200kPieces::end, text);
     }
 
     private static void assertSameAsJtokkit(String text) {
@@ -273,26 +257,6 @@ final class O200kPiecesProperties {
             }
         }
         int[] expected = texts.stream().mapToInt(JTOKKIT::countTokensOrdinary).toArray();
-        List<Thread> threads = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int t = 0; t < 4; t++) {
-            int offset = t;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try {
-                    for (int round = 0; round < 3; round++) {
-                        for (int i = 0; i < texts.size(); i++) {
-                            int k = (i + offset * 3) % texts.size();
-                            assertThat(shared.count(texts.get(k))).isEqualTo(expected[k]);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertThat(failures).isEmpty();
+        PieceChecks.countsExactOnFourThreads(shared, texts, expected);
     }
 }
